@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Demo;
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform;
+
+namespace RedYifang.Functions;
+
+/// <summary>
+/// The app's service registration, one line per capability. The Functions host (Program.cs), the local
+/// host and the tests all register the app through this one method.
+/// </summary>
+public static class AppServices
+{
+    public static IServiceCollection AddRedYifang(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddPlatform(configuration)
+            .AddIdentity(configuration)
+            .AddOrganisations()
+            .AddDemo();
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using RedYifang.Functions.Platform.Problems;
+
+namespace RedYifang.Functions.Identity;
+
+/// <summary>The signed-in user of this request and the roles they hold.</summary>
+public sealed record Caller(string UserId, IReadOnlyList<RoleGrant> Roles)
+{
+    /// <summary>
+    /// True when one of the caller's admin roles is scoped to an organisation on <paramref name="orgPath"/>
+    /// (the target's ancestors and itself, from the top) or to every organisation.
+    /// </summary>
+    public bool IsAdminOf(IReadOnlyList<string> orgPath) =>
+        Roles.Any(r => r.Role.IsAdmin() && (r.OrgId is null || orgPath.Contains(r.OrgId)));
+
+    public bool Holds(Role role, IReadOnlyList<string> orgPath) =>
+        Roles.Any(r => r.Role == role && (r.OrgId is null || orgPath.Contains(r.OrgId)));
+
+    /// <summary>An admin over every organisation (a bootstrap district admin).</summary>
+    public bool IsGlobalAdmin => Roles.Any(r => r.Role.IsAdmin() && r.OrgId is null);
+}
+
+public static class CallerAccess
+{
+    private const string Key = "RedYifang.Caller";
+
+    public static void SetCaller(this HttpContext context, Caller caller) => context.Items[Key] = caller;
+
+    /// <summary>The authenticated caller; the pipeline has refused the request before a function runs without one.</summary>
+    public static Caller Caller(this HttpRequest request) =>
+        request.HttpContext.Items.TryGetValue(Key, out var value) && value is Caller caller
+            ? caller
+            : throw Problems.Unauthenticated();
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Identity.WeChat;
+
+namespace RedYifang.Functions.Identity;
+
+public static class IdentityRegistration
+{
+    public static IServiceCollection AddIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WeChatOptions>().Bind(configuration.GetSection(WeChatOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<WeChatClient>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<SignIn>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+namespace RedYifang.Functions.Identity;
+
+public enum Role
+{
+    Resident,
+    PartyMember,
+    Liaison,
+    CommunityAdmin,
+    StreetAdmin,
+    DistrictAdmin,
+}
+
+/// <summary>A role scoped to an organisation; it holds for everything below it. OrgId null: every organisation.</summary>
+public sealed record RoleGrant(Role Role, string? OrgId);
+
+public static class RoleExtensions
+{
+    public static bool IsAdmin(this Role role) => role is Role.CommunityAdmin or Role.StreetAdmin or Role.DistrictAdmin;
+}

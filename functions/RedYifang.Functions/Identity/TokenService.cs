@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace RedYifang.Functions.Identity;
+
+/// <summary>Issues and checks signed access tokens (JWT, HMAC-SHA256): issuer, audience and expiry are checked.</summary>
+public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider clock)
+{
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly SymmetricSecurityKey _key = new(Encoding.UTF8.GetBytes(options.Value.SigningKey));
+
+    public (string Token, DateTimeOffset ExpiresAt) Issue(string userId)
+    {
+        var now = clock.GetUtcNow();
+        var expires = now + options.Value.TokenLifetime;
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Issuer,
+            Audience = options.Value.Audience,
+            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, userId)]),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+        });
+        return (token, expires);
+    }
+
+    /// <summary>The user id the token was issued to, or null when it is invalid or expired.</summary>
+    public async Task<string?> ValidateAsync(string token)
+    {
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = options.Value.Issuer,
+            ValidAudience = options.Value.Audience,
+            IssuerSigningKey = _key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = TimeSpan.FromSeconds(30),
+            LifetimeValidator = (notBefore, expires, _, _) =>
+                expires is not null && clock.GetUtcNow().UtcDateTime < expires.Value.AddSeconds(30),
+        });
+        return result.IsValid && result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var sub) ? sub as string : null;
+    }
+}

@@ -1,0 +1,103 @@
+using Azure;
+using Azure.Data.Tables;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Identity;
+
+public sealed record UserProfile(string Id, string? Nickname, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Table <c>Users</c>: one partition per user holding the profile (RowKey <c>profile</c>) and one row per
+/// role grant (RowKey <c>role|{orgId or *}|{role}</c>), so a request's roles are one single-partition query.
+/// </summary>
+public sealed class UserStore(Tables tables, TimeProvider clock)
+{
+    public const string TableName = "Users";
+    private const string ProfileRow = "profile";
+    private const string RolePrefix = "role|";
+
+    public async Task<UserProfile> EnsureAsync(string userId, string? nickname, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(userId, ProfileRow, cancellationToken: ct);
+        if (existing.HasValue && existing.Value is { } entity)
+        {
+            if (nickname is not null && nickname != entity.GetString("Nickname"))
+            {
+                entity["Nickname"] = nickname;
+                await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, ct);
+            }
+            return ToProfile(entity);
+        }
+        var created = new TableEntity(userId, ProfileRow) { ["Nickname"] = nickname, ["CreatedAt"] = clock.GetUtcNow() };
+        try
+        {
+            await table.AddEntityAsync(created, ct);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            // Two first sign-ins raced; the other one created the same user.
+        }
+        return ToProfile(created);
+    }
+
+    public async Task<UserProfile?> FindAsync(string userId, CancellationToken ct = default)
+    {
+        if (!Keys.IsWellFormedId(userId)) return null;
+        var table = await tables.GetAsync(TableName, ct);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(userId, ProfileRow, cancellationToken: ct);
+        return entity.HasValue && entity.Value is not null ? ToProfile(entity.Value) : null;
+    }
+
+    public async Task<IReadOnlyList<RoleGrant>> GetRolesAsync(string userId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {userId} and RowKey ge {RolePrefix} and RowKey lt {"role}"}");
+        var grants = new List<RoleGrant>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Role", "OrgId"], cancellationToken: ct))
+        {
+            grants.Add(new RoleGrant(EnumText.Parse<Role>(row.GetString("Role")), row.GetString("OrgId")));
+        }
+        return grants;
+    }
+
+    /// <summary>Grants a role; granting one the user already holds changes nothing.</summary>
+    public async Task GrantAsync(string userId, RoleGrant grant, string grantedBy, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var row = new TableEntity(userId, RoleRow(grant))
+        {
+            ["Role"] = EnumText.ToText(grant.Role),
+            ["OrgId"] = grant.OrgId,
+            ["GrantedBy"] = grantedBy,
+            ["GrantedAt"] = clock.GetUtcNow(),
+        };
+        try
+        {
+            await table.AddEntityAsync(row, ct);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+        }
+    }
+
+    /// <summary>Revokes the roles the user holds at <paramref name="orgId"/> (one role, or all of them).</summary>
+    public async Task<int> RevokeAsync(string userId, string orgId, Role? role, CancellationToken ct = default)
+    {
+        var roles = await GetRolesAsync(userId, ct);
+        var revoked = roles.Where(r => r.OrgId == orgId && (role is null || r.Role == role)).ToList();
+        if (revoked.Count == 0) return 0;
+        var table = await tables.GetAsync(TableName, ct);
+        await table.SubmitTransactionAsync(
+            revoked.Select(r => new TableTransactionAction(TableTransactionActionType.Delete,
+                new TableEntity(userId, RoleRow(r)), ETag.All)), ct);
+        return revoked.Count;
+    }
+
+    private static string RoleRow(RoleGrant grant) => $"{RolePrefix}{grant.OrgId ?? "*"}|{EnumText.ToText(grant.Role)}";
+
+    private static UserProfile ToProfile(TableEntity e) =>
+        new(e.PartitionKey, e.GetString("Nickname"), e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+}

@@ -1,0 +1,75 @@
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Organisations;
+
+public sealed record CreateOrgRequest(
+    string? Kind,
+    string? ParentId,
+    string? Name,
+    string? UnitKind,
+    int? PartyBranches,
+    int? PartyMembers,
+    string? Address);
+
+/// <summary>Creates an organisation under a parent the caller administers, where the hierarchy allows it.</summary>
+public sealed class CreateOrganisation(OrgStore orgs, TimeProvider clock)
+{
+    public async Task<Org> HandleAsync(Caller caller, CreateOrgRequest request, CancellationToken ct)
+    {
+        var valid = Validate(request);
+        var parent = await ParentAsync(caller, valid.ParentId, ct);
+        var allowed = OrgRules.AllowedParents(valid.Kind);
+        if (parent is null ? allowed.Count > 0 : !allowed.Contains(parent.Kind))
+        {
+            throw OrgProblems.InvalidParent(valid.Kind, allowed);
+        }
+        var id = Keys.NewId("org", clock);
+        var org = valid with { Id = id, Path = [.. parent?.Path ?? [], id], CreatedAt = clock.GetUtcNow() };
+        await orgs.AddAsync(org, caller.UserId, ct);
+        return org;
+    }
+
+    /// <summary>A top-level district needs a global admin; anything else needs an admin of its parent.</summary>
+    private async Task<Org?> ParentAsync(Caller caller, string? parentId, CancellationToken ct)
+    {
+        if (parentId is null)
+        {
+            return caller.IsGlobalAdmin ? null : throw Problems.Forbidden();
+        }
+        var parent = await orgs.FindAsync(parentId, ct) ?? throw OrgProblems.ParentNotFound();
+        return caller.IsAdminOf(parent.Path) ? parent : throw Problems.Forbidden();
+    }
+
+    private static Org Validate(CreateOrgRequest request)
+    {
+        var v = new Validator();
+        var kind = v.OneOf<OrgKind>("kind", request.Kind);
+        var name = v.Text("name", request.Name, 100);
+        var address = v.Text("address", request.Address, 200, required: false);
+        var parentId = string.IsNullOrWhiteSpace(request.ParentId) ? null : request.ParentId.Trim();
+        if (parentId is not null && !Keys.IsWellFormedId(parentId))
+        {
+            v.Add("parentId", new("不是有效的组织标识", "is not a valid organisation id"));
+        }
+        UnitKind? unitKind = null;
+        if (kind == OrgKind.Unit)
+        {
+            unitKind = v.OneOf<UnitKind>("unitKind", request.UnitKind);
+        }
+        else if (request.UnitKind is not null)
+        {
+            v.Add("unitKind", new("仅驻区单位（unit）可填写", "applies only to kind unit"));
+        }
+        if (kind is { } k && !OrgRules.HasPartyCounts(k) && (request.PartyBranches is not null || request.PartyMembers is not null))
+        {
+            v.Add(request.PartyBranches is not null ? "partyBranches" : "partyMembers",
+                new("仅社区、驻区单位和志愿服务队可填写", "applies only to communities, units and volunteer teams"));
+        }
+        var branches = v.Range("partyBranches", request.PartyBranches, 0, 10_000, required: false);
+        var members = v.Range("partyMembers", request.PartyMembers, 0, 1_000_000, required: false);
+        v.ThrowIfInvalid();
+        return new Org("", kind!.Value, parentId, name!, unitKind, branches, members, address, [], default);
+    }
+}

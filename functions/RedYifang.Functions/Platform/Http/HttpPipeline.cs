@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Problems;
+
+namespace RedYifang.Functions.Platform.Http;
+
+/// <summary>
+/// What every HTTP function gets, under the Functions host (through <see cref="HttpPipelineMiddleware"/>)
+/// and the local host alike: the body limit, authentication, and errors as problem+json in the caller's language.
+/// </summary>
+public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOptions<HttpOptions> options, ILogger<HttpPipeline> logger)
+{
+    public const string ProblemContentType = "application/problem+json; charset=utf-8";
+
+    public async Task InvokeAsync(HttpContext http, MethodInfo function, Func<Task> next)
+    {
+        var language = RequestLanguage.Of(http.Request);
+        try
+        {
+            var limit = function.GetCustomAttribute<MaxBodyBytesAttribute>()?.Bytes ?? options.Value.MaxBodyBytes;
+            http.Items[RequestBody.LimitKey] = limit;
+            if (http.Request.ContentLength > limit) throw Problems.Problems.PayloadTooLarge(limit);
+            if (function.GetCustomAttribute<AnonymousAttribute>() is null)
+            {
+                http.SetCaller(await authenticator.AuthenticateAsync(http.Request));
+            }
+            await next();
+        }
+        catch (ProblemException problem)
+        {
+            await WriteAsync(http, problem, language);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // A conditional write lost a race that its handler did not expect: never a silent overwrite.
+            await WriteAsync(http, Problems.Problems.Conflict(), language);
+        }
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; there is nobody to answer.
+        }
+        catch (Exception e)
+        {
+            var traceId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+            LogUnhandled(e, function.Name, traceId);
+            await WriteAsync(http, Problems.Problems.Internal(traceId), language);
+        }
+    }
+
+    public static async Task WriteAsync(HttpContext http, ProblemException problem, Language language)
+    {
+        if (http.Response.HasStarted) return;
+        http.Response.Clear();
+        http.Response.StatusCode = problem.Status;
+        http.Response.ContentType = ProblemContentType;
+        http.Response.Headers.ContentLanguage = language == Language.English ? "en" : "zh-CN";
+        foreach (var (name, value) in problem.Headers) http.Response.Headers[name] = value;
+        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(Render(http, problem, language), Json.Options));
+    }
+
+    private static Dictionary<string, object?> Render(HttpContext http, ProblemException problem, Language language)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["type"] = $"/problems/{problem.Code}",
+            ["title"] = problem.Title.In(language),
+            ["status"] = problem.Status,
+            ["detail"] = problem.Detail?.In(language),
+            ["code"] = problem.Code,
+            ["instance"] = http.Request.Path.Value,
+            ["traceId"] = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
+        };
+        if (problem.Errors is not null)
+        {
+            body["errors"] = problem.Errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.In(language)).ToList());
+        }
+        return body;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in {Function} (trace {TraceId})")]
+    private partial void LogUnhandled(Exception exception, string function, string traceId);
+}

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Platform.Idempotency;
+
+/// <summary>
+/// <c>Idempotency-Key</c> for creating POSTs (api.md): the same key and body replays the first response;
+/// another body is 422; two concurrent requests with one key run the operation once. Table
+/// <c>Idempotency</c>, one row per (caller, route, key): claimed with an insert, finished with an
+/// ETag-conditional replace. A refused or failed operation releases the key.
+/// </summary>
+public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock, IOptions<IdempotencyOptions> options,
+    ILogger<IdempotentRequests> logger)
+{
+    public const string TableName = "Idempotency";
+    public const string Header = "Idempotency-Key";
+    private const int MaxStoredBody = 60_000;
+
+    public async Task<ApiResult> RunAsync(HttpRequest request, Func<Task<ApiResult>> operation)
+    {
+        var key = request.Headers[Header].ToString();
+        if (key.Length == 0) return await operation();
+        if (key.Length > 255 || key.Any(c => c < 0x21 || c > 0x7e))
+        {
+            throw Problems.Problems.Validation(new Dictionary<string, IReadOnlyList<LocalizedText>>
+            {
+                [Header] = [new("必须为 1–255 个可见 ASCII 字符", "must be 1–255 visible ASCII characters")],
+            });
+        }
+        var partition = Keys.Sha256Hex($"{request.Caller().UserId}|{request.Method}|{request.Path}|{key}");
+        var requestHash = Keys.Sha256Hex(await request.ReadBytesAsync());
+        var table = await tables.GetAsync(TableName, request.HttpContext.RequestAborted);
+
+        var claim = await ClaimAsync(table, partition, requestHash);
+        if (claim.Replay is not null) return claim.Replay.WithHeader("Idempotent-Replayed", "true");
+
+        ApiResult result;
+        try
+        {
+            result = await operation();
+        }
+        catch
+        {
+            await ReleaseAsync(table, partition, claim.ETag);
+            throw;
+        }
+        if (result.Status >= 500) await ReleaseAsync(table, partition, claim.ETag);
+        else await CompleteAsync(table, partition, claim.ETag, requestHash, result);
+        return result;
+    }
+
+    private sealed record Claim(ETag ETag, ApiResult? Replay);
+
+    private async Task<Claim> ClaimAsync(TableClient table, string partition, string requestHash)
+    {
+        var deadline = clock.GetUtcNow() + options.Value.WaitForFirst;
+        while (true)
+        {
+            var pending = Pending(partition, requestHash);
+            try
+            {
+                var added = await table.AddEntityAsync(pending);
+                return new Claim(added.Headers.ETag ?? ETag.All, null);
+            }
+            catch (RequestFailedException e) when (e.IsConflict())
+            {
+            }
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, "");
+            if (!existing.HasValue || existing.Value is null) continue;
+            var row = existing.Value;
+            var now = clock.GetUtcNow();
+            var abandoned = row.GetDateTimeOffset("ExpiresAt") < now
+                || (row.GetString("State") == "pending" && row.GetDateTimeOffset("LeaseUntil") < now);
+            if (abandoned)
+            {
+                try
+                {
+                    var replaced = await table.UpdateEntityAsync(pending, row.ETag, TableUpdateMode.Replace);
+                    return new Claim(replaced.Headers.ETag ?? ETag.All, null);
+                }
+                catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsNotFound())
+                {
+                    continue;
+                }
+            }
+            if (row.GetString("RequestHash") != requestHash) throw KeyReused();
+            if (row.GetString("State") == "done") return new Claim(row.ETag, Stored(row));
+            if (now > deadline) throw InProgress();
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    private TableEntity Pending(string partition, string requestHash)
+    {
+        var now = clock.GetUtcNow();
+        return new TableEntity(partition, "")
+        {
+            ["State"] = "pending",
+            ["RequestHash"] = requestHash,
+            ["LeaseUntil"] = now + options.Value.Lease,
+            ["ExpiresAt"] = now + options.Value.Retention,
+        };
+    }
+
+    private async Task CompleteAsync(TableClient table, string partition, ETag etag, string requestHash, ApiResult result)
+    {
+        if (result.Body is { Length: > MaxStoredBody })
+        {
+            LogNotStored(result.Body.Length);
+            await ReleaseAsync(table, partition, etag);
+            return;
+        }
+        var done = new TableEntity(partition, "")
+        {
+            ["State"] = "done",
+            ["RequestHash"] = requestHash,
+            ["ExpiresAt"] = clock.GetUtcNow() + options.Value.Retention,
+            ["Status"] = result.Status,
+            ["Headers"] = JsonSerializer.Serialize(result.Headers),
+            ["ContentType"] = result.ContentType,
+            ["Body"] = result.Body,
+        };
+        try
+        {
+            await table.UpdateEntityAsync(done, etag, TableUpdateMode.Replace);
+        }
+        catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsNotFound())
+        {
+            LogLeaseLost();
+        }
+    }
+
+    private static async Task ReleaseAsync(TableClient table, string partition, ETag etag)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, "", etag);
+        }
+        catch (RequestFailedException)
+        {
+            // Left behind, the claim lapses when its lease does.
+        }
+    }
+
+    private static ApiResult Stored(TableEntity row) =>
+        new(row.GetInt32("Status") ?? 200,
+            JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Headers") ?? "{}") ?? [],
+            row.GetBinary("Body"),
+            row.GetString("ContentType"));
+
+    private static ProblemException KeyReused() =>
+        new(422, "idempotency_key_reused",
+            new("幂等键已用于另一请求", "The Idempotency-Key was used for another request"),
+            new("同一幂等键只能用于内容相同的请求，请换一个新的键。", "Reuse a key only with the same body; send a new key."));
+
+    private static ProblemException InProgress() =>
+        new ProblemException(409, "idempotency_in_progress",
+            new("相同幂等键的请求仍在处理中", "A request with this Idempotency-Key is still in progress"),
+            new("请稍后重试。", "Try again shortly."))
+        .WithHeader("Retry-After", "1");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotent response of {Bytes} bytes is too large to store; key released")]
+    private partial void LogNotStored(int bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotency lease lapsed before the operation finished")]
+    private partial void LogLeaseLost();
+}

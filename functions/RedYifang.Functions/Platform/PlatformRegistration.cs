@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Platform.Health;
+using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Idempotency;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Platform;
+
+public static class PlatformRegistration
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new StorageClients(configuration));
+        services.AddSingleton<Tables>();
+        services.AddSingleton<StorageHealth>();
+        services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HttpPipeline>();
+        services.AddSingleton<IdempotentRequests>();
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RedYifang.Functions.Platform.Storage;
+
+/// <summary>
+/// Identifiers and table keys. Azure rejects '/', '\', '#', '?' and control characters in keys (Azurite
+/// answers 500 for some), so every identifier that reaches a key is checked here first.
+/// </summary>
+public static partial class Keys
+{
+    private const string Crockford = "0123456789abcdefghjkmnpqrstvwxyz";
+
+    /// <summary>A new time-ordered identifier: prefix, 10 characters of millisecond time, 16 random.</summary>
+    public static string NewId(string prefix, TimeProvider? clock = null)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds();
+        Span<char> chars = stackalloc char[26];
+        for (var i = 9; i >= 0; i--)
+        {
+            chars[i] = Crockford[(int)(now & 31)];
+            now >>= 5;
+        }
+        Span<byte> random = stackalloc byte[16];
+        RandomNumberGenerator.Fill(random);
+        for (var i = 0; i < 16; i++) chars[10 + i] = Crockford[random[i] & 31];
+        return $"{prefix}_{chars}";
+    }
+
+    /// <summary>A stable identifier derived from an external one (never reversible to it).</summary>
+    public static string StableId(string prefix, string source)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(source));
+        var chars = new char[26];
+        for (var i = 0; i < chars.Length; i++) chars[i] = Crockford[hash[i] & 31];
+        return $"{prefix}_{new string(chars)}";
+    }
+
+    /// <summary>True for identifiers this system could have issued (safe to use as a key).</summary>
+    public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    [GeneratedRegex("^[a-z]{2,5}_[0-9a-zA-Z-]{1,60}$")]
+    private static partial Regex IdPattern();
+
+    public static string Sha256Hex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
+
+    public static string Sha256Hex(string text) => Sha256Hex(Encoding.UTF8.GetBytes(text));
+}

@@ -1,0 +1,80 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace RedYifang.Functions.Platform.Storage;
+
+/// <summary>
+/// The storage account's service clients, from the same setting the Functions host uses:
+/// <c>AzureWebJobsStorage</c> as a connection string (Azurite, local), or
+/// <c>AzureWebJobsStorage__tableServiceUri</c> / <c>__blobServiceUri</c> / <c>__queueServiceUri</c> with a
+/// managed identity (<c>__credential=managedidentity</c>, optional <c>__clientId</c>) in Azure. No endpoint
+/// is assumed, so the same build runs in Azure China.
+/// </summary>
+public sealed class StorageClients
+{
+    public const string Setting = "AzureWebJobsStorage";
+
+    private readonly string? _connectionString;
+    private readonly Uri? _tableUri, _blobUri, _queueUri;
+    private readonly TokenCredential? _credential;
+
+    public StorageClients(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Setting);
+        _connectionString = section.Value;
+        if (!string.IsNullOrWhiteSpace(_connectionString)) return;
+
+        _tableUri = UriSetting(section, "tableServiceUri");
+        _blobUri = UriSetting(section, "blobServiceUri");
+        _queueUri = UriSetting(section, "queueServiceUri");
+        var clientId = section["clientId"];
+        _credential = string.IsNullOrEmpty(clientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+    }
+
+    public TableServiceClient Tables(bool probe = false)
+    {
+        var options = Configure(new TableClientOptions(), probe);
+        return _connectionString is not null
+            ? new TableServiceClient(_connectionString, options)
+            : new TableServiceClient(_tableUri, _credential, options);
+    }
+
+    public BlobServiceClient Blobs(bool probe = false)
+    {
+        var options = Configure(new BlobClientOptions(), probe);
+        return _connectionString is not null
+            ? new BlobServiceClient(_connectionString, options)
+            : new BlobServiceClient(_blobUri, _credential, options);
+    }
+
+    public QueueServiceClient Queues(bool probe = false)
+    {
+        // Base64, as host.json's messageEncoding tells the queue trigger to expect.
+        var options = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, probe);
+        return _connectionString is not null
+            ? new QueueServiceClient(_connectionString, options)
+            : new QueueServiceClient(_queueUri, _credential, options);
+    }
+
+    /// <summary>The SDK owns transient retries; a probe (health check) must answer fast instead.</summary>
+    private static T Configure<T>(T options, bool probe) where T : ClientOptions
+    {
+        options.Retry.MaxRetries = probe ? 0 : 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = probe ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(20);
+        return options;
+    }
+
+    private static Uri UriSetting(IConfigurationSection section, string name) =>
+        Uri.TryCreate(section[name], UriKind.Absolute, out var uri)
+            ? uri
+            : throw new InvalidOperationException(
+                $"Storage is not configured: set {Setting} to a connection string, or {Setting}__{name} to the service URI.");
+}

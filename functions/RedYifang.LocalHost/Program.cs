@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RedYifang.Functions.Demo;
+using RedYifang.LocalHost;
+
+// Usage: RedYifang.LocalHost [--settings path/to/local.settings.json] [--urls http://localhost:7071]
+var settings = Argument("--settings") ?? "local.settings.json";
+if (!File.Exists(settings))
+{
+    Console.Error.WriteLine($"No settings file at {Path.GetFullPath(settings)}; copy local.settings.sample.json there first.");
+    return 2;
+}
+var urls = Argument("--urls") ?? "http://localhost:7071";
+
+var app = RedYifangHost.Build(c => c.AddLocalSettings(settings).AddEnvironmentVariables(), urls);
+await app.StartAsync();
+
+var configuration = app.Services.GetRequiredService<IConfiguration>();
+if (configuration.GetValue<bool>("Demo:SeedOnEmptyStore"))
+{
+    await app.Services.GetRequiredService<DemoDistrict>().SeedIfEmptyAsync(CancellationToken.None);
+}
+Console.WriteLine($"RedYifang local host is listening on {urls} (functions under {urls}/api).");
+await app.WaitForShutdownAsync();
+return 0;
+
+string? Argument(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}

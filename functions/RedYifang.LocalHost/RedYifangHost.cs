@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions;
+using RedYifang.Functions.Platform.Http;
+
+namespace RedYifang.LocalHost;
+
+/// <summary>The RedYifang app on the local host: what <c>run.sh</c> starts and what the end-to-end tests start.</summary>
+public static class RedYifangHost
+{
+    public static readonly string AppDirectory = Path.Combine(AppContext.BaseDirectory, "apps", "RedYifang.Functions");
+
+    public static WebApplication Build(Action<IConfigurationBuilder> configure, string urls) =>
+        LocalFunctionHost.Build(new LocalFunctionHostOptions
+        {
+            FunctionsAssembly = typeof(AppServices).Assembly,
+            AppDirectory = AppDirectory,
+            ConfigureServices = (services, configuration) => services.AddRedYifang(configuration),
+            HttpMiddleware = (context, function, next) =>
+                context.RequestServices.GetRequiredService<HttpPipeline>().InvokeAsync(context, function, next),
+            ConfigureConfiguration = configure,
+            Urls = urls,
+        });
+}
