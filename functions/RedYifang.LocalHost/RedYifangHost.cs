@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RedYifang.Functions;
 using RedYifang.Functions.Platform.Http;
 
@@ -11,7 +12,7 @@ public static class RedYifangHost
 {
     public static readonly string AppDirectory = Path.Combine(AppContext.BaseDirectory, "apps", "RedYifang.Functions");
 
-    public static WebApplication Build(Action<IConfigurationBuilder> configure, string urls) =>
+    public static WebApplication Build(Action<IConfigurationBuilder> configure, string urls, Action<ILoggingBuilder>? logging = null) =>
         LocalFunctionHost.Build(new LocalFunctionHostOptions
         {
             FunctionsAssembly = typeof(AppServices).Assembly,
@@ -21,5 +22,6 @@ public static class RedYifangHost
                 context.RequestServices.GetRequiredService<HttpPipeline>().InvokeAsync(context, function, next),
             ConfigureConfiguration = configure,
             Urls = urls,
+            ConfigureLogging = logging ?? (l => l.AddFilter("Microsoft.AspNetCore", LogLevel.Warning)),
         });
 }

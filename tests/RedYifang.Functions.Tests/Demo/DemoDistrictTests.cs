@@ -1,0 +1,65 @@
+namespace RedYifang.Functions.Tests.Demo;
+
+[Collection("app")]
+public sealed class DemoDistrictTests(AppFixture fixture)
+{
+    private readonly AppUnderTest _app = fixture.App;
+
+    [Fact]
+    public async Task The_demo_district_matches_the_seed_report()
+    {
+        var districts = await ListAsync(null, "district");
+        var district = Assert.Single(districts, d => d.Str("id") == "org_demo-district");
+        Assert.Equal("长春经开区", district.Str("name"));
+
+        var streets = await ListAsync("org_demo-district", "street");
+        Assert.Equal(3, streets.Count);
+        Assert.Contains(streets, s => s.Str("name") == "会展街道");
+
+        var communities = 0;
+        var units = new List<System.Text.Json.Nodes.JsonNode>();
+        var teams = 0;
+        foreach (var street in streets)
+        {
+            var streetId = street.Str("id");
+            var streetCommunities = (await ListAsync(streetId, "community")).Where(c => c.Str("id").StartsWith("org_demo-")).ToList();
+            communities += streetCommunities.Count;
+            units.AddRange((await ListAsync(streetId, "unit")).Where(IsDemo));
+            foreach (var community in streetCommunities)
+            {
+                Assert.True((await ListAsync(community.Str("id"), "grid")).Count(IsDemo) >= 3);
+                units.AddRange((await ListAsync(community.Str("id"), "unit")).Where(IsDemo));
+                teams += (await ListAsync(community.Str("id"), "volunteerTeam")).Count(IsDemo);
+            }
+        }
+        Assert.Equal(12, communities);
+        Assert.Equal(46, units.Count);
+        Assert.Equal(12, teams);
+        Assert.Equal(["agency", "nonPublicEnterprise", "socialOrganization", "stateEnterprise"], units.Select(u => u.Str("unitKind")).Distinct().Order());
+        Assert.All(units, u => Assert.True(u!["partyBranches"]!.GetValue<int>() >= 1 && u["partyMembers"]!.GetValue<int>() >= 1));
+    }
+
+    [Theory]
+    [InlineData("dev-admin", "districtAdmin", null)]
+    [InlineData("dev-street", "streetAdmin", "org_demo-s1")]
+    [InlineData("dev-community", "communityAdmin", "org_demo-s1-c1")]
+    [InlineData("dev-liaison", "liaison", "org_demo-u01")]
+    [InlineData("dev-resident", "resident", "org_demo-s1-c1")]
+    public async Task Each_dev_user_has_its_role(string openId, string role, string? orgId)
+    {
+        var me = await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", openId)).ExpectAsync(200);
+        Assert.Contains(me["roles"]!.AsArray(), r => r.Str("role") == role && r!["orgId"]?.GetValue<string>() == orgId);
+        if (orgId is null) return;
+        var org = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{orgId}", openId)).ExpectAsync(200);
+        Assert.Contains("org_demo-s1", org["path"]!.AsArray().Select(p => p!.GetValue<string>()));
+    }
+
+    private static bool IsDemo(System.Text.Json.Nodes.JsonNode? org) => org.Str("id").StartsWith("org_demo-");
+
+    private async Task<List<System.Text.Json.Nodes.JsonNode>> ListAsync(string? parentId, string kind)
+    {
+        var query = parentId is null ? $"kind={kind}&limit=100" : $"parentId={parentId}&kind={kind}&limit=100";
+        var page = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs?{query}", "dev-resident")).ExpectAsync(200);
+        return page["items"]!.AsArray().Select(n => n!).ToList();
+    }
+}
