@@ -56,6 +56,8 @@ public static partial class LocalFunctionHost
 
         options.ConfigureServices(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<FunctionInvoker>();
+        // The ASP.NET Core integration executes IActionResults with MVC's executors (ContentResult, ObjectResult, …).
+        builder.Services.AddMvcCore();
         foreach (var function in functions)
         {
             AddListener(builder.Services, builder.Configuration, function, hostJson);

@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using RedYifang.LocalHost.Tests.SampleApp;
+
+namespace RedYifang.LocalHost.Tests;
+
+/// <summary>The sample app (built with the Worker SDK) on the local host against a private Azurite.</summary>
+public sealed class SampleAppFixture : IAsyncLifetime
+{
+    private WebApplication _host = null!;
+
+    public Azurite Storage { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Storage = await Azurite.StartNewAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = Storage.ConnectionString,
+            ["TickSchedule"] = "*/1 * * * * *",
+        };
+        _host = LocalFunctionHost.Build(new LocalFunctionHostOptions
+        {
+            FunctionsAssembly = typeof(SampleFunctions).Assembly,
+            AppDirectory = Path.Combine(AppContext.BaseDirectory, "apps", "RedYifang.LocalHost.Tests.SampleApp"),
+            ConfigureServices = (services, configuration) => services.AddSampleApp(configuration),
+            ConfigureConfiguration = c => c.AddInMemoryCollection(settings),
+            Urls = $"http://127.0.0.1:{FreePort.Next()}",
+            ConfigureLogging = l => l.SetMinimumLevel(LogLevel.Warning),
+        });
+        await _host.StartAsync();
+        Http = new HttpClient { BaseAddress = _host.BaseAddress() };
+    }
+
+    /// <summary>The journal rows of one kind ("work", "tick"), optionally of one id.</summary>
+    public async Task<List<TableEntity>> JournalAsync(string kind, string? id = null)
+    {
+        var table = new TableServiceClient(Storage.ConnectionString).GetTableClient("Journal");
+        await table.CreateIfNotExistsAsync();
+        var filter = id is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {kind}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {kind} and RowKey gt {id + "|"} and RowKey lt {id + "|~"}");
+        return await table.QueryAsync<TableEntity>(filter).ToListAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        await Storage.DisposeAsync();
+    }
+}
+
+[CollectionDefinition("sample")]
+public sealed class SampleAppCollection : ICollectionFixture<SampleAppFixture>;
+
+public static class Eventually
+{
+    /// <summary>Polls until the condition holds or the time is up (then the caller's assertion reports the state).</summary>
+    public static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline && !await condition()) await Task.Delay(100);
+    }
+}
