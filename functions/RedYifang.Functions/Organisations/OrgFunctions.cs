@@ -18,7 +18,7 @@ internal sealed class OrgFunctions(CreateOrganisation create, RoleGrants roleGra
         return await idempotency.RunAsync(req, async () =>
         {
             var org = await create.HandleAsync(req.Caller(), body, req.HttpContext.RequestAborted);
-            return ApiResult.Created($"/api/v1/orgs/{org.Id}", OrgView.From(org));
+            return ApiResult.Created($"/api/v1/orgs/{org.Id}", org);
         });
     }
 
@@ -26,7 +26,7 @@ internal sealed class OrgFunctions(CreateOrganisation create, RoleGrants roleGra
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}")] HttpRequest req, string id)
     {
         var org = await orgs.FindAsync(id, req.HttpContext.RequestAborted) ?? throw Problems.NotFound("organisation");
-        return ApiResult.Ok(OrgView.From(org));
+        return ApiResult.Ok(org);
     }
 
     [Function("ListOrgs")]
@@ -38,7 +38,7 @@ internal sealed class OrgFunctions(CreateOrganisation create, RoleGrants roleGra
         var kind = v.OneOf<OrgKind>("kind", req.Query["kind"].ToString(), required: false);
         v.ThrowIfInvalid();
         var page = await orgs.ListChildrenAsync(parentId, kind, Paging.From(req), req.HttpContext.RequestAborted);
-        return ApiResult.Ok(new ListPage<OrgView>(page.Items.Select(OrgView.From).ToList(), page.ContinuationToken));
+        return ApiResult.Ok(page);
     }
 
     [Function("GrantRole")]
