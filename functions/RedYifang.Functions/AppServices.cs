@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Demo;
 using RedYifang.Functions.Identity;
+using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform;
+using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions;
 
@@ -18,5 +20,7 @@ public static class AppServices
             .AddPlatform(configuration)
             .AddIdentity(configuration)
             .AddOrganisations()
+            .AddResources()
+            .AddOrders(configuration)
             .AddDemo();
 }

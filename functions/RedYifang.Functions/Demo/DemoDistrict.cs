@@ -121,12 +121,17 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, Tables 
         {
             await users.EnsureAsync(UserIds.FromOpenId(openId), nickname, ct);
         }
-        const string by = "demo";
-        await users.GrantAsync(UserIds.FromOpenId("dev-street"), new RoleGrant(Role.StreetAdmin, HuizhanStreetId), by, ct);
-        await users.GrantAsync(UserIds.FromOpenId("dev-community"), new RoleGrant(Role.CommunityAdmin, DevCommunityId), by, ct);
-        await users.GrantAsync(UserIds.FromOpenId("dev-community"), new RoleGrant(Role.PartyMember, DevCommunityId), by, ct);
-        await users.GrantAsync(UserIds.FromOpenId("dev-liaison"), new RoleGrant(Role.Liaison, DevLiaisonUnitId), by, ct);
-        await users.GrantAsync(UserIds.FromOpenId("dev-resident"), new RoleGrant(Role.Resident, DevCommunityId), by, ct);
+        await GrantAsync("dev-street", Role.StreetAdmin, HuizhanStreetId, ct);
+        await GrantAsync("dev-community", Role.CommunityAdmin, DevCommunityId, ct);
+        await GrantAsync("dev-community", Role.PartyMember, DevCommunityId, ct);
+        await GrantAsync("dev-liaison", Role.Liaison, DevLiaisonUnitId, ct);
+        await GrantAsync("dev-resident", Role.Resident, DevCommunityId, ct);
+    }
+
+    private async Task GrantAsync(string openId, Role role, string orgId, CancellationToken ct)
+    {
+        var org = await orgs.FindAsync(orgId, ct) ?? throw new InvalidOperationException($"Demo org {orgId} missing.");
+        await users.GrantAsync(UserIds.FromOpenId(openId), new RoleGrant(role, org.Id, org.Path), "demo", ct);
     }
 
     private async Task<int> AddAsync(Org org, CancellationToken ct)

@@ -16,6 +16,10 @@ public sealed record Caller(string UserId, IReadOnlyList<RoleGrant> Roles)
     public bool Holds(Role role, IReadOnlyList<string> orgPath) =>
         Roles.Any(r => r.Role == role && (r.OrgId is null || orgPath.Contains(r.OrgId)));
 
+    /// <summary>The streets of the units the caller is a liaison of.</summary>
+    public IReadOnlySet<string> LiaisonStreets =>
+        Roles.Where(r => r.Role == Role.Liaison && r.OrgPath is { Count: > 1 }).Select(r => r.OrgPath![1]).ToHashSet();
+
     /// <summary>An admin over every organisation (a bootstrap district admin).</summary>
     public bool IsGlobalAdmin => Roles.Any(r => r.Role.IsAdmin() && r.OrgId is null);
 }

@@ -11,7 +11,8 @@ public enum Role
 }
 
 /// <summary>A role scoped to an organisation; it holds for everything below it. OrgId null: every organisation.</summary>
-public sealed record RoleGrant(Role Role, string? OrgId);
+/// <remarks>OrgPath (the organisation's ancestors and itself) is kept with the grant so scope checks need no look-up.</remarks>
+public sealed record RoleGrant(Role Role, string? OrgId, IReadOnlyList<string>? OrgPath = null);
 
 public static class RoleExtensions
 {

@@ -56,9 +56,9 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {userId} and RowKey ge {RolePrefix} and RowKey lt {"role}"}");
         var grants = new List<RoleGrant>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Role", "OrgId"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Role", "OrgId", "OrgPath"], cancellationToken: ct))
         {
-            grants.Add(new RoleGrant(EnumText.Parse<Role>(row.GetString("Role")), row.GetString("OrgId")));
+            grants.Add(new RoleGrant(EnumText.Parse<Role>(row.GetString("Role")), row.GetString("OrgId"), row.GetString("OrgPath")?.Split('/')));
         }
         return grants;
     }
@@ -71,6 +71,7 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         {
             ["Role"] = EnumText.ToText(grant.Role),
             ["OrgId"] = grant.OrgId,
+            ["OrgPath"] = grant.OrgPath is null ? null : string.Join('/', grant.OrgPath),
             ["GrantedBy"] = grantedBy,
             ["GrantedAt"] = clock.GetUtcNow(),
         };

@@ -18,7 +18,7 @@ public sealed class RoleGrants(OrgStore orgs, UserStore users)
         var org = await AdministeredOrgAsync(caller, orgId, ct);
         if (!OrgRules.RolesHeldAt(org.Kind).Contains(role!.Value)) throw OrgProblems.RoleNotAllowed(role.Value, org.Kind);
         if (await users.FindAsync(userId, ct) is null) throw OrgProblems.UserNotFound();
-        await users.GrantAsync(userId, new RoleGrant(role.Value, org.Id), caller.UserId, ct);
+        await users.GrantAsync(userId, new RoleGrant(role.Value, org.Id, org.Path), caller.UserId, ct);
         return new RoleGrantView(userId, org.Id, role.Value);
     }
 

@@ -21,6 +21,7 @@ public static class PlatformRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<IdempotentRequests>();
+        services.AddSingleton<Outbox>();
         return services;
     }
 }

@@ -28,6 +28,22 @@ public static partial class Keys
         return $"{prefix}_{chars}";
     }
 
+    /// <summary>
+    /// A new identifier that carries the id of the partition it lives in (e.g. an order's community), so a
+    /// point read needs nothing but the id: <c>ord_{community id without prefix}-{time-ordered part}</c>.
+    /// </summary>
+    public static string NewChildId(string prefix, string parentId, TimeProvider? clock = null) =>
+        $"{prefix}_{parentId[(parentId.IndexOf('_') + 1)..]}-{NewId("x", clock)[2..]}";
+
+    /// <summary>The parent id a <see cref="NewChildId"/> carries, or null when the id is not one.</summary>
+    public static string? ParentOf(string? childId, string parentPrefix)
+    {
+        if (!IsWellFormedId(childId)) return null;
+        var start = childId!.IndexOf('_') + 1;
+        var end = childId.LastIndexOf('-');
+        return end > start ? $"{parentPrefix}_{childId[start..end]}" : null;
+    }
+
     /// <summary>A stable identifier derived from an external one (never reversible to it).</summary>
     public static string StableId(string prefix, string source)
     {

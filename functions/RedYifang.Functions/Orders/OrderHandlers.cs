@@ -1,0 +1,211 @@
+using System.Globalization;
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
+using RedYifang.Functions.Resources;
+
+namespace RedYifang.Functions.Orders;
+
+public sealed record CreateOrderRequest(
+    string? CommunityId, string? GridId, string? Title, string? Category, string? Description, int? Beneficiaries,
+    string? Urgency, DateTimeOffset? PreferredFrom, DateTimeOffset? PreferredTo, string? ContactPhone, string? Level);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record ResourceRequest(string? ResourceId);
+
+public sealed record CompleteRequest(List<string>? EvidenceIds, decimal? ServiceHours, int? Beneficiaries);
+
+public sealed record RateRequest(int? Stars, string? Comment);
+
+/// <summary>Submits orders and carries them through the lifecycle, each step checked against the caller's roles.</summary>
+public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStore resources, TimeProvider clock)
+{
+    public async Task<Order> SubmitAsync(Caller caller, CreateOrderRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var communityId = v.Text("communityId", request.CommunityId, 64);
+        var gridId = v.Text("gridId", request.GridId, 64, required: false);
+        var title = v.Text("title", request.Title, 100);
+        var category = v.OneOf<Category>("category", request.Category);
+        var description = v.Text("description", request.Description, 2000);
+        var beneficiaries = v.Range("beneficiaries", request.Beneficiaries, 1, 100_000);
+        var urgency = v.OneOf<Urgency>("urgency", request.Urgency);
+        var level = v.OneOf<OrderLevel>("level", request.Level);
+        var phone = v.Text("contactPhone", request.ContactPhone, 20, required: false);
+        if (phone is not null && !PhoneMask.IsPhone(phone)) v.Add("contactPhone", new("不是有效的电话号码", "is not a valid phone number"));
+        if (request.PreferredFrom is { } pf && request.PreferredTo is { } pt && pf >= pt)
+        {
+            v.Add("preferredTo", new("须晚于 preferredFrom", "must be after preferredFrom"));
+        }
+        v.ThrowIfInvalid();
+
+        var community = await orgs.FindAsync(communityId!, ct);
+        if (community is not { Kind: OrgKind.Community }) throw Unprocessable("communityId", new("不是已登记的社区", "is not a registered community"));
+        if (gridId is not null)
+        {
+            var grid = await orgs.FindAsync(gridId, ct);
+            if (grid is not { Kind: OrgKind.Grid } || !grid.Path.Contains(community.Id))
+            {
+                throw Unprocessable("gridId", new("不是该社区的网格", "is not a grid of this community"));
+            }
+        }
+        var now = clock.GetUtcNow();
+        var order = new Order(Keys.NewChildId("ord", community.Id, clock), community.Id, community.Path, gridId, level!.Value, title!,
+            category!.Value, description!, beneficiaries!.Value, urgency!.Value, request.PreferredFrom, request.PreferredTo, phone,
+            caller.UserId, OrderState.Submitted, [new HistoryEntry(null, OrderState.Submitted, caller.UserId, now, null)], [], null, null, null, now, now);
+        await orders.AddAsync(order, [], ct);
+        return order;
+    }
+
+    public async Task<StoredOrder> ReadAsync(Caller caller, string id, CancellationToken ct)
+    {
+        var stored = await orders.FindAsync(id, ct);
+        return stored is not null && OrderAccess.MayRead(caller, stored.Order) ? stored : throw Problems.NotFound("order");
+    }
+
+    public Task<Order> PublishAsync(Caller caller, string id, CancellationToken ct) =>
+        ChangeAsync(caller, id, OrderAccess.MayApprove, OrderAction.Publish, null, o => o, o => [MatchRequest.ForOrder(o.Id, "published")], ct);
+
+    public Task<Order> RejectAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct) =>
+        ChangeAsync(caller, id, OrderAccess.MayApprove, OrderAction.Reject, RequiredReason(body), o => o, null, ct);
+
+    public Task<Order> CancelAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct) =>
+        ChangeAsync(caller, id, (c, o) => o.OwnerId == c.UserId || c.IsAdminOf(o.CommunityPath), OrderAction.Cancel,
+            RequiredReason(body), o => o, o => [MatchRequest.ForOrder(o.Id, "cancelled")], ct);
+
+    /// <summary>A unit's liaison asks to take a published order with one of the unit's published resources.</summary>
+    public async Task<Order> ClaimAsync(Caller caller, string id, ResourceRequest body, CancellationToken ct)
+    {
+        var resource = await PublishedResourceAsync(body, ct);
+        if (!caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == resource.UnitId)) throw Problems.Forbidden();
+        var stored = await ReadAsync(caller, id, ct);
+        if (stored.Order.State != OrderState.Published) throw OrderLifecycle.InvalidTransition(OrderAction.Match, stored.Order.State);
+        CheckFits(stored.Order, resource);
+        var claim = new OrderClaim(resource.UnitId, resource.Id, caller.UserId, clock.GetUtcNow());
+        var after = stored.Order with { Claims = [.. stored.Order.Claims.Where(c => c.UnitId != resource.UnitId), claim], UpdatedAt = claim.At };
+        await orders.UpdateAsync(stored, after, [], ct);
+        return after;
+    }
+
+    /// <summary>The community confirms a resource for the order, which creates the project agreement (项目意见书).</summary>
+    public async Task<Order> MatchAsync(Caller caller, string id, ResourceRequest body, CancellationToken ct)
+    {
+        var resource = await PublishedResourceAsync(body, ct);
+        var at = clock.GetUtcNow();
+        return await ChangeAsync(caller, id, OrderAccess.MayApprove, OrderAction.Match, null, o =>
+        {
+            CheckFits(o, resource);
+            return o with { Agreement = new ProjectAgreement(Keys.NewChildId("agr", o.CommunityId, clock), resource.Id, resource.UnitId, caller.UserId, at) };
+        }, null, ct);
+    }
+
+    public Task<Order> AgreeAsync(Caller caller, string id, CancellationToken ct) =>
+        ChangeAsync(caller, id, OrderAccess.IsProvider, OrderAction.Agree, null, o => o, null, ct);
+
+    public Task<Order> StartAsync(Caller caller, string id, CancellationToken ct) =>
+        ChangeAsync(caller, id, OrderAccess.IsProvider, OrderAction.Start, null, o => o, null, ct);
+
+    /// <summary>
+    /// The provider reports the work done. Evidence ids are only checked for form until the Evidence feature
+    /// exists; then each must name verified evidence owned by this order.
+    /// </summary>
+    public Task<Order> CompleteAsync(Caller caller, string id, CompleteRequest body, CancellationToken ct)
+    {
+        var v = new Validator();
+        var evidence = (body.EvidenceIds ?? []).Distinct().ToList();
+        if (evidence.Count is < 1 or > 50) v.Add("evidenceIds", new("需要 1–50 份痕迹材料", "needs 1–50 evidence items"));
+        if (evidence.Any(e => !Keys.IsWellFormedId(e))) v.Add("evidenceIds", new("包含无效的标识", "contains an invalid id"));
+        if (body.ServiceHours is not { } hours) v.Add("serviceHours", Validator.Required);
+        else if (hours <= 0 || hours > 10_000 || decimal.Round(hours, 1) != hours) v.Add("serviceHours", new("须为 0–10000 之间、最多一位小数", "must be above 0, at most 10000, one decimal"));
+        var beneficiaries = v.Range("beneficiaries", body.Beneficiaries, 0, 100_000);
+        v.ThrowIfInvalid();
+        var at = clock.GetUtcNow();
+        return ChangeAsync(caller, id, OrderAccess.IsProvider, OrderAction.Complete, null,
+            o => o with { Completion = new Completion(evidence, body.ServiceHours!.Value, beneficiaries!.Value, at) }, null, ct);
+    }
+
+    public Task<Order> AcceptAsync(Caller caller, string id, CancellationToken ct) =>
+        ChangeAsync(caller, id, (c, o) => c.IsAdminOf(o.CommunityPath), OrderAction.Accept, null, o => o, null, ct);
+
+    public Task<Order> ReopenAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct) =>
+        ChangeAsync(caller, id, (c, o) => c.IsAdminOf(o.CommunityPath), OrderAction.Reopen, RequiredReason(body), o => o, null, ct);
+
+    public Task<Order> RateAsync(Caller caller, string id, RateRequest body, CancellationToken ct)
+    {
+        var v = new Validator();
+        var stars = v.Range("stars", body.Stars, 1, 5);
+        var comment = v.Text("comment", body.Comment, 500, required: false);
+        v.ThrowIfInvalid();
+        var at = clock.GetUtcNow();
+        return ChangeAsync(caller, id, (c, o) => o.OwnerId == c.UserId, OrderAction.Rate, null,
+            o => o with { Rating = new Rating(stars!.Value, comment, at) }, null, ct);
+    }
+
+    /// <summary>Published orders nobody matched within the period expire (timer).</summary>
+    public async Task<int> ExpireStaleAsync(TimeSpan after, CancellationToken ct)
+    {
+        var expired = 0;
+        await foreach (var order in orders.PublishedBeforeAsync(clock.GetUtcNow() - after, ct))
+        {
+            var stored = await orders.FindAsync(order.Id, ct);
+            if (stored is null || stored.Order.State != OrderState.Published || stored.Order.UpdatedAt >= clock.GetUtcNow() - after) continue;
+            try
+            {
+                await orders.UpdateAsync(stored, stored.Order.Apply(OrderAction.Expire, "system", clock.GetUtcNow(), "无人认领，已过期"),
+                    [MatchRequest.ForOrder(order.Id, "expired")], ct);
+                expired++;
+            }
+            catch (ProblemException)
+            {
+                // Changed meanwhile (matched, cancelled): no longer stale.
+            }
+        }
+        return expired;
+    }
+
+    /// <summary>Reads, checks permission (403, or 404 when the caller may not even see it), applies, writes on the ETag.</summary>
+    private async Task<Order> ChangeAsync(Caller caller, string id, Func<Caller, Order, bool> mayAct, OrderAction action, string? reason,
+        Func<Order, Order> amend, Func<Order, IEnumerable<(string, object)>>? messages, CancellationToken ct)
+    {
+        var stored = await ReadAsync(caller, id, ct);
+        if (!mayAct(caller, stored.Order)) throw Problems.Forbidden();
+        var after = amend(stored.Order).Apply(action, caller.UserId, clock.GetUtcNow(), reason);
+        await orders.UpdateAsync(stored, after, messages?.Invoke(after) ?? [], ct);
+        return after;
+    }
+
+    private async Task<Resource> PublishedResourceAsync(ResourceRequest body, CancellationToken ct)
+    {
+        var v = new Validator();
+        var resourceId = v.Text("resourceId", body.ResourceId, 100);
+        v.ThrowIfInvalid();
+        var stored = await resources.FindAsync(resourceId!, ct);
+        return stored is { Resource.State: ResourceState.Published }
+            ? stored.Resource
+            : throw Unprocessable("resourceId", new("不是已发布的服务资源", "is not a published resource"));
+    }
+
+    /// <summary>The resource must offer the order's category and serve the order's area.</summary>
+    private static void CheckFits(Order order, Resource resource)
+    {
+        var area = order.GridId is null ? order.CommunityPath : [.. order.CommunityPath, order.GridId];
+        if (resource.Category != order.Category || !resource.AreaIds.Any(area.Contains))
+        {
+            throw Unprocessable("resourceId", new("该资源的类别或服务区域与订单不符", "does not offer this category in this area"));
+        }
+    }
+
+    private static string RequiredReason(ReasonRequest body)
+    {
+        var v = new Validator();
+        var reason = v.Text("reason", body.Reason, 500);
+        v.ThrowIfInvalid();
+        return reason!;
+    }
+
+    private static ProblemException Unprocessable(string field, LocalizedText message) =>
+        new(422, "invalid_reference", new("引用的对象无效", "A referenced object is not valid"), message,
+            new Dictionary<string, IReadOnlyList<LocalizedText>> { [field] = [message] });
+}

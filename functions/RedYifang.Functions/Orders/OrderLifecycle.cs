@@ -1,0 +1,63 @@
+using RedYifang.Functions.Platform.Problems;
+
+namespace RedYifang.Functions.Orders;
+
+public enum OrderState
+{
+    Submitted,
+    Published,
+    Matched,
+    Agreed,
+    InProgress,
+    Completed,
+    Accepted,
+    Closed,
+    Rejected,
+    Cancelled,
+    Expired,
+}
+
+public enum OrderAction
+{
+    Publish,
+    Reject,
+    Cancel,
+    Match,
+    Agree,
+    Start,
+    Complete,
+    Accept,
+    Reopen,
+    Rate,
+    Expire,
+}
+
+/// <summary>The order state machine of domain.md: which action moves an order from which states, and to where.</summary>
+public static class OrderLifecycle
+{
+    private static readonly Dictionary<OrderAction, (OrderState[] From, OrderState To)> Transitions = new()
+    {
+        [OrderAction.Publish] = ([OrderState.Submitted], OrderState.Published),
+        [OrderAction.Reject] = ([OrderState.Submitted], OrderState.Rejected),
+        [OrderAction.Cancel] = ([OrderState.Submitted, OrderState.Published, OrderState.Matched, OrderState.Agreed], OrderState.Cancelled),
+        [OrderAction.Match] = ([OrderState.Published], OrderState.Matched),
+        [OrderAction.Agree] = ([OrderState.Matched], OrderState.Agreed),
+        [OrderAction.Start] = ([OrderState.Agreed], OrderState.InProgress),
+        [OrderAction.Complete] = ([OrderState.InProgress], OrderState.Completed),
+        [OrderAction.Accept] = ([OrderState.Completed], OrderState.Accepted),
+        [OrderAction.Reopen] = ([OrderState.Completed], OrderState.InProgress),
+        [OrderAction.Rate] = ([OrderState.Accepted], OrderState.Closed),
+        [OrderAction.Expire] = ([OrderState.Published], OrderState.Expired),
+    };
+
+    public static IReadOnlyCollection<OrderState> AllowedFrom(OrderAction action) => Transitions[action].From;
+
+    public static OrderState Target(OrderAction action, OrderState from) =>
+        Transitions[action].From.Contains(from) ? Transitions[action].To : throw InvalidTransition(action, from);
+
+    public static ProblemException InvalidTransition(OrderAction action, OrderState from) =>
+        new(409, "invalid_transition",
+            new("订单当前状态不允许此操作", "The order's state does not allow this"),
+            new LocalizedText("订单处于 {0} 状态，不能执行 {1}。", "The order is {0}; it cannot be {1}.")
+                .Format(EnumText.ToText(from), EnumText.ToText(action)));
+}

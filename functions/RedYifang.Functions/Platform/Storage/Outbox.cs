@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using RedYifang.Functions.Platform.Http;
+
+namespace RedYifang.Functions.Platform.Storage;
+
+/// <summary>A message staged in the same transaction as the state change that causes it.</summary>
+public sealed record OutboxEntry(string PartitionKey, string RowKey, string Queue, string Message);
+
+/// <summary>
+/// Transactional outbox for queue messages: a state change stages its message as an <c>outbox|…</c> row in
+/// the same entity-group transaction, then <see cref="DispatchAsync"/> sends it and deletes the row. If the
+/// process dies in between, <see cref="OutboxSweeperFunction"/> sends it later. Consumers are idempotent, so a
+/// message sent twice is harmless; a message is never lost.
+/// </summary>
+public sealed partial class Outbox(StorageClients clients, TimeProvider clock, ILogger<Outbox> logger)
+{
+    public const string RowPrefix = "outbox|";
+    private readonly Azure.Storage.Queues.QueueServiceClient _queues = clients.Queues();
+
+    public (TableTransactionAction Action, OutboxEntry Entry) Stage(string partitionKey, string queue, object message)
+    {
+        var entry = new OutboxEntry(partitionKey, RowPrefix + Keys.NewId("evt", clock), queue,
+            JsonSerializer.Serialize(message, message.GetType(), Json.Options));
+        var row = new TableEntity(entry.PartitionKey, entry.RowKey)
+        {
+            ["Queue"] = entry.Queue,
+            ["Message"] = entry.Message,
+            ["StagedAt"] = clock.GetUtcNow(),
+        };
+        return (new TableTransactionAction(TableTransactionActionType.Add, row), entry);
+    }
+
+    /// <summary>Sends staged messages after their transaction committed; a failure here leaves them to the sweeper.</summary>
+    public async Task DispatchAsync(TableClient table, IEnumerable<OutboxEntry> entries, CancellationToken ct = default)
+    {
+        foreach (var entry in entries)
+        {
+            try
+            {
+                await SendAsync(table, entry, ETag.All, ct);
+            }
+            catch (RequestFailedException e)
+            {
+                LogDeferred(e, entry.Queue);
+            }
+        }
+    }
+
+    internal async Task SendAsync(TableClient table, OutboxEntry entry, ETag etag, CancellationToken ct)
+    {
+        var queue = _queues.GetQueueClient(entry.Queue);
+        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        await queue.SendMessageAsync(entry.Message, ct);
+        try
+        {
+            await table.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, etag, ct);
+        }
+        catch (RequestFailedException e) when (e.IsNotFound() || e.IsPreconditionFailed())
+        {
+            // Sent by the sweeper meanwhile: the consumer sees it twice, which it tolerates.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an outbox message to {Queue} failed; the sweeper will send it")]
+    private partial void LogDeferred(Exception exception, string queue);
+}
+
+/// <summary>A table whose partitions may hold outbox rows; registered by the feature that owns it.</summary>
+public sealed record OutboxTable(string Name);
+
+/// <summary>Every minute: sends outbox rows that were staged over a minute ago and never sent.</summary>
+internal sealed partial class OutboxSweeperFunction(Tables tables, IEnumerable<OutboxTable> outboxTables, Outbox outbox, TimeProvider clock, ILogger<OutboxSweeperFunction> logger)
+{
+    [Function("OutboxSweeper")]
+    public async Task Run([TimerTrigger("30 * * * * *")] TimerInfo timer, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().AddMinutes(-1);
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {Outbox.RowPrefix} and RowKey lt {"outbox}"} and StagedAt lt {cutoff}");
+        foreach (var outboxTable in outboxTables)
+        {
+            var table = await tables.GetAsync(outboxTable.Name, ct);
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            {
+                await outbox.SendAsync(table, new OutboxEntry(row.PartitionKey, row.RowKey, row.GetString("Queue"), row.GetString("Message")),
+                    row.ETag, ct);
+                LogSwept(row.GetString("Queue"));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sent a stranded outbox message to {Queue}")]
+    private partial void LogSwept(string queue);
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Orders;
+using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Resources;
+
+public sealed record AvailabilityRequest(int? Weekday, string? From, string? To);
+
+public sealed record CreateResourceRequest(
+    string? UnitId, string? Title, string? Category, string? Description, string? Kind, JsonElement? Amount,
+    List<string>? AreaIds, int? MonthlyCapacity, List<AvailabilityRequest>? Availability,
+    string? ValidFrom, string? ValidTo, List<string>? Tags);
+
+/// <summary>Creates resources and moves them through draft → published ⇄ paused → retired.</summary>
+public sealed class ResourceHandlers(ResourceStore resources, OrgStore orgs, TimeProvider clock)
+{
+    public async Task<Resource> CreateAsync(Caller caller, CreateResourceRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var unitId = v.Text("unitId", request.UnitId, 64);
+        var title = v.Text("title", request.Title, 100);
+        var category = v.OneOf<Category>("category", request.Category);
+        var description = v.Text("description", request.Description, 2000);
+        var kind = v.OneOf<ResourceKind>("kind", request.Kind);
+        var amount = Money(v, kind, request.Amount);
+        var capacity = v.Range("monthlyCapacity", request.MonthlyCapacity, 1, 10_000);
+        var availability = Availability(v, request.Availability);
+        var from = Date(v, "validFrom", request.ValidFrom);
+        var to = Date(v, "validTo", request.ValidTo);
+        if (from is not null && to is not null && from > to) v.Add("validTo", new("不能早于 validFrom", "may not be before validFrom"));
+        var tags = Tags(v, request.Tags);
+        var areaIds = (request.AreaIds ?? []).Select(a => a?.Trim() ?? "").Distinct().ToList();
+        if (areaIds.Count is < 1 or > 20) v.Add("areaIds", new("需要 1–20 个服务区域", "needs 1–20 service areas"));
+        v.ThrowIfInvalid();
+
+        var unit = await orgs.FindAsync(unitId!, ct);
+        if (unit is null || unit.Kind is not (OrgKind.Unit or OrgKind.VolunteerTeam))
+        {
+            throw Unprocessable("unitId", new("不是已登记的驻区单位或志愿服务队", "is not a registered unit or volunteer team"));
+        }
+        if (!MayChange(caller, unit.Path)) throw Problems.Forbidden();
+        await CheckAreasAsync(unit, areaIds, ct);
+
+        var now = clock.GetUtcNow();
+        var resource = new Resource(Keys.NewChildId("res", unit.Id, clock), unit.Id, unit.Path, title!, category!.Value, description!,
+            kind!.Value, amount, areaIds, capacity!.Value, availability, from!.Value, to!.Value, tags, ResourceState.Draft, now, now);
+        await resources.AddAsync(resource, ct);
+        return resource;
+    }
+
+    public async Task<Resource> ApplyAsync(Caller caller, string id, ResourceAction action, CancellationToken ct)
+    {
+        var stored = await resources.FindAsync(id, ct) ?? throw Problems.NotFound("resource");
+        if (!MayChange(caller, stored.Resource.UnitPath)) throw Problems.Forbidden();
+        var after = stored.Resource.Apply(action, clock.GetUtcNow());
+        await resources.UpdateAsync(stored, after, [MatchRequest.ForResource(id, EnumText.ToText(action))], ct);
+        return after;
+    }
+
+    /// <summary>The unit's liaison, or an admin above the unit.</summary>
+    public static bool MayChange(Caller caller, IReadOnlyList<string> unitPath) =>
+        caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == unitPath[^1]) || caller.IsAdminOf(unitPath);
+
+    /// <summary>Service areas are the street, its communities or their grids: the unit's own street.</summary>
+    private async Task CheckAreasAsync(Org unit, IReadOnlyList<string> areaIds, CancellationToken ct)
+    {
+        var street = unit.Path.Count > 1 ? unit.Path[1] : unit.Id;
+        var areas = await Task.WhenAll(areaIds.Select(a => orgs.FindAsync(a, ct)));
+        if (areas.Any(a => a is null || a.Kind is not (OrgKind.Street or OrgKind.Community or OrgKind.Grid) || !a.Path.Contains(street)))
+        {
+            throw Unprocessable("areaIds", new("服务区域必须是本单位所在街道及其社区、网格", "must be the unit's street, its communities or their grids"));
+        }
+    }
+
+    private static decimal? Money(Validator v, ResourceKind? kind, JsonElement? raw)
+    {
+        var present = raw is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
+        if (kind != ResourceKind.Funds)
+        {
+            if (present) v.Add("amount", new("仅资金类资源（funds）可填写", "applies only to kind funds"));
+            return null;
+        }
+        var text = raw?.ValueKind switch
+        {
+            JsonValueKind.String => raw.Value.GetString(),
+            JsonValueKind.Number => raw.Value.GetRawText(),
+            _ => null,
+        };
+        if (!present)
+        {
+            v.Add("amount", Validator.Required);
+            return null;
+        }
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            || amount <= 0 || amount > 100_000_000m || decimal.Round(amount, 2) != amount)
+        {
+            v.Add("amount", new("须为大于 0、最多两位小数的金额（元）", "must be an amount in yuan above 0 with at most two decimals"));
+            return null;
+        }
+        return amount;
+    }
+
+    private static List<AvailabilityWindow> Availability(Validator v, List<AvailabilityRequest>? windows)
+    {
+        var result = new List<AvailabilityWindow>();
+        if (windows is null) return result;
+        if (windows.Count > 21) v.Add("availability", new("最多 21 个时段", "at most 21 windows"));
+        for (var i = 0; i < Math.Min(windows.Count, 21); i++)
+        {
+            var w = windows[i];
+            var field = $"availability[{i}]";
+            var from = Time(w?.From);
+            var to = Time(w?.To);
+            if (w?.Weekday is not (>= 1 and <= 7)) v.Add(field + ".weekday", new("取值范围为 1–7（周一为 1）", "must be 1–7 (Monday = 1)"));
+            if (from is null) v.Add(field + ".from", new("须为 HH:mm", "must be HH:mm"));
+            if (to is null) v.Add(field + ".to", new("须为 HH:mm", "must be HH:mm"));
+            if (from is not null && to is not null && from >= to) v.Add(field + ".to", new("须晚于 from", "must be after from"));
+            if (w?.Weekday is >= 1 and <= 7 && from is not null && to is not null) result.Add(new AvailabilityWindow(w.Weekday.Value, w.From!, w.To!));
+        }
+        return result;
+    }
+
+    private static TimeOnly? Time(string? text) =>
+        text is { Length: 5 } && TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+
+    private static DateOnly? Date(Validator v, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            v.Add(field, Validator.Required);
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        v.Add(field, new("须为 YYYY-MM-DD", "must be YYYY-MM-DD"));
+        return null;
+    }
+
+    private static List<string> Tags(Validator v, List<string>? tags)
+    {
+        var result = new List<string>();
+        if (tags is null) return result;
+        if (tags.Count > 10) v.Add("tags", new("最多 10 个标签", "at most 10 tags"));
+        foreach (var tag in tags.Take(10))
+        {
+            if (v.Text("tags", tag, 20) is { } t) result.Add(t);
+        }
+        return result.Distinct().ToList();
+    }
+
+    private static ProblemException Unprocessable(string field, LocalizedText message) =>
+        new(422, "invalid_reference", new("引用的组织无效", "A referenced organisation is not valid"), message,
+            new Dictionary<string, IReadOnlyList<LocalizedText>> { [field] = [message] });
+}

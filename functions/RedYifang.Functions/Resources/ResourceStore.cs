@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using RedYifang.Functions.Orders;
+using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Resources;
+
+public sealed record StoredResource(Resource Resource, ETag ETag);
+
+/// <summary>
+/// Table <c>Resources</c>, one partition per unit (the resource id carries it): <c>res|{id}</c> rows and
+/// <c>outbox|…</c> rows. Table <c>ResourceIndex</c> finds resources by service area
+/// (PartitionKey <c>area|{areaId}</c>, RowKey <c>{category}|{id}</c>) and by category
+/// (<c>category|{category}</c>, RowKey id). Resources never change area or category, so index rows are
+/// written once, before the resource; readers load the resource itself and keep only what still fits.
+/// </summary>
+public sealed class ResourceStore(Tables tables, Outbox outbox)
+{
+    public const string TableName = "Resources";
+    public const string IndexTable = "ResourceIndex";
+
+    public static string? UnitOf(string resourceId) => Keys.ParentOf(resourceId, "org");
+
+    public async Task<StoredResource?> FindAsync(string id, CancellationToken ct = default)
+    {
+        if (UnitOf(id) is not { } unit) return null;
+        var table = await tables.GetAsync(TableName, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(unit, Row(id), cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? new StoredResource(Deserialize(e), e.ETag) : null;
+    }
+
+    public async Task AddAsync(Resource resource, CancellationToken ct = default)
+    {
+        var index = await tables.GetAsync(IndexTable, ct);
+        var category = EnumText.ToText(resource.Category);
+        await Task.WhenAll(resource.AreaIds
+            .Select(area => new TableEntity($"area|{area}", $"{category}|{resource.Id}"))
+            .Append(new TableEntity($"category|{category}", resource.Id))
+            .Select(row => index.UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
+        var table = await tables.GetAsync(TableName, ct);
+        await table.AddEntityAsync(Entity(resource), ct);
+    }
+
+    public async Task UpdateAsync(StoredResource before, Resource after, IEnumerable<(string Queue, object Message)> messages, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var staged = messages.Select(m => outbox.Stage(after.UnitId, m.Queue, m.Message)).ToList();
+        try
+        {
+            await table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(after), before.ETag),
+                .. staged.Select(s => s.Action),
+            ], ct);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+        {
+            throw Problems.Conflict();
+        }
+        await outbox.DispatchAsync(table, staged.Select(s => s.Entry), ct);
+    }
+
+    public async Task<ListPage<Resource>> ListByUnitAsync(string unitId, Func<Resource, bool> fits, Paging paging, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {unitId} and RowKey gt {"res|"} and RowKey lt {"res}"}");
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, paging.Limit, cancellationToken: ct).AsPages(paging.StorageToken, paging.Limit))
+        {
+            return new ListPage<Resource>(page.Values.Select(Deserialize).Where(fits).ToList(), Paging.Encode(page.ContinuationToken));
+        }
+        return new ListPage<Resource>([], null);
+    }
+
+    /// <summary>Resources serving an area (optionally of one category), or of one category anywhere.</summary>
+    public async Task<ListPage<Resource>> ListIndexedAsync(string? areaId, Category? category, Func<Resource, bool> fits, Paging paging,
+        CancellationToken ct = default)
+    {
+        var index = await tables.GetAsync(IndexTable, ct);
+        string filter;
+        if (areaId is not null)
+        {
+            var prefix = category is { } c ? EnumText.ToText(c) + "|" : "";
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {"area|" + areaId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        }
+        else
+        {
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {"category|" + EnumText.ToText(category!.Value)}");
+        }
+        await foreach (var page in index.QueryAsync<TableEntity>(filter, paging.Limit, ["RowKey"], ct).AsPages(paging.StorageToken, paging.Limit))
+        {
+            var found = await Task.WhenAll(page.Values.Select(r => FindAsync(r.RowKey[(r.RowKey.IndexOf('|') + 1)..], ct)));
+            return new ListPage<Resource>(
+                found.Where(f => f is not null && fits(f.Resource) && (areaId is null || f.Resource.AreaIds.Contains(areaId))).Select(f => f!.Resource).ToList(),
+                Paging.Encode(page.ContinuationToken));
+        }
+        return new ListPage<Resource>([], null);
+    }
+
+    private static string Row(string id) => $"res|{id}";
+
+    private static TableEntity Entity(Resource r) => new(r.UnitId, Row(r.Id))
+    {
+        ["Doc"] = JsonSerializer.Serialize(r, Json.Options),
+        ["State"] = EnumText.ToText(r.State),
+        ["Category"] = EnumText.ToText(r.Category),
+    };
+
+    private static Resource Deserialize(TableEntity e) =>
+        JsonSerializer.Deserialize<Resource>(e.GetString("Doc"), Json.Options) ?? throw new InvalidDataException($"Resource row {e.RowKey} is empty.");
+}
