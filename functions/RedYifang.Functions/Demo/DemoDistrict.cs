@@ -13,7 +13,8 @@ namespace RedYifang.Functions.Demo;
 /// Unit and community names are invented. Loaded once, on an empty store, by the local host; ids are fixed,
 /// so a load interrupted half-way completes on the next start.
 /// </summary>
-public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, Tables tables, TimeProvider clock, ILogger<DemoDistrict> logger)
+public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoServiceMenu serviceMenu, Tables tables, TimeProvider clock,
+    ILogger<DemoDistrict> logger)
 {
     public const string DistrictId = "org_demo-district";
     public const string HuizhanStreetId = "org_demo-s1";
@@ -51,22 +52,32 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, Tables 
     public async Task SeedIfEmptyAsync(CancellationToken ct)
     {
         var markers = await tables.GetAsync(MarkerTable, ct);
-        if ((await markers.GetEntityIfExistsAsync<TableEntity>("demo", "district", cancellationToken: ct)).HasValue)
+        if (!await IsLoadedAsync(markers, "district", ct))
         {
-            LogAlreadyLoaded();
-            return;
+            var districts = await orgs.ListChildrenAsync(null, OrgKind.District, new Platform.Http.Paging(1, null), ct);
+            if (districts.Items.Count > 0 && districts.Items[0].Id != DistrictId)
+            {
+                LogNotEmpty();
+                return;
+            }
+            var created = await SeedOrganisationsAsync(ct);
+            await SeedUsersAsync(ct);
+            await MarkLoadedAsync(markers, "district", ct);
+            LogLoaded("district", created);
         }
-        var districts = await orgs.ListChildrenAsync(null, OrgKind.District, new Platform.Http.Paging(1, null), ct);
-        if (districts.Items.Count > 0 && districts.Items[0].Id != DistrictId)
+        if (!await IsLoadedAsync(markers, "service-menu", ct))
         {
-            LogNotEmpty();
-            return;
+            await serviceMenu.SeedAsync(ct);
+            await MarkLoadedAsync(markers, "service-menu", ct);
+            LogLoaded("service menu", DemoServiceMenu.OrderCount);
         }
-        var created = await SeedOrganisationsAsync(ct);
-        await SeedUsersAsync(ct);
-        await markers.UpsertEntityAsync(new TableEntity("demo", "district") { ["LoadedAt"] = clock.GetUtcNow() }, cancellationToken: ct);
-        LogLoaded(created);
     }
+
+    private static async Task<bool> IsLoadedAsync(TableClient markers, string part, CancellationToken ct) =>
+        (await markers.GetEntityIfExistsAsync<TableEntity>("demo", part, cancellationToken: ct)).HasValue;
+
+    private async Task MarkLoadedAsync(TableClient markers, string part, CancellationToken ct) =>
+        await markers.UpsertEntityAsync(new TableEntity("demo", part) { ["LoadedAt"] = clock.GetUtcNow() }, cancellationToken: ct);
 
     private async Task<int> SeedOrganisationsAsync(CancellationToken ct)
     {
@@ -145,12 +156,9 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, Tables 
         int? branches = null, int? members = null, string? address = null) =>
         new(id, kind, parent?.Id, name, unitKind, branches, members, address, [.. parent?.Path ?? [], id], clock.GetUtcNow());
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo district already loaded")]
-    private partial void LogAlreadyLoaded();
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store holds another district; the demo is not loaded")]
     private partial void LogNotEmpty();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo district loaded ({Created} organisations created)")]
-    private partial void LogLoaded(int created);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Part} loaded ({Count} records)")]
+    private partial void LogLoaded(string part, int count);
 }

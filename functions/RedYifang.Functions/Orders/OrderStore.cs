@@ -41,6 +41,7 @@ public sealed class OrderStore(Tables tables, Outbox outbox)
     public async Task AddAsync(Order order, IEnumerable<(string Queue, object Message)> messages, CancellationToken ct = default)
     {
         await IndexAsync(ByUserTable, order.OwnerId, order.Id, ct);
+        if (order.UnitId is { } unit) await IndexAsync(ByUnitTable, unit, order.Id, ct);
         var table = await tables.GetAsync(TableName, ct);
         var staged = messages.Select(m => outbox.Stage(order.CommunityId, m.Queue, m.Message)).ToList();
         await table.SubmitTransactionAsync(

@@ -63,3 +63,47 @@ public sealed class DemoDistrictTests(AppFixture fixture)
         return page["items"]!.AsArray().Select(n => n!).ToList();
     }
 }
+
+[Collection("app")]
+public sealed class DemoServiceMenuTests(AppFixture fixture)
+{
+    private readonly AppUnderTest _app = fixture.App;
+
+    [Fact]
+    public async Task Every_demo_unit_offers_a_resource()
+    {
+        for (var n = 1; n <= 46; n++)
+        {
+            var page = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/resources?unitId=org_demo-u{n:00}", "dev-resident")).ExpectAsync(200);
+            Assert.NotEmpty(page["items"]!.AsArray());
+        }
+        var elderly = await (await _app.SendAsync(HttpMethod.Get, "api/v1/resources?areaId=org_demo-s1&category=elderlyCare&state=published", "dev-resident")).ExpectAsync(200);
+        Assert.Contains(elderly["items"]!.AsArray(), r => r.Str("unitId") == "org_demo-u01");
+    }
+
+    [Fact]
+    public async Task About_two_hundred_demo_orders_cover_every_state_over_three_months()
+    {
+        var orders = new List<System.Text.Json.Nodes.JsonNode>();
+        for (var s = 1; s <= 3; s++)
+        for (var c = 1; c <= 4; c++)
+        {
+            string? token = null;
+            do
+            {
+                var path = $"api/v1/orders?communityId=org_demo-s{s}-c{c}&limit=100" + (token is null ? "" : $"&continuationToken={token}");
+                var page = await (await _app.SendAsync(HttpMethod.Get, path, "dev-admin")).ExpectAsync(200);
+                orders.AddRange(page["items"]!.AsArray().Select(o => o!).Where(o => o.Str("id").Contains("-demo")));
+                token = page["continuationToken"]?.GetValue<string>();
+            } while (token is not null);
+        }
+        Assert.InRange(orders.Count, 190, 210);
+        var states = orders.Select(o => o.Str("state")).ToHashSet();
+        Assert.Superset(new HashSet<string> { "submitted", "published", "matched", "agreed", "inProgress", "completed", "accepted", "closed", "rejected", "cancelled" }, states);
+        var created = orders.Select(o => DateTimeOffset.Parse(o.Str("createdAt"))).ToList();
+        Assert.True(created.Min() > DateTimeOffset.UtcNow.AddDays(-92) && created.Max() < DateTimeOffset.UtcNow);
+        Assert.True(created.Max() - created.Min() > TimeSpan.FromDays(60));
+        var mine = await (await _app.SendAsync(HttpMethod.Get, "api/v1/orders?mine=true&limit=100", "dev-resident")).ExpectAsync(200);
+        Assert.True(mine["items"]!.AsArray().Count >= 30);
+    }
+}
