@@ -42,13 +42,13 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         v.ThrowIfInvalid();
 
         var community = await orgs.FindAsync(communityId!, ct);
-        if (community is not { Kind: OrgKind.Community }) throw Unprocessable("communityId", new("不是已登记的社区", "is not a registered community"));
+        if (community is not { Kind: OrgKind.Community }) throw Problems.InvalidReference("communityId", new("不是已登记的社区", "is not a registered community"));
         if (gridId is not null)
         {
             var grid = await orgs.FindAsync(gridId, ct);
             if (grid is not { Kind: OrgKind.Grid } || !grid.Path.Contains(community.Id))
             {
-                throw Unprocessable("gridId", new("不是该社区的网格", "is not a grid of this community"));
+                throw Problems.InvalidReference("gridId", new("不是该社区的网格", "is not a grid of this community"));
             }
         }
         var now = clock.GetUtcNow();
@@ -184,7 +184,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         var stored = await resources.FindAsync(resourceId!, ct);
         return stored is { Resource.State: ResourceState.Published }
             ? stored.Resource
-            : throw Unprocessable("resourceId", new("不是已发布的服务资源", "is not a published resource"));
+            : throw Problems.InvalidReference("resourceId", new("不是已发布的服务资源", "is not a published resource"));
     }
 
     /// <summary>The resource must offer the order's category and serve the order's area.</summary>
@@ -193,7 +193,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         var area = order.GridId is null ? order.CommunityPath : [.. order.CommunityPath, order.GridId];
         if (resource.Category != order.Category || !resource.AreaIds.Any(area.Contains))
         {
-            throw Unprocessable("resourceId", new("该资源的类别或服务区域与订单不符", "does not offer this category in this area"));
+            throw Problems.InvalidReference("resourceId", new("该资源的类别或服务区域与订单不符", "does not offer this category in this area"));
         }
     }
 
@@ -205,7 +205,4 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         return reason!;
     }
 
-    private static ProblemException Unprocessable(string field, LocalizedText message) =>
-        new(422, "invalid_reference", new("引用的对象无效", "A referenced object is not valid"), message,
-            new Dictionary<string, IReadOnlyList<LocalizedText>> { [field] = [message] });
 }

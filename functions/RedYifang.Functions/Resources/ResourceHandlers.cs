@@ -41,7 +41,7 @@ public sealed class ResourceHandlers(ResourceStore resources, OrgStore orgs, Tim
         var unit = await orgs.FindAsync(unitId!, ct);
         if (unit is null || unit.Kind is not (OrgKind.Unit or OrgKind.VolunteerTeam))
         {
-            throw Unprocessable("unitId", new("不是已登记的驻区单位或志愿服务队", "is not a registered unit or volunteer team"));
+            throw Problems.InvalidReference("unitId", new("不是已登记的驻区单位或志愿服务队", "is not a registered unit or volunteer team"));
         }
         if (!MayChange(caller, unit.Path)) throw Problems.Forbidden();
         await CheckAreasAsync(unit, areaIds, ct);
@@ -73,7 +73,7 @@ public sealed class ResourceHandlers(ResourceStore resources, OrgStore orgs, Tim
         var areas = await Task.WhenAll(areaIds.Select(a => orgs.FindAsync(a, ct)));
         if (areas.Any(a => a is null || a.Kind is not (OrgKind.Street or OrgKind.Community or OrgKind.Grid) || !a.Path.Contains(street)))
         {
-            throw Unprocessable("areaIds", new("服务区域必须是本单位所在街道及其社区、网格", "must be the unit's street, its communities or their grids"));
+            throw Problems.InvalidReference("areaIds", new("服务区域必须是本单位所在街道及其社区、网格", "must be the unit's street, its communities or their grids"));
         }
     }
 
@@ -152,7 +152,4 @@ public sealed class ResourceHandlers(ResourceStore resources, OrgStore orgs, Tim
         return result.Distinct().ToList();
     }
 
-    private static ProblemException Unprocessable(string field, LocalizedText message) =>
-        new(422, "invalid_reference", new("引用的组织无效", "A referenced organisation is not valid"), message,
-            new Dictionary<string, IReadOnlyList<LocalizedText>> { [field] = [message] });
 }

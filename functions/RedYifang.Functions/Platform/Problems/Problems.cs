@@ -36,6 +36,11 @@ public static class Problems
             new LocalizedText("{0} 不存在或不在您的权限范围内。", "The {0} does not exist or is outside your scope.")
                 .Format(what));
 
+    /// <summary>A field names something (an organisation, a resource) that does not exist or does not fit.</summary>
+    public static ProblemException InvalidReference(string field, LocalizedText message) =>
+        new(422, "invalid_reference", new("引用的对象无效", "A referenced object is not valid"), message,
+            new Dictionary<string, IReadOnlyList<LocalizedText>> { [field] = [message] });
+
     public static ProblemException Conflict() =>
         new(409, "conflict",
             new("数据已被他人修改", "The data was changed by someone else"),

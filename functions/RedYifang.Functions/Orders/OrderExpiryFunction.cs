@@ -1,0 +1,11 @@
+using Microsoft.Azure.Functions.Worker;
+
+namespace RedYifang.Functions.Orders;
+
+/// <summary>Daily at 03:00 China Standard Time (19:00 UTC): expires published orders nobody matched in time.</summary>
+internal sealed class OrderExpiryFunction(OrderHandlers handlers, Microsoft.Extensions.Options.IOptions<OrderOptions> options)
+{
+    [Function("OrderExpiry")]
+    public Task Run([TimerTrigger("0 0 19 * * *")] TimerInfo timer, CancellationToken ct) =>
+        handlers.ExpireStaleAsync(TimeSpan.FromDays(options.Value.ExpireAfterDays), ct);
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Orders;
+
+/// <summary>The order lists of api.md, each a point-read index or a single-partition range.</summary>
+public sealed class OrderQueries(OrderStore orders)
+{
+    public async Task<ListPage<Order>> ListAsync(Caller caller, HttpRequest req, CancellationToken ct)
+    {
+        var v = new Validator();
+        var state = v.OneOf<OrderState>("state", req.Query["state"].ToString(), required: false);
+        var category = v.OneOf<Category>("category", req.Query["category"].ToString(), required: false);
+        var communityId = req.Query["communityId"].ToString() is { Length: > 0 } c ? c : null;
+        var unitId = req.Query["unitId"].ToString() is { Length: > 0 } u ? u : null;
+        var mine = req.Query["mine"].ToString() == "true";
+        if (communityId is not null && !Keys.IsWellFormedId(communityId)) v.Add("communityId", new("不是有效的标识", "is not a valid id"));
+        if (unitId is not null && !Keys.IsWellFormedId(unitId)) v.Add("unitId", new("不是有效的标识", "is not a valid id"));
+        if (!mine && communityId is null && unitId is null)
+        {
+            v.Add("communityId", new("请指定 communityId、unitId 或 mine=true", "give communityId, unitId or mine=true"));
+        }
+        var paging = Paging.From(req);
+        v.ThrowIfInvalid();
+
+        bool Fits(Order o) => (state is null || o.State == state) && (category is null || o.Category == category);
+        if (mine) return await orders.ListIndexedAsync(OrderStore.ByUserTable, caller.UserId, o => o.OwnerId == caller.UserId && Fits(o), paging, ct);
+        if (unitId is not null)
+        {
+            if (!caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == unitId) && !caller.Roles.Any(r => r.Role.IsAdmin())) throw Problems.Forbidden();
+            return await orders.ListIndexedAsync(OrderStore.ByUnitTable, unitId, o => o.UnitId == unitId && OrderAccess.MayRead(caller, o) && Fits(o), paging, ct);
+        }
+        var page = await orders.ListCommunityAsync(communityId!, state, category, paging, ct);
+        return page with { Items = page.Items.Where(o => OrderAccess.MayRead(caller, o)).ToList() };
+    }
+}
