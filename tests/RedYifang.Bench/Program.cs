@@ -3,11 +3,13 @@ using RedYifang.Bench;
 return args.FirstOrDefault() switch
 {
     "orders" => await OrdersBench.RunAsync(args.Skip(1).ToArray()),
+    "solver" => await SolverBench.RunAsync(),
+    "solve-one" => SolverBench.Solve(args[1], int.Parse(args[2]), int.Parse(args[3])),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RedYifang.Bench orders [requests=2000] [concurrency=16]");
+    Console.Error.WriteLine("usage: RedYifang.Bench orders [requests=2000] [concurrency=16] | solver");
     return 2;
 }
