@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Demo;
 using RedYifang.Functions.Identity;
+using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform;
@@ -22,5 +23,6 @@ public static class AppServices
             .AddOrganisations()
             .AddResources()
             .AddOrders(configuration)
+            .AddMatching(configuration)
             .AddDemo();
 }

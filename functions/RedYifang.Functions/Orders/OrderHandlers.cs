@@ -1,5 +1,6 @@
 using System.Globalization;
 using RedYifang.Functions.Identity;
+using RedYifang.Functions.Matching;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
@@ -20,7 +21,7 @@ public sealed record CompleteRequest(List<string>? EvidenceIds, decimal? Service
 public sealed record RateRequest(int? Stars, string? Comment);
 
 /// <summary>Submits orders and carries them through the lifecycle, each step checked against the caller's roles.</summary>
-public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStore resources, TimeProvider clock)
+public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStore resources, CapacityLedger capacity, TimeProvider clock)
 {
     public async Task<Order> SubmitAsync(Caller caller, CreateOrderRequest request, CancellationToken ct)
     {
@@ -71,9 +72,19 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
     public Task<Order> RejectAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct) =>
         ChangeAsync(caller, id, OrderAccess.MayApprove, OrderAction.Reject, RequiredReason(body), o => o, null, ct);
 
-    public Task<Order> CancelAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct) =>
-        ChangeAsync(caller, id, (c, o) => o.OwnerId == c.UserId || c.IsAdminOf(o.CommunityPath), OrderAction.Cancel,
-            RequiredReason(body), o => o, o => [MatchRequest.ForOrder(o.Id, "cancelled")], ct);
+    /// <summary>Cancels; an order already matched gives its unit's capacity back.</summary>
+    public async Task<Order> CancelAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct)
+    {
+        var at = clock.GetUtcNow();
+        var after = await ChangeAsync(caller, id, (c, o) => o.OwnerId == c.UserId || c.IsAdminOf(o.CommunityPath), OrderAction.Cancel,
+            RequiredReason(body), o => o,
+            o => o.Agreement is null ? [MatchRequest.ForOrder(o.Id, "cancelled")] : [MatchRequest.ForOrder(o.Id, "cancelled"), Fact(o, OrderFactKind.Released, at)], ct);
+        if (after.Agreement is { } agreement && await resources.FindAsync(agreement.ResourceId, ct) is { } resource)
+        {
+            await capacity.ReleaseAsync(resource.Resource, id, agreement.Id, Scoring.MonthInChina(agreement.At), ct);
+        }
+        return after;
+    }
 
     /// <summary>A unit's liaison asks to take a published order with one of the unit's published resources.</summary>
     public async Task<Order> ClaimAsync(Caller caller, string id, ResourceRequest body, CancellationToken ct)
@@ -89,16 +100,32 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         return after;
     }
 
-    /// <summary>The community confirms a resource for the order, which creates the project agreement (项目意见书).</summary>
+    /// <summary>
+    /// The community confirms a resource for the order, which creates the project agreement (项目意见书). The
+    /// resource's capacity for the month is reserved first and released again if the order cannot be written.
+    /// </summary>
     public async Task<Order> MatchAsync(Caller caller, string id, ResourceRequest body, CancellationToken ct)
     {
         var resource = await PublishedResourceAsync(body, ct);
+        var stored = await ReadAsync(caller, id, ct);
+        if (!OrderAccess.MayApprove(caller, stored.Order)) throw Problems.Forbidden();
+        OrderLifecycle.Target(OrderAction.Match, stored.Order.State);
+        CheckFits(stored.Order, resource);
         var at = clock.GetUtcNow();
-        return await ChangeAsync(caller, id, OrderAccess.MayApprove, OrderAction.Match, null, o =>
+        var agreement = new ProjectAgreement(Keys.NewChildId("agr", stored.Order.CommunityId, clock), resource.Id, resource.UnitId, caller.UserId, at);
+        var month = Scoring.MonthInChina(at);
+        await capacity.ReserveAsync(resource, id, agreement.Id, month, ct);
+        try
         {
-            CheckFits(o, resource);
-            return o with { Agreement = new ProjectAgreement(Keys.NewChildId("agr", o.CommunityId, clock), resource.Id, resource.UnitId, caller.UserId, at) };
-        }, null, ct);
+            var after = (stored.Order with { Agreement = agreement }).Apply(OrderAction.Match, caller.UserId, at);
+            await orders.UpdateAsync(stored, after, [Fact(after, OrderFactKind.Matched, at)], ct);
+            return after;
+        }
+        catch
+        {
+            await capacity.ReleaseAsync(resource, id, agreement.Id, month, CancellationToken.None);
+            throw;
+        }
     }
 
     public Task<Order> AgreeAsync(Caller caller, string id, CancellationToken ct) =>
@@ -123,7 +150,8 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         v.ThrowIfInvalid();
         var at = clock.GetUtcNow();
         return ChangeAsync(caller, id, OrderAccess.IsProvider, OrderAction.Complete, null,
-            o => o with { Completion = new Completion(evidence, body.ServiceHours!.Value, beneficiaries!.Value, at) }, null, ct);
+            o => o with { Completion = new Completion(evidence, body.ServiceHours!.Value, beneficiaries!.Value, at) },
+            o => o.History.Count(h => h.To == OrderState.Completed) == 1 ? [Fact(o, OrderFactKind.Completed, at)] : [], ct);
     }
 
     public Task<Order> AcceptAsync(Caller caller, string id, CancellationToken ct) =>
@@ -140,7 +168,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         v.ThrowIfInvalid();
         var at = clock.GetUtcNow();
         return ChangeAsync(caller, id, (c, o) => o.OwnerId == c.UserId, OrderAction.Rate, null,
-            o => o with { Rating = new Rating(stars!.Value, comment, at) }, null, ct);
+            o => o with { Rating = new Rating(stars!.Value, comment, at) }, o => [Fact(o, OrderFactKind.Rated, at)], ct);
     }
 
     /// <summary>Published orders nobody matched within the period expire (timer).</summary>
@@ -175,6 +203,9 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         await orders.UpdateAsync(stored, after, messages?.Invoke(after) ?? [], ct);
         return after;
     }
+
+    private static (string, object) Fact(Order order, OrderFactKind kind, DateTimeOffset at) =>
+        (OrderFact.Queue, new OrderFact(order.UnitId!, order.Id, kind, order.Rating?.Stars ?? 0, at));
 
     private async Task<Resource> PublishedResourceAsync(ResourceRequest body, CancellationToken ct)
     {

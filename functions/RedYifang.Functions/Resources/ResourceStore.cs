@@ -99,6 +99,17 @@ public sealed class ResourceStore(Tables tables, Outbox outbox)
         return new ListPage<Resource>([], null);
     }
 
+    /// <summary>Every resource id indexed under an area for a category (all pages; matching use).</summary>
+    public async Task<List<string>> IdsServingAsync(string areaId, Category category, CancellationToken ct = default)
+    {
+        var index = await tables.GetAsync(IndexTable, ct);
+        var prefix = EnumText.ToText(category) + "|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"area|" + areaId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        var ids = new List<string>();
+        await foreach (var row in index.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) ids.Add(row.RowKey[prefix.Length..]);
+        return ids;
+    }
+
     private static string Row(string id) => $"res|{id}";
 
     private static TableEntity Entity(Resource r) => new(r.UnitId, Row(r.Id))

@@ -181,22 +181,4 @@ public sealed class OrderFlowTests(AppFixture fixture)
         await (await Act(id, "publish", Admin)).ExpectAsync(403);
         Assert.Equal("published", (await (await Act(id, "publish", "dev-street")).ExpectAsync(200)).Str("state"));
     }
-
-    [Fact]
-    public async Task Publishing_puts_a_matching_request_on_the_queue()
-    {
-        var id = (await SubmitAsync()).Str("id");
-        await (await Act(id, "publish", Admin)).ExpectAsync(200);
-
-        var queue = new Azure.Storage.Queues.QueueClient(_app.Storage.ConnectionString, "match-requests",
-            new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
-        var messages = new List<string>();
-        Azure.Storage.Queues.Models.QueueMessage[] batch;
-        do
-        {
-            batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
-            messages.AddRange(batch.Select(m => m.Body.ToString()));
-        } while (batch.Length > 0);
-        Assert.Contains(messages, m => m.Contains(id) && m.Contains("\"kind\":\"order\""));
-    }
 }

@@ -26,6 +26,9 @@ public sealed record Paging(int Limit, string? StorageToken)
         return new Paging(limit, token);
     }
 
+    /// <summary>The page after one a store returned (its token as the client would send it back).</summary>
+    public static Paging After(int limit, string? clientToken) => new(limit, clientToken is null ? null : Decode(clientToken));
+
     public static string? Encode(string? storageToken) =>
         storageToken is null ? null : Base64Url.Encode(Encoding.UTF8.GetBytes(storageToken));
 

@@ -1,0 +1,115 @@
+using RedYifang.Functions.Orders;
+using RedYifang.Functions.Resources;
+
+namespace RedYifang.Functions.Matching;
+
+/// <summary>What matching needs to know of an order.</summary>
+public sealed record OrderNeed(string Id, Category Category, IReadOnlyList<string> AreaPath, Urgency Urgency, DateTimeOffset? PreferredFrom, DateTimeOffset? PreferredTo)
+{
+    /// <summary>The order's place: district, street, community and, when given, grid.</summary>
+    public static OrderNeed From(Order o) =>
+        new(o.Id, o.Category, o.GridId is null ? o.CommunityPath : [.. o.CommunityPath, o.GridId], o.Urgency, o.PreferredFrom, o.PreferredTo);
+}
+
+/// <summary>A unit's record so far: orders taken, completed, rated (with the stars' sum) and still open.</summary>
+public sealed record UnitRecord(int Assigned, int Completed, int Rated, int StarsSum, int Active)
+{
+    public static readonly UnitRecord New = new(0, 0, 0, 0, 0);
+}
+
+/// <summary>What matching needs to know of a resource: itself, the capacity it has left this month and its unit's record.</summary>
+public sealed record Offer(Resource Resource, int Remaining, UnitRecord Record);
+
+public sealed record Reason(string Factor, double Weight, double Value);
+
+public sealed record Suggestion(string ResourceId, string UnitId, string Title, double Score, IReadOnlyList<Reason> Reasons);
+
+/// <summary>
+/// Scores a resource for an order (domain.md "Matching"): each factor is a value in [0, 1] and the score is their
+/// weighted sum. A pair that fails a hard condition (category, area, capacity, validity) is not a candidate.
+/// </summary>
+public sealed class Scoring(MatchingOptions weights)
+{
+    private static readonly TimeZoneInfo ChinaStandardTime = TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "CST");
+    private static readonly TimeSpan UsefulOverlap = TimeSpan.FromHours(2);
+    private static readonly TimeSpan LookAhead = TimeSpan.FromDays(14);
+
+    public Suggestion? Score(OrderNeed order, Offer offer, DateOnly today)
+    {
+        var r = offer.Resource;
+        if (r.State != ResourceState.Published || offer.Remaining <= 0 || r.ValidTo < today) return null;
+        var category = r.Category == order.Category ? 1.0 : r.Category == Category.Other ? 0.3 : 0;
+        var area = Area(order.AreaPath, r.AreaIds);
+        if (category == 0 || area == 0) return null;
+
+        Reason[] reasons =
+        [
+            new("category", weights.CategoryWeight, category),
+            new("area", weights.AreaWeight, area),
+            new("capacity", weights.CapacityWeight, Round((double)offer.Remaining / r.MonthlyCapacity)),
+            new("availability", weights.AvailabilityWeight, Availability(order, r)),
+            new("trackRecord", weights.TrackRecordWeight, TrackRecord(offer.Record)),
+            new("fairness", weights.FairnessWeight, Round(1.0 / (1 + offer.Record.Active))),
+        ];
+        return new Suggestion(r.Id, r.UnitId, r.Title, Round(reasons.Sum(x => x.Weight * x.Value)), reasons);
+    }
+
+    /// <summary>Best first; equal scores by resource id, so the order never depends on read order.</summary>
+    public static IReadOnlyList<Suggestion> Rank(IEnumerable<Suggestion> suggestions, int keep) =>
+        suggestions.OrderByDescending(s => s.Score).ThenBy(s => s.ResourceId, StringComparer.Ordinal).Take(keep).ToList();
+
+    /// <summary>Same grid 1, same community 0.75, same street 0.5, whole district 0.25, elsewhere 0.</summary>
+    public static double Area(IReadOnlyList<string> orderPath, IReadOnlyList<string> areaIds)
+    {
+        var deepest = -1;
+        for (var i = 0; i < orderPath.Count; i++) if (areaIds.Contains(orderPath[i])) deepest = i;
+        return deepest < 0 ? 0 : Math.Min(1, 0.25 * (deepest + 1));
+    }
+
+    /// <summary>
+    /// Completion rate and stars, each with a neutral prior worth a few orders (0.8 completion, 4 stars), so a new
+    /// unit starts in the middle instead of at the bottom.
+    /// </summary>
+    public static double TrackRecord(UnitRecord record)
+    {
+        var completion = (record.Completed + 4 * 0.8) / (record.Assigned + 4);
+        var stars = (record.StarsSum + 3 * 4.0) / (record.Rated + 3);
+        return Round(0.5 * completion + 0.5 * (stars - 1) / 4);
+    }
+
+    /// <summary>
+    /// Overlap of the resource's weekly windows (China Standard Time) with the order's preferred window, looking at
+    /// most two weeks ahead; two hours of overlap is full marks. No preferred window: 0.5.
+    /// </summary>
+    public static double Availability(OrderNeed order, Resource r)
+    {
+        if (order.PreferredFrom is not { } from || order.PreferredTo is not { } to || to <= from) return 0.5;
+        if (to - from > LookAhead) to = from + LookAhead;
+        var overlap = TimeSpan.Zero;
+        var localFrom = TimeZoneInfo.ConvertTime(from, ChinaStandardTime);
+        var localTo = TimeZoneInfo.ConvertTime(to, ChinaStandardTime);
+        for (var day = localFrom.Date; day <= localTo.Date; day = day.AddDays(1))
+        {
+            var date = DateOnly.FromDateTime(day);
+            if (date < r.ValidFrom || date > r.ValidTo) continue;
+            var weekday = day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
+            foreach (var w in r.Availability.Where(w => w.Weekday == weekday))
+            {
+                var start = new DateTimeOffset(day + TimeOnly.Parse(w.From).ToTimeSpan(), TimeSpan.FromHours(8));
+                var end = new DateTimeOffset(day + TimeOnly.Parse(w.To).ToTimeSpan(), TimeSpan.FromHours(8));
+                var a = start > localFrom ? start : localFrom;
+                var b = end < localTo ? end : localTo;
+                if (b > a) overlap += b - a;
+            }
+        }
+        var wanted = to - from < UsefulOverlap ? to - from : UsefulOverlap;
+        return Round(Math.Min(1, overlap / wanted));
+    }
+
+    public static DateOnly TodayInChina(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, ChinaStandardTime).DateTime);
+
+    /// <summary>"2026-11": the China-Standard-Time month an instant falls in.</summary>
+    public static string MonthInChina(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, ChinaStandardTime).ToString("yyyy-MM");
+
+    private static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+}
