@@ -4,7 +4,7 @@ return args.FirstOrDefault() switch
 {
     "orders" => await OrdersBench.RunAsync(args.Skip(1).ToArray()),
     "solver" => await SolverBench.RunAsync(),
-    "solve-one" => SolverBench.Solve(args[1], int.Parse(args[2]), int.Parse(args[3])),
+    "solve-one" => SolverBench.Solve(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4])),
     _ => Usage(),
 };
 

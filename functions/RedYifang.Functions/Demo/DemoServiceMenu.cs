@@ -1,4 +1,5 @@
 using RedYifang.Functions.Identity;
+using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Resources;
@@ -10,7 +11,8 @@ namespace RedYifang.Functions.Demo;
 /// demo residents over the last three months, in every state of the lifecycle. Fixed ids and a fixed random
 /// seed: loading again adds only what is missing.
 /// </summary>
-public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStore resources, OrderStore orders, TimeProvider clock)
+public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStore resources, OrderStore orders, CapacityLedger capacity,
+    UnitRecords records, Suggestions suggestions, TimeProvider clock)
 {
     public const int OrderCount = 204;
 
@@ -56,7 +58,9 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
         var units = await UnitsAsync(ct);
         var offered = new List<Resource>();
         for (var i = 0; i < units.Count; i++) offered.Add(await ResourceAsync(units[i], i, ct));
-        await OrdersAsync(offered, ct);
+        var published = await OrdersAsync(offered, ct);
+        var candidates = suggestions.NewCandidates();
+        foreach (var id in published) await suggestions.RankOrderAsync(id, candidates, ct);
     }
 
     private async Task<List<Org>> UnitsAsync(CancellationToken ct)
@@ -90,8 +94,10 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
         return resource;
     }
 
-    private async Task OrdersAsync(IReadOnlyList<Resource> offered, CancellationToken ct)
+    /// <summary>Adds the demo orders; returns the ids of those left published (to be ranked).</summary>
+    private async Task<List<string>> OrdersAsync(IReadOnlyList<Resource> offered, CancellationToken ct)
     {
+        var published = new List<string>();
         var random = new Random(20181018);
         var now = clock.GetUtcNow();
         for (var n = 1; n <= OrderCount; n++)
@@ -109,8 +115,37 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
             var provider = offered.FirstOrDefault(r => r.Category == need.Category && r.State == ResourceState.Published && r.AreaIds.Contains(community.Path[1]));
             if (provider is null && state >= OrderState.Matched && state <= OrderState.Closed) state = OrderState.Published;
             var order = Walk(id, community, $"{community.Id}-g{1 + n % 3}", need, owner, created, state, provider, random);
+            if (order.Agreement is { } agreement && !await ReserveAsync(provider!, order, agreement, ct))
+            {
+                order = Walk(id, community, $"{community.Id}-g{1 + n % 3}", need, owner, created, OrderState.Published, null, random);
+            }
             await orders.AddAsync(order, [], ct);
+            await RecordFactsAsync(order, ct);
+            if (order.State == OrderState.Published) published.Add(order.Id);
         }
+        return published;
+    }
+
+    /// <summary>A demo match holds its resource's capacity like a real one; a full resource leaves the order published.</summary>
+    private async Task<bool> ReserveAsync(Resource provider, Order order, ProjectAgreement agreement, CancellationToken ct)
+    {
+        try
+        {
+            await capacity.ReserveAsync(provider, order.Id, agreement.Id, Scoring.MonthInChina(agreement.At), ct);
+            return true;
+        }
+        catch (Platform.Problems.ProblemException)
+        {
+            return false;
+        }
+    }
+
+    private async Task RecordFactsAsync(Order order, CancellationToken ct)
+    {
+        if (order.UnitId is not { } unit) return;
+        await records.RecordAsync(new OrderFact(unit, order.Id, OrderFactKind.Matched, 0, order.Agreement!.At), ct);
+        if (order.Completion is { } done) await records.RecordAsync(new OrderFact(unit, order.Id, OrderFactKind.Completed, 0, done.At), ct);
+        if (order.Rating is { } rating) await records.RecordAsync(new OrderFact(unit, order.Id, OrderFactKind.Rated, rating.Stars, rating.At), ct);
     }
 
     /// <summary>Takes a new order through the real lifecycle, a few hours to days per step, up to <paramref name="target"/>.</summary>

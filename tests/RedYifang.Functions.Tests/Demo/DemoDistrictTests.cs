@@ -107,3 +107,44 @@ public sealed class DemoServiceMenuTests(AppFixture fixture)
         Assert.True(mine["items"]!.AsArray().Count >= 30);
     }
 }
+
+[Collection("app")]
+public sealed class DemoMatchingTests(AppFixture fixture)
+{
+    private readonly AppUnderTest _app = fixture.App;
+
+    [Fact]
+    public async Task Published_demo_orders_have_suggestions_and_a_street_run_gives_proposals()
+    {
+        var published = await (await _app.SendAsync(HttpMethod.Get, "api/v1/orders?communityId=org_demo-s2-c1&state=published&limit=100", "dev-admin")).ExpectAsync(200);
+        var demo = published["items"]!.AsArray().Where(o => o.Str("id").Contains("-demo")).ToList();
+        Assert.NotEmpty(demo);
+        var withSuggestions = 0;
+        foreach (var order in demo)
+        {
+            var suggestions = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{order.Str("id")}/suggestions", "dev-admin")).ExpectAsync(200);
+            if (suggestions["items"]!.AsArray().Count > 0) withSuggestions++;
+        }
+        Assert.True(withSuggestions > 0);
+
+        var run = await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", "dev-admin", new { scopeOrgId = "org_demo-s2" })).ExpectAsync(202);
+        var done = run;
+        for (var i = 0; i < 100 && done.Str("state") is "queued" or "running"; i++)
+        {
+            await Task.Delay(100);
+            done = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/matching/runs/{run.Str("id")}", "dev-admin")).ExpectAsync(200);
+        }
+        Assert.Equal("completed", done.Str("state"));
+        Assert.NotEmpty(done["proposals"]!.AsArray());
+        Assert.True(done["objective"]!["served"]!.GetValue<int>() > 0);
+    }
+
+    [Fact]
+    public async Task Demo_matches_hold_capacity_and_build_unit_records()
+    {
+        var records = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<RedYifang.Functions.Matching.UnitRecords>(_app.Services);
+        var all = await Task.WhenAll(Enumerable.Range(1, 46).Select(n => records.GetAsync($"org_demo-u{n:00}")));
+        Assert.True(all.Sum(r => r.Assigned) > 30);
+        Assert.True(all.Sum(r => r.Rated) > 0);
+    }
+}
