@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Demo;
+using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
@@ -24,5 +25,6 @@ public static class AppServices
             .AddResources()
             .AddOrders(configuration)
             .AddMatching(configuration)
+            .AddEvidence(configuration)
             .AddDemo();
 }

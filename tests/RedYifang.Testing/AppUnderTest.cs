@@ -89,6 +89,50 @@ public sealed class AppUnderTest : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
+    /// <summary>
+    /// Uploads a photo as the mini-program does: a ticket, a plain HTTP PUT of the bytes to the SAS URL, the commit,
+    /// then waits until processing has verified (or rejected) it. Returns the evidence as the API shows it.
+    /// </summary>
+    public async Task<JsonObject> UploadAsync(string asOpenId, string ownerType, string ownerId, byte[] bytes, string contentType = "image/jpeg",
+        string fileName = "photo.jpg")
+    {
+        var ticket = await (await SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", asOpenId, new
+        {
+            ownerType, ownerId, fileName, contentType, size = bytes.LongLength,
+            sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+        })).ExpectAsync(201);
+        await PutAsync(ticket, bytes);
+        var id = ticket.Str("evidenceId");
+        await (await SendAsync(HttpMethod.Post, $"api/v1/evidence/{id}/commit", asOpenId)).ExpectAsync(202);
+        return await SettledAsync(id, asOpenId);
+    }
+
+    /// <summary>PUTs bytes to a ticket's upload URL with the headers it requires; returns the status.</summary>
+    public static async Task<int> PutAsync(JsonObject ticket, byte[] bytes)
+    {
+        using var plain = new HttpClient();
+        using var put = new HttpRequestMessage(HttpMethod.Put, ticket.Str("uploadUrl")) { Content = new ByteArrayContent(bytes) };
+        foreach (var (name, value) in ticket["requiredHeaders"]!.AsObject())
+        {
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) put.Content.Headers.ContentType = new MediaTypeHeaderValue(value!.GetValue<string>());
+            else put.Headers.TryAddWithoutValidation(name, value!.GetValue<string>());
+        }
+        return (int)(await plain.SendAsync(put)).StatusCode;
+    }
+
+    /// <summary>Polls an evidence item until it is no longer pending (or ten seconds pass).</summary>
+    public async Task<JsonObject> SettledAsync(string evidenceId, string asOpenId)
+    {
+        JsonObject evidence = [];
+        for (var i = 0; i < 100; i++)
+        {
+            evidence = await (await SendAsync(HttpMethod.Get, $"api/v1/evidence/{evidenceId}", asOpenId)).ExpectAsync(200);
+            if (evidence.Str("state") != "pending") break;
+            await Task.Delay(100);
+        }
+        return evidence;
+    }
+
     public TableClient Table(string name) => new TableServiceClient(Storage.ConnectionString).GetTableClient(name);
 
     public async ValueTask DisposeAsync()

@@ -12,7 +12,7 @@ namespace RedYifang.Functions.Demo;
 /// seed: loading again adds only what is missing.
 /// </summary>
 public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStore resources, OrderStore orders, CapacityLedger capacity,
-    UnitRecords records, Suggestions suggestions, TimeProvider clock)
+    UnitRecords records, Suggestions suggestions, DemoEvidence evidence, TimeProvider clock)
 {
     public const int OrderCount = 204;
 
@@ -119,6 +119,11 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
             {
                 order = Walk(id, community, $"{community.Id}-g{1 + n % 3}", need, owner, created, OrderState.Published, null, random);
             }
+            if (order.Completion is { } completion)
+            {
+                var photo = await evidence.PhotoAsync(order.Id, order.CommunityPath, order.UnitId!, UserIds.FromOpenId("dev-liaison"), n, ct);
+                order = order with { Completion = completion with { EvidenceIds = [photo] } };
+            }
             await orders.AddAsync(order, [], ct);
             await RecordFactsAsync(order, ct);
             if (order.State == OrderState.Published) published.Add(order.Id);
@@ -175,7 +180,7 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
         if (target == OrderState.Agreed) return order;
         order = order.Apply(OrderAction.Start, liaison, Next());
         if (target == OrderState.InProgress) return order;
-        order = (order with { Completion = new Completion([$"evd_{id[4..]}-photo"], 1 + random.Next(0, 16) / 2m, order.Beneficiaries, Next()) })
+        order = (order with { Completion = new Completion([], 1 + random.Next(0, 16) / 2m, order.Beneficiaries, Next()) })
             .Apply(OrderAction.Complete, liaison, at);
         if (target == OrderState.Completed) return order;
         order = order.Apply(OrderAction.Accept, admin, Next());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Organisations;
@@ -21,7 +22,7 @@ public sealed record CompleteRequest(List<string>? EvidenceIds, decimal? Service
 public sealed record RateRequest(int? Stars, string? Comment);
 
 /// <summary>Submits orders and carries them through the lifecycle, each step checked against the caller's roles.</summary>
-public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStore resources, CapacityLedger capacity, TimeProvider clock)
+public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStore resources, CapacityLedger capacity, EvidenceStore evidence, TimeProvider clock)
 {
     public async Task<Order> SubmitAsync(Caller caller, CreateOrderRequest request, CancellationToken ct)
     {
@@ -134,23 +135,27 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
     public Task<Order> StartAsync(Caller caller, string id, CancellationToken ct) =>
         ChangeAsync(caller, id, OrderAccess.IsProvider, OrderAction.Start, null, o => o, null, ct);
 
-    /// <summary>
-    /// The provider reports the work done. Evidence ids are only checked for form until the Evidence feature
-    /// exists; then each must name verified evidence owned by this order.
-    /// </summary>
-    public Task<Order> CompleteAsync(Caller caller, string id, CompleteRequest body, CancellationToken ct)
+    /// <summary>The provider reports the work done, with verified evidence (痕迹) owned by this order.</summary>
+    public async Task<Order> CompleteAsync(Caller caller, string id, CompleteRequest body, CancellationToken ct)
     {
         var v = new Validator();
-        var evidence = (body.EvidenceIds ?? []).Distinct().ToList();
-        if (evidence.Count is < 1 or > 50) v.Add("evidenceIds", new("需要 1–50 份痕迹材料", "needs 1–50 evidence items"));
-        if (evidence.Any(e => !Keys.IsWellFormedId(e))) v.Add("evidenceIds", new("包含无效的标识", "contains an invalid id"));
+        var evidenceIds = (body.EvidenceIds ?? []).Distinct().ToList();
+        if (evidenceIds.Count is < 1 or > 50) v.Add("evidenceIds", new("需要 1–50 份痕迹材料", "needs 1–50 evidence items"));
         if (body.ServiceHours is not { } hours) v.Add("serviceHours", Validator.Required);
         else if (hours <= 0 || hours > 10_000 || decimal.Round(hours, 1) != hours) v.Add("serviceHours", new("须为 0–10000 之间、最多一位小数", "must be above 0, at most 10000, one decimal"));
         var beneficiaries = v.Range("beneficiaries", body.Beneficiaries, 0, 100_000);
         v.ThrowIfInvalid();
+        var items = await Task.WhenAll(evidenceIds.Select(e => evidence.FindAsync(e, ct)));
+        if (items.Any(e => e is not { Record.State: EvidenceState.Verified, Record.OwnerType: OwnerType.Order } || e.Record.OwnerId != id))
+        {
+            throw new ProblemException(422, "evidence_not_verified",
+                new("痕迹材料未通过核验", "The evidence is not verified"),
+                new("完成订单须附上已核验、属于本订单的照片或文档。", "Completing an order needs verified photos or documents of this order."),
+                new Dictionary<string, IReadOnlyList<LocalizedText>> { ["evidenceIds"] = [new("须为本订单已核验的痕迹", "must be verified evidence of this order")] });
+        }
         var at = clock.GetUtcNow();
-        return ChangeAsync(caller, id, OrderAccess.IsProvider, OrderAction.Complete, null,
-            o => o with { Completion = new Completion(evidence, body.ServiceHours!.Value, beneficiaries!.Value, at) },
+        return await ChangeAsync(caller, id, OrderAccess.IsProvider, OrderAction.Complete, null,
+            o => o with { Completion = new Completion(evidenceIds, body.ServiceHours!.Value, beneficiaries!.Value, at) },
             o => o.History.Count(h => h.To == OrderState.Completed) == 1 ? [Fact(o, OrderFactKind.Completed, at)] : [], ct);
     }
 

@@ -51,9 +51,11 @@ public sealed class OrderFlowTests(AppFixture fixture)
         Assert.StartsWith("agr_", matched["agreement"].Str("id"));
         await (await Act(id, "agree", Liaison)).ExpectAsync(200);
         await (await Act(id, "start", Liaison)).ExpectAsync(200);
-        await (await Act(id, "complete", Liaison, new { evidenceIds = new[] { "evd_photo1" }, serviceHours = 2.5, beneficiaries = 1 })).ExpectAsync(200);
+        var photo = (await _app.UploadAsync(Liaison, "order", id, Photos.Jpeg(id.GetHashCode()))).Str("id");
+        await (await Act(id, "complete", Liaison, new { evidenceIds = new[] { photo }, serviceHours = 2.5, beneficiaries = 1 })).ExpectAsync(200);
         await (await Act(id, "reopen", Admin, new { reason = "缺少签到表" })).ExpectAsync(200);
-        await (await Act(id, "complete", Liaison, new { evidenceIds = new[] { "evd_photo1", "evd_sheet1" }, serviceHours = 3, beneficiaries = 1 })).ExpectAsync(200);
+        var sheet = (await _app.UploadAsync(Liaison, "order", id, Photos.Jpeg(id.GetHashCode() + 1))).Str("id");
+        await (await Act(id, "complete", Liaison, new { evidenceIds = new[] { photo, sheet }, serviceHours = 3, beneficiaries = 1 })).ExpectAsync(200);
         await (await Act(id, "accept", Admin)).ExpectAsync(200);
         var rated = await (await Act(id, "rate", Resident, new { stars = 5, comment = "很及时" })).ExpectAsync(200);
 

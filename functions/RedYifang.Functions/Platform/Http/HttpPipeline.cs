@@ -26,6 +26,10 @@ public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOpt
             var limit = function.GetCustomAttribute<MaxBodyBytesAttribute>()?.Bytes ?? options.Value.MaxBodyBytes;
             http.Items[RequestBody.LimitKey] = limit;
             if (http.Request.ContentLength > limit) throw Problems.Problems.PayloadTooLarge(limit);
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limit;
+            }
             if (function.GetCustomAttribute<AnonymousAttribute>() is null)
             {
                 http.SetCaller(await authenticator.AuthenticateAsync(http.Request));
@@ -35,6 +39,11 @@ public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOpt
         catch (ProblemException problem)
         {
             await WriteAsync(http, problem, language);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == 413)
+        {
+            // The server's own body limit (set above from the function's) tripped while the body streamed in.
+            await WriteAsync(http, Problems.Problems.PayloadTooLarge(http.Items[RequestBody.LimitKey] as long? ?? 0), language);
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {

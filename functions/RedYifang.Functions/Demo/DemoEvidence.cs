@@ -1,0 +1,46 @@
+using RedYifang.Functions.Evidence;
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Organisations;
+using SkiaSharp;
+
+namespace RedYifang.Functions.Demo;
+
+/// <summary>
+/// Real evidence for the demo's finished orders: a generated picture per order, stored as a blob and put through
+/// the same processing as an upload (metadata stripped, thumbnail, perceptual hash, hash chain).
+/// </summary>
+public sealed class DemoEvidence(EvidenceStore store, EvidenceBlobs blobs, EvidenceUploads uploads, EvidenceProcessor processor, OrgStore orgs)
+{
+    public async Task<string> PhotoAsync(string orderId, IReadOnlyList<string> communityPath, string unitId, string uploaderId, int seed, CancellationToken ct)
+    {
+        var unit = await orgs.FindAsync(unitId, ct) ?? throw new InvalidOperationException($"Demo unit {unitId} missing.");
+        var bytes = Picture(seed);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var uploader = new Caller(uploaderId, []);
+        var record = uploads.NewRecord(uploader, OwnerType.Order, orderId, new OwnerPlacement(communityPath, unit.Id, unit.Path),
+            "服务现场.jpg", "image/jpeg", bytes.Length, sha);
+        await (await blobs.BlobAsync(record.BlobName)).UploadAsync(new BinaryData(bytes), overwrite: true, ct);
+        await store.AddAsync(record with { CommittedAt = record.CreatedAt }, ct: ct);
+        await processor.ProcessAsync(record.Id, lastAttempt: true, ct);
+        return record.Id;
+    }
+
+    /// <summary>Coloured shapes from a seed: every order gets a picture of its own.</summary>
+    private static byte[] Picture(int seed)
+    {
+        var random = new Random(seed);
+        using var bitmap = new SKBitmap(480, 360);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+            for (var i = 0; i < 10; i++)
+            {
+                using var paint = new SKPaint { Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)), IsAntialias = true };
+                canvas.DrawRect(random.Next(480), random.Next(360), random.Next(30, 240), random.Next(30, 180), paint);
+                canvas.DrawCircle(random.Next(480), random.Next(360), random.Next(15, 120), paint);
+            }
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return data.ToArray();
+    }
+}

@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Evidence;
+
+/// <summary>
+/// Admin document uploads (<c>multipart/form-data</c>: fields <c>ownerType</c> and <c>ownerId</c>, then one file part)
+/// streamed straight into Blob Storage while hashed and counted: the document is never held whole in memory.
+/// </summary>
+public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, EvidenceOwners owners, EvidenceUploads uploads, IOptions<EvidenceOptions> options)
+{
+    public async Task<EvidenceRecord> UploadAsync(Caller caller, HttpRequest request, CancellationToken ct)
+    {
+        if (!caller.Roles.Any(r => r.Role.IsAdmin())) throw Problems.Forbidden();
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            throw Field("file", new("须以 multipart/form-data 上传", "must be sent as multipart/form-data"));
+        }
+        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = options.Value.MaxDocumentBytes };
+        try
+        {
+            return await ReadAsync(caller, reader, ct);
+        }
+        catch (InvalidDataException)
+        {
+            throw Problems.PayloadTooLarge(options.Value.MaxDocumentBytes);
+        }
+    }
+
+    private async Task<EvidenceRecord> ReadAsync(Caller caller, MultipartReader reader, CancellationToken ct)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            if (!disposition.IsFileDisposition())
+            {
+                fields[name] = (await new StreamReader(section.Body).ReadToEndAsync(ct)).Trim();
+                continue;
+            }
+            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "document";
+            return await StoreAsync(caller, fields, fileName, section, ct);
+        }
+        throw Field("file", Validator.Required);
+    }
+
+    private async Task<EvidenceRecord> StoreAsync(Caller caller, Dictionary<string, string> fields, string fileName, MultipartSection section, CancellationToken ct)
+    {
+        var v = new Validator();
+        var ownerType = v.OneOf<OwnerType>("ownerType", fields.GetValueOrDefault("ownerType"));
+        var ownerId = v.Text("ownerId", fields.GetValueOrDefault("ownerId"), 100);
+        if (ownerId is not null && !Keys.IsWellFormedId(ownerId)) v.Add("ownerId", new("不是有效的标识", "is not a valid id"));
+        var name = v.Text("file", Path.GetFileName(fileName), 200);
+        v.ThrowIfInvalid();
+        var placement = await owners.PlaceForChangeAsync(caller, ownerType!.Value, ownerId!, ct);
+
+        var head = new byte[16];
+        var headLength = await section.Body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var sniffed = ContentTypes.Sniff(head.AsSpan(0, headLength));
+        if (sniffed is null || ContentTypes.IsImage(sniffed))
+        {
+            throw Field("file", new("只接受 PDF、DOCX 或 XLSX 文档（照片请用直传）", "must be a PDF, DOCX or XLSX document (photos go through direct upload)"));
+        }
+
+        var record = uploads.NewRecord(caller, ownerType.Value, ownerId!, placement, name!, sniffed == "application/zip" ? ContentTypes.Docx : sniffed, 0, "");
+        var blob = await blobs.BlobAsync(record.BlobName);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var counted = new HashingStream(new PrefixedStream(head.AsMemory(0, headLength), section.Body), sha);
+        await blob.UploadAsync(counted, new Azure.Storage.Blobs.Models.BlobUploadOptions
+        {
+            TransferOptions = new Azure.Storage.StorageTransferOptions { MaximumConcurrency = 1, InitialTransferSize = 4 << 20, MaximumTransferSize = 4 << 20 },
+        }, ct);
+
+        var contentType = sniffed;
+        if (sniffed == "application/zip")
+        {
+            await using var zip = await blob.OpenReadAsync(cancellationToken: ct);
+            contentType = ContentTypes.OfficeKind(zip) ?? "";
+        }
+        if (!ContentTypes.Allowed.Contains(contentType) || ContentTypes.IsImage(contentType))
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: ct);
+            throw Field("file", new("只接受 PDF、DOCX 或 XLSX 文档", "must be a PDF, DOCX or XLSX document"));
+        }
+        var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+        var committed = record with { ContentType = contentType, Size = counted.Length, UploadSha256 = hash, CommittedAt = record.CreatedAt };
+        await store.AddAsync(committed, [(EvidenceRecord.ProcessQueue, new ProcessMessage(committed.Id))], ct);
+        return committed;
+    }
+
+    private static ProblemException Field(string field, LocalizedText message) =>
+        Problems.Validation(new Dictionary<string, IReadOnlyList<LocalizedText>> { [field] = [message] });
+
+    /// <summary>Bytes already read (the sniffed head) followed by the rest of a stream.</summary>
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    {
+        private ReadOnlyMemory<byte> _prefix = prefix;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+        {
+            if (_prefix.IsEmpty) return await rest.ReadAsync(buffer, ct);
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix[..n].CopyTo(buffer);
+            _prefix = _prefix[n..];
+            return n;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Hashes and counts what passes through.</summary>
+    private sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+    {
+        private long _length;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+        {
+            var n = await inner.ReadAsync(buffer, ct);
+            hash.AppendData(buffer.Span[..n]);
+            _length += n;
+            return n;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

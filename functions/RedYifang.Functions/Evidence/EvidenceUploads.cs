@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using Azure;
+using Microsoft.Extensions.Options;
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Evidence;
+
+public sealed record UploadRequest(string? OwnerType, string? OwnerId, string? FileName, string? ContentType, long? Size, string? Sha256);
+
+public sealed record UploadTicket(string EvidenceId, Uri UploadUrl, DateTimeOffset ExpiresAt, IReadOnlyDictionary<string, string> RequiredHeaders);
+
+/// <summary>
+/// Direct uploads: a ticket names a blob the server chose and grants a write-only URL for it; the mini-program PUTs
+/// the bytes straight to Blob Storage; the commit checks what arrived against the ticket before anything counts.
+/// </summary>
+public sealed class EvidenceUploads(EvidenceStore store, EvidenceBlobs blobs, EvidenceOwners owners,
+    IOptions<EvidenceOptions> options, TimeProvider clock)
+{
+    public async Task<UploadTicket> TicketAsync(Caller caller, UploadRequest request, CancellationToken ct)
+    {
+        var v = new Validator();
+        var ownerType = v.OneOf<OwnerType>("ownerType", request.OwnerType);
+        var ownerId = v.Text("ownerId", request.OwnerId, 100);
+        if (ownerId is not null && !Keys.IsWellFormedId(ownerId)) v.Add("ownerId", new("不是有效的标识", "is not a valid id"));
+        var fileName = v.Text("fileName", request.FileName, 200);
+        var contentType = v.Text("contentType", request.ContentType, 100);
+        if (contentType is not null && !ContentTypes.Allowed.Contains(contentType))
+        {
+            v.Add("contentType", new LocalizedText("只接受：{0}", "must be one of: {0}").Format(string.Join(", ", ContentTypes.Allowed)));
+        }
+        var limit = contentType is not null && ContentTypes.IsImage(contentType) ? options.Value.MaxImageBytes : options.Value.MaxDocumentBytes;
+        if (request.Size is not { } size) v.Add("size", Validator.Required);
+        else if (size < 1 || size > limit) v.Add("size", new LocalizedText("须为 1–{0} 字节", "must be 1–{0} bytes").Format(limit));
+        var sha = request.Sha256?.Trim().ToLowerInvariant();
+        if (sha is not { Length: 64 } || !sha.All(Uri.IsHexDigit)) v.Add("sha256", new("须为 64 位十六进制 SHA-256", "must be a 64-digit hex SHA-256"));
+        v.ThrowIfInvalid();
+
+        var placement = await owners.PlaceForChangeAsync(caller, ownerType!.Value, ownerId!, ct);
+        var record = NewRecord(caller, ownerType.Value, ownerId!, placement, fileName!, contentType!, request.Size!.Value, sha!);
+        await store.AddAsync(record, ct: ct);
+        var (url, expiresAt) = await blobs.UploadUrlAsync(record.BlobName, ct);
+        return new UploadTicket(record.Id, url, expiresAt, new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob", ["Content-Type"] = contentType! });
+    }
+
+    /// <summary>
+    /// Checks the uploaded blob's size, real type (from its bytes) and SHA-256 against the ticket. A mismatch rejects
+    /// the evidence and deletes the blob; a match queues it for processing.
+    /// </summary>
+    public async Task<EvidenceRecord> CommitAsync(Caller caller, string id, CancellationToken ct)
+    {
+        var stored = await store.FindAsync(id, ct);
+        if (stored is null || stored.Record.UploaderId != caller.UserId) throw Problems.NotFound("evidence");
+        if (stored.Record.State != EvidenceState.Pending || stored.Record.CommittedAt is not null) return stored.Record;
+        var problem = await InspectAsync(stored.Record, ct);
+        if (problem is not null) return await RejectAsync(stored, problem, ct);
+        var committed = stored.Record with { CommittedAt = clock.GetUtcNow() };
+        await store.UpdateAsync(stored, committed, [(EvidenceRecord.ProcessQueue, new ProcessMessage(committed.Id))], ct);
+        return committed;
+    }
+
+    public EvidenceRecord NewRecord(Caller caller, OwnerType ownerType, string ownerId, OwnerPlacement placement, string fileName,
+        string contentType, long size, string sha256)
+    {
+        var id = Keys.NewChildId("evd", placement.ChainOrgId, clock);
+        return new EvidenceRecord(id, ownerType, ownerId, placement.ScopePath, placement.ChainOrgId, placement.ChainOrgPath, caller.UserId,
+            ContentTypes.IsImage(contentType) ? EvidenceKind.Photo : EvidenceKind.Document, fileName, contentType, size, sha256, null,
+            $"{placement.ChainOrgId}/{id}", null, EvidenceState.Pending, null, null, null, null, null, clock.GetUtcNow(), null, null);
+    }
+
+    private async Task<string?> InspectAsync(EvidenceRecord record, CancellationToken ct)
+    {
+        var blob = await blobs.BlobAsync(record.BlobName);
+        Azure.Storage.Blobs.Models.BlobProperties properties;
+        try
+        {
+            properties = await blob.GetPropertiesAsync(cancellationToken: ct);
+        }
+        catch (RequestFailedException e) when (e.IsNotFound())
+        {
+            return "nothing was uploaded";
+        }
+        if (properties.ContentLength != record.Size) return $"size is {properties.ContentLength} bytes, the ticket said {record.Size}";
+        await using var stream = await blob.OpenReadAsync(new Azure.Storage.Blobs.Models.BlobOpenReadOptions(false), ct);
+        var head = new byte[16];
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var sniffed = ContentTypes.Sniff(head.AsSpan(0, read));
+        if (sniffed == "application/zip")
+        {
+            stream.Position = 0;
+            sniffed = ContentTypes.OfficeKind(stream);
+        }
+        if (sniffed != record.ContentType) return $"the bytes are {sniffed ?? "of an unknown type"}, not {record.ContentType}";
+        stream.Position = 0;
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+        return hash == record.UploadSha256 ? null : "SHA-256 differs from the ticket";
+    }
+
+    private async Task<EvidenceRecord> RejectAsync(StoredEvidence stored, string reason, CancellationToken ct)
+    {
+        await (await blobs.BlobAsync(stored.Record.BlobName)).DeleteIfExistsAsync(cancellationToken: ct);
+        var rejected = stored.Record with { State = EvidenceState.Rejected, Reason = reason, CommittedAt = clock.GetUtcNow() };
+        await store.UpdateAsync(stored, rejected, ct: ct);
+        return rejected;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Numerics;
+using SkiaSharp;
+
+namespace RedYifang.Functions.Evidence;
+
+public sealed record ProcessedImage(byte[] Stored, byte[] Thumbnail, ulong PerceptualHash, int Width, int Height);
+
+/// <summary>
+/// Photo processing with SkiaSharp: decode (turning the picture upright by its EXIF orientation), re-encode as JPEG,
+/// which writes no EXIF at all (no GPS, no camera data), a thumbnail whose longest side is 320 px, and a 64-bit
+/// difference hash (dHash) for spotting the same picture reused.
+/// </summary>
+public static class ImageWork
+{
+    public const int ThumbnailSide = 320;
+
+    /// <summary>Null when the bytes are not a decodable image.</summary>
+    public static ProcessedImage? Process(byte[] bytes)
+    {
+        using var bitmap = DecodeUpright(bytes);
+        if (bitmap is null) return null;
+        var stored = Encode(bitmap, 88);
+        var scale = (double)ThumbnailSide / Math.Max(bitmap.Width, bitmap.Height);
+        byte[] thumbnail;
+        if (scale >= 1)
+        {
+            thumbnail = Encode(bitmap, 80);
+        }
+        else
+        {
+            using var small = bitmap.Resize(new SKImageInfo(Math.Max(1, (int)Math.Round(bitmap.Width * scale)), Math.Max(1, (int)Math.Round(bitmap.Height * scale))),
+                new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+            thumbnail = Encode(small, 80);
+        }
+        return new ProcessedImage(stored, thumbnail, DifferenceHash(bitmap), bitmap.Width, bitmap.Height);
+    }
+
+    public static SKBitmap? DecodeUpright(byte[] bytes)
+    {
+        using var codec = SKCodec.Create(new SKMemoryStream(bytes));
+        if (codec is null) return null;
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var decoded = new SKBitmap(info);
+        var result = codec.GetPixels(info, decoded.GetPixels());
+        if (result != SKCodecResult.Success)
+        {
+            decoded.Dispose();
+            return null;
+        }
+        return Orient(decoded, codec.EncodedOrigin);
+    }
+
+    public static byte[] Encode(SKBitmap bitmap, int quality)
+    {
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, quality);
+        return data.ToArray();
+    }
+
+    /// <summary>9×8 grey thumbnail; each bit says whether a pixel is brighter than its right neighbour.</summary>
+    public static ulong DifferenceHash(SKBitmap bitmap)
+    {
+        using var tiny = bitmap.Resize(new SKImageInfo(9, 8, SKColorType.Gray8), new SKSamplingOptions(SKFilterMode.Linear));
+        ulong hash = 0;
+        for (var y = 0; y < 8; y++)
+        for (var x = 0; x < 8; x++)
+        {
+            hash <<= 1;
+            if (tiny.GetPixel(x, y).Red > tiny.GetPixel(x + 1, y).Red) hash |= 1;
+        }
+        return hash;
+    }
+
+    public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
+
+    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
+    {
+        if (origin == SKEncodedOrigin.TopLeft) return source;
+        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var rotated = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height);
+        using (var canvas = new SKCanvas(rotated))
+        {
+            canvas.SetMatrix(OriginMatrix(origin, source.Width, source.Height));
+            using var image = SKImage.FromBitmap(source);
+            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+        }
+        source.Dispose();
+        return rotated;
+    }
+
+    private static SKMatrix OriginMatrix(SKEncodedOrigin origin, int w, int h) => origin switch
+    {
+        SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+        SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+        SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+        SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+        SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+        _ => SKMatrix.Identity,
+    };
+}
