@@ -4,12 +4,13 @@ return args.FirstOrDefault() switch
 {
     "orders" => await OrdersBench.RunAsync(args.Skip(1).ToArray()),
     "solver" => await SolverBench.RunAsync(),
+    "evidence" => await EvidenceBench.RunAsync(),
     "solve-one" => SolverBench.Solve(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4])),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RedYifang.Bench orders [requests=2000] [concurrency=16] | solver");
+    Console.Error.WriteLine("usage: RedYifang.Bench orders [requests=2000] [concurrency=16] | solver | evidence");
     return 2;
 }

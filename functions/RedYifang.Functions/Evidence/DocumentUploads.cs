@@ -74,10 +74,7 @@ public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
         var blob = await blobs.BlobAsync(record.BlobName);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var counted = new HashingStream(new PrefixedStream(head.AsMemory(0, headLength), section.Body), sha);
-        await blob.UploadAsync(counted, new Azure.Storage.Blobs.Models.BlobUploadOptions
-        {
-            TransferOptions = new Azure.Storage.StorageTransferOptions { MaximumConcurrency = 1, InitialTransferSize = 4 << 20, MaximumTransferSize = 4 << 20 },
-        }, ct);
+        await StageBlocksAsync(await blobs.BlockBlobAsync(record.BlobName), counted, ct);
 
         var contentType = sniffed;
         if (sniffed == "application/zip")
@@ -94,6 +91,33 @@ public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
         var committed = record with { ContentType = contentType, Size = counted.Length, UploadSha256 = hash, CommittedAt = record.CreatedAt };
         await store.AddAsync(committed, [(EvidenceRecord.ProcessQueue, new ProcessMessage(committed.Id))], ct);
         return committed;
+    }
+
+    /// <summary>
+    /// Copies the stream into the blob one block at a time through a single pooled 1 MB buffer, so memory stays flat
+    /// whatever the document's size (the SDK's own chunked upload allocates a fresh buffer per block).
+    /// </summary>
+    private static async Task StageBlocksAsync(Azure.Storage.Blobs.Specialized.BlockBlobClient blob, Stream source, CancellationToken ct)
+    {
+        const int blockSize = 1024 * 1024;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(blockSize);
+        var blocks = new List<string>();
+        try
+        {
+            int filled;
+            while ((filled = await source.ReadAtLeastAsync(buffer.AsMemory(0, blockSize), blockSize, throwOnEndOfStream: false, ct)) > 0)
+            {
+                var id = Convert.ToBase64String(BitConverter.GetBytes((long)blocks.Count));
+                using var block = new MemoryStream(buffer, 0, filled, writable: false);
+                await blob.StageBlockAsync(id, block, cancellationToken: ct);
+                blocks.Add(id);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        await blob.CommitBlockListAsync(blocks, cancellationToken: ct);
     }
 
     private static ProblemException Field(string field, LocalizedText message) =>

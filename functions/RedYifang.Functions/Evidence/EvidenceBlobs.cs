@@ -22,6 +22,9 @@ public sealed class EvidenceBlobs(StorageClients clients, IOptions<EvidenceOptio
 
     public async Task<BlobClient> BlobAsync(string name) => (await _container.Value).GetBlobClient(name);
 
+    public async Task<Azure.Storage.Blobs.Specialized.BlockBlobClient> BlockBlobAsync(string name) =>
+        Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlockBlobClient(await _container.Value, name);
+
     /// <summary>A URL that can create or overwrite this one blob and nothing else, until it expires.</summary>
     public Task<(Uri Url, DateTimeOffset ExpiresAt)> UploadUrlAsync(string blobName, CancellationToken ct) =>
         SignAsync(blobName, BlobSasPermissions.Create | BlobSasPermissions.Write, options.Value.UploadTicketLifetime, ct);

@@ -62,7 +62,7 @@ public sealed partial class EvidenceProcessor(EvidenceStore store, EvidenceBlobs
     private async Task<EvidenceRecord?> PrepareDocumentAsync(EvidenceRecord record, CancellationToken ct)
     {
         var blob = await blobs.BlobAsync(record.BlobName);
-        await using var stream = await blob.OpenReadAsync(cancellationToken: ct);
+        await using var stream = await blob.OpenReadAsync(new Azure.Storage.Blobs.Models.BlobOpenReadOptions(false) { BufferSize = 256 * 1024 }, ct);
         var sha = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, ct));
         return record with { Sha256 = sha };
     }
