@@ -11,7 +11,8 @@ namespace RedYifang.Functions.Demo;
 /// </summary>
 public sealed class DemoEvidence(EvidenceStore store, EvidenceBlobs blobs, EvidenceUploads uploads, EvidenceProcessor processor, OrgStore orgs)
 {
-    public async Task<string> PhotoAsync(string orderId, IReadOnlyList<string> communityPath, string unitId, string uploaderId, int seed, CancellationToken ct)
+    public async Task<string> PhotoAsync(string orderId, IReadOnlyList<string> communityPath, string unitId, string uploaderId, int seed,
+        DateTimeOffset takenAt, CancellationToken ct)
     {
         var unit = await orgs.FindAsync(unitId, ct) ?? throw new InvalidOperationException($"Demo unit {unitId} missing.");
         var bytes = Picture(seed);
@@ -20,7 +21,8 @@ public sealed class DemoEvidence(EvidenceStore store, EvidenceBlobs blobs, Evide
         var record = uploads.NewRecord(uploader, OwnerType.Order, orderId, new OwnerPlacement(communityPath, unit.Id, unit.Path),
             "服务现场.jpg", "image/jpeg", bytes.Length, sha);
         await (await blobs.BlobAsync(record.BlobName)).UploadAsync(new BinaryData(bytes), overwrite: true, ct);
-        await store.AddAsync(record with { CommittedAt = record.CreatedAt }, ct: ct);
+        // Committed when the work was done, so the photo sits in the trace archive of that period.
+        await store.AddAsync(record with { CreatedAt = takenAt, CommittedAt = takenAt }, ct: ct);
         await processor.ProcessAsync(record.Id, lastAttempt: true, ct);
         return record.Id;
     }

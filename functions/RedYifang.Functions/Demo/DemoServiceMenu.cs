@@ -121,7 +121,7 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
             }
             if (order.Completion is { } completion)
             {
-                var photo = await evidence.PhotoAsync(order.Id, order.CommunityPath, order.UnitId!, UserIds.FromOpenId("dev-liaison"), n, ct);
+                var photo = await evidence.PhotoAsync(order.Id, order.CommunityPath, order.UnitId!, UserIds.FromOpenId("dev-liaison"), n, completion.At, ct);
                 order = order with { Completion = completion with { EvidenceIds = [photo] } };
             }
             await orders.AddAsync(order, [], ct);
