@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Demo;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
@@ -26,5 +27,6 @@ public static class AppServices
             .AddOrders(configuration)
             .AddMatching(configuration)
             .AddEvidence(configuration)
+            .AddAssessment()
             .AddDemo();
 }

@@ -13,8 +13,8 @@ namespace RedYifang.Functions.Demo;
 /// Unit and community names are invented. Loaded once, on an empty store, by the local host; ids are fixed,
 /// so a load interrupted half-way completes on the next start.
 /// </summary>
-public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoServiceMenu serviceMenu, Tables tables, TimeProvider clock,
-    ILogger<DemoDistrict> logger)
+public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoServiceMenu serviceMenu, Assessment.AssessmentRuns rankings, Tables tables,
+    TimeProvider clock, ILogger<DemoDistrict> logger)
 {
     public const string DistrictId = "org_demo-district";
     public const string HuizhanStreetId = "org_demo-s1";
@@ -70,6 +70,18 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoSer
             await serviceMenu.SeedAsync(ct);
             await MarkLoadedAsync(markers, "service-menu", ct);
             LogLoaded("service menu", DemoServiceMenu.OrderCount);
+        }
+        if (!await IsLoadedAsync(markers, "rankings", ct))
+        {
+            // The last complete month's ranking (final) and this month's (provisional), as the nightly run leaves them.
+            var now = clock.GetUtcNow().ToOffset(Period.ChinaOffset);
+            foreach (var text in new[] { $"{now.AddMonths(-1):yyyy-MM}", $"{now:yyyy-MM}" })
+            {
+                Period.TryParse(text, out var period);
+                await rankings.RunAsync(period, ct);
+            }
+            await MarkLoadedAsync(markers, "rankings", ct);
+            LogLoaded("rankings", 2);
         }
     }
 

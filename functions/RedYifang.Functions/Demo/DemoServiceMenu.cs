@@ -1,3 +1,4 @@
+using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
@@ -12,7 +13,7 @@ namespace RedYifang.Functions.Demo;
 /// seed: loading again adds only what is missing.
 /// </summary>
 public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStore resources, OrderStore orders, CapacityLedger capacity,
-    UnitRecords records, Suggestions suggestions, DemoEvidence evidence, TimeProvider clock)
+    UnitRecords records, Suggestions suggestions, DemoEvidence evidence, FactStore facts, TimeProvider clock)
 {
     public const int OrderCount = 204;
 
@@ -147,6 +148,20 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
 
     private async Task RecordFactsAsync(Order order, CancellationToken ct)
     {
+        foreach (var step in order.History)
+        {
+            FactKind? kind = step.To switch
+            {
+                OrderState.Published => FactKind.Published,
+                OrderState.Matched => FactKind.Matched,
+                OrderState.Accepted => FactKind.Accepted,
+                OrderState.Closed => FactKind.Rated,
+                OrderState.Cancelled or OrderState.Expired when order.History.Any(h => h.To == OrderState.Published) => FactKind.Lapsed,
+                _ => null,
+            };
+            if (kind is null) continue;
+            foreach (var fact in OrderFacts.From(order, kind.Value, step.At, evidenceVerified: true)) await facts.RecordAsync(fact, ct);
+        }
         if (order.UnitId is not { } unit) return;
         await records.RecordAsync(new OrderFact(unit, order.Id, OrderFactKind.Matched, 0, order.Agreement!.At), ct);
         if (order.Completion is { } done) await records.RecordAsync(new OrderFact(unit, order.Id, OrderFactKind.Completed, 0, done.At), ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
@@ -68,7 +69,8 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
     }
 
     public Task<Order> PublishAsync(Caller caller, string id, CancellationToken ct) =>
-        ChangeAsync(caller, id, OrderAccess.MayApprove, OrderAction.Publish, null, o => o, o => [MatchRequest.ForOrder(o.Id, "published")], ct);
+        ChangeAsync(caller, id, OrderAccess.MayApprove, OrderAction.Publish, null, o => o,
+            o => [MatchRequest.ForOrder(o.Id, "published"), AssessmentEvent.Of(o.Id, FactKind.Published, o.UpdatedAt)], ct);
 
     public Task<Order> RejectAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct) =>
         ChangeAsync(caller, id, OrderAccess.MayApprove, OrderAction.Reject, RequiredReason(body), o => o, null, ct);
@@ -79,7 +81,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         var at = clock.GetUtcNow();
         var after = await ChangeAsync(caller, id, (c, o) => o.OwnerId == c.UserId || c.IsAdminOf(o.CommunityPath), OrderAction.Cancel,
             RequiredReason(body), o => o,
-            o => o.Agreement is null ? [MatchRequest.ForOrder(o.Id, "cancelled")] : [MatchRequest.ForOrder(o.Id, "cancelled"), Fact(o, OrderFactKind.Released, at)], ct);
+            o => CancelMessages(o, at), ct);
         if (after.Agreement is { } agreement && await resources.FindAsync(agreement.ResourceId, ct) is { } resource)
         {
             await capacity.ReleaseAsync(resource.Resource, id, agreement.Id, Scoring.MonthInChina(agreement.At), ct);
@@ -119,7 +121,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         try
         {
             var after = (stored.Order with { Agreement = agreement }).Apply(OrderAction.Match, caller.UserId, at);
-            await orders.UpdateAsync(stored, after, [Fact(after, OrderFactKind.Matched, at)], ct);
+            await orders.UpdateAsync(stored, after, [Fact(after, OrderFactKind.Matched, at), AssessmentEvent.Of(id, FactKind.Matched, at)], ct);
             return after;
         }
         catch
@@ -160,7 +162,8 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
     }
 
     public Task<Order> AcceptAsync(Caller caller, string id, CancellationToken ct) =>
-        ChangeAsync(caller, id, (c, o) => c.IsAdminOf(o.CommunityPath), OrderAction.Accept, null, o => o, null, ct);
+        ChangeAsync(caller, id, (c, o) => c.IsAdminOf(o.CommunityPath), OrderAction.Accept, null, o => o,
+            o => [AssessmentEvent.Of(o.Id, FactKind.Accepted, o.UpdatedAt)], ct);
 
     public Task<Order> ReopenAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct) =>
         ChangeAsync(caller, id, (c, o) => c.IsAdminOf(o.CommunityPath), OrderAction.Reopen, RequiredReason(body), o => o, null, ct);
@@ -173,7 +176,8 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         v.ThrowIfInvalid();
         var at = clock.GetUtcNow();
         return ChangeAsync(caller, id, (c, o) => o.OwnerId == c.UserId, OrderAction.Rate, null,
-            o => o with { Rating = new Rating(stars!.Value, comment, at) }, o => [Fact(o, OrderFactKind.Rated, at)], ct);
+            o => o with { Rating = new Rating(stars!.Value, comment, at) },
+            o => [Fact(o, OrderFactKind.Rated, at), AssessmentEvent.Of(o.Id, FactKind.Rated, at)], ct);
     }
 
     /// <summary>Published orders nobody matched within the period expire (timer).</summary>
@@ -187,7 +191,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
             try
             {
                 await orders.UpdateAsync(stored, stored.Order.Apply(OrderAction.Expire, "system", clock.GetUtcNow(), "无人认领，已过期"),
-                    [MatchRequest.ForOrder(order.Id, "expired")], ct);
+                    [MatchRequest.ForOrder(order.Id, "expired"), AssessmentEvent.Of(order.Id, FactKind.Lapsed, clock.GetUtcNow())], ct);
                 expired++;
             }
             catch (ProblemException)
@@ -207,6 +211,13 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         var after = amend(stored.Order).Apply(action, caller.UserId, clock.GetUtcNow(), reason);
         await orders.UpdateAsync(stored, after, messages?.Invoke(after) ?? [], ct);
         return after;
+    }
+
+    private static IEnumerable<(string, object)> CancelMessages(Order o, DateTimeOffset at)
+    {
+        yield return MatchRequest.ForOrder(o.Id, "cancelled");
+        if (o.Agreement is not null) yield return Fact(o, OrderFactKind.Released, at);
+        if (o.History.Any(h => h.To == OrderState.Published)) yield return AssessmentEvent.Of(o.Id, FactKind.Lapsed, at);
     }
 
     private static (string, object) Fact(Order order, OrderFactKind kind, DateTimeOffset at) =>

@@ -64,6 +64,16 @@ public sealed class OrgStore(Tables tables)
         return new ListPage<Org>([], null);
     }
 
+    /// <summary>Every organisation of the tree (one single-partition range; the assessment and statistics use it).</summary>
+    public async Task<List<Org>> AllAsync(CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {"org|"} and RowKey lt {"org}"}");
+        var all = new List<Org>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) all.Add(ToOrg(e));
+        return all;
+    }
+
     private static string OrgRow(string id) => $"org|{id}";
 
     private static string ChildRow(string? parentId, OrgKind kind, string id) => $"child|{parentId ?? Root}|{EnumText.ToText(kind)}|{id}";

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Assessment;
+
+public static class AssessmentRegistration
+{
+    public static IServiceCollection AddAssessment(this IServiceCollection services)
+    {
+        services.AddSingleton<FactStore>();
+        services.AddSingleton<RankingStore>();
+        services.AddSingleton<IndicatorSets>();
+        services.AddSingleton<AssessmentRuns>();
+        services.AddSingleton<AssessmentFacts>();
+        services.AddSingleton<Statistics>();
+        services.AddSingleton(new OutboxTable(RankingStore.TableName));
+        return services;
+    }
+}

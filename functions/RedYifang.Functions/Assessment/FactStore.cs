@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using RedYifang.Functions.Platform.Http;
+
+namespace RedYifang.Functions.Assessment;
+
+/// <summary>
+/// Table <c>AssessmentFacts</c>, one partition per month in China Standard Time (<c>2026-11</c>): a
+/// <c>fact|{orgId}|{factId}</c> row per fact and a <c>totals|{orgId}</c> row per organisation. Recording a fact is
+/// one transaction: add the fact (a duplicate fails the batch, so it counts once) and replace the totals on their
+/// ETag. A ranking run reads one <c>totals|</c> range per month of its period, never the facts.
+/// </summary>
+public sealed class FactStore(Platform.Storage.Tables tables)
+{
+    public const string TableName = "AssessmentFacts";
+
+    public static string MonthOf(DateTimeOffset instant) => instant.ToOffset(Period.ChinaOffset).ToString("yyyy-MM");
+
+    public async Task RecordAsync(Fact fact, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var month = MonthOf(fact.At);
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(month, TotalsRow(fact.OrgId), cancellationToken: ct);
+            var before = row.HasValue && row.Value is { } current ? Read<Totals>(current) : Totals.Empty;
+            var totals = Row(month, TotalsRow(fact.OrgId), before.Add(fact));
+            try
+            {
+                await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, Row(month, FactRow(fact.OrgId, fact.Id), fact)),
+                    row.HasValue
+                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, totals, row.Value!.ETag)
+                        : new TableTransactionAction(TableTransactionActionType.Add, totals),
+                ], ct);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
+            {
+                return; // recorded before
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 30)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 << Math.Min(attempt, 5))), ct);
+            }
+        }
+    }
+
+    /// <summary>Every organisation's totals over the months of a period.</summary>
+    public async Task<Dictionary<string, Totals>> TotalsAsync(Period period, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var months = Months(period).ToList();
+        var perMonth = await Task.WhenAll(months.Select(async month =>
+        {
+            var rows = new List<(string, Totals)>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {"totals|"} and RowKey lt {"totals}"}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add((e.RowKey[7..], Read<Totals>(e)));
+            return rows;
+        }));
+        var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        foreach (var (org, totals) in perMonth.SelectMany(x => x)) sum[org] = sum.TryGetValue(org, out var t) ? t.Plus(totals) : totals;
+        return sum;
+    }
+
+    /// <summary>The facts of one organisation in a period, oldest first.</summary>
+    public async Task<List<Fact>> FactsAsync(Period period, string orgId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var facts = new List<Fact>();
+        var prefix = $"fact|{orgId}|";
+        foreach (var month in Months(period))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) facts.Add(Read<Fact>(e));
+        }
+        return facts.OrderBy(f => f.At).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Totals recomputed from every fact of the period (the check on the running totals).</summary>
+    public async Task<Dictionary<string, Totals>> RebuildAsync(Period period, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        foreach (var month in Months(period))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {"fact|"} and RowKey lt {"fact}"}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            {
+                var fact = Read<Fact>(e);
+                sum[fact.OrgId] = (sum.TryGetValue(fact.OrgId, out var t) ? t : Totals.Empty).Add(fact);
+            }
+        }
+        return sum;
+    }
+
+    public static IEnumerable<string> Months(Period period)
+    {
+        for (var m = period.Start; m < period.End; m = m.AddMonths(1)) yield return m.ToString("yyyy-MM");
+    }
+
+    private static string TotalsRow(string orgId) => $"totals|{orgId}";
+
+    private static string FactRow(string orgId, string factId) => $"fact|{orgId}|{factId}";
+
+    private static TableEntity Row<T>(string month, string rowKey, T doc) => new(month, rowKey) { ["Doc"] = JsonSerializer.Serialize(doc, Json.Options) };
+
+    private static T Read<T>(TableEntity e) => JsonSerializer.Deserialize<T>(e.GetString("Doc"), Json.Options)!;
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using RedYifang.Functions.Platform.Http;
+
+namespace RedYifang.Functions.Assessment;
+
+public sealed record RankingMeta(string Period, string Version, bool Final, DateTimeOffset GeneratedAt);
+
+/// <summary>
+/// Table <c>Rankings</c>, one partition per period. A run writes its result under a version named by its content's
+/// hash (<c>v|{version}|group|{group}|{chunk}</c>, <c>v|{version}|org|{orgId}</c>), and only then moves the
+/// <c>meta</c> row to it with one ETag-conditional write. A run that dies half-way leaves the previous version in
+/// place; the same result written twice is the same rows. A final meta row is never moved again.
+/// </summary>
+public sealed class RankingStore(Platform.Storage.Tables tables)
+{
+    public const string TableName = "Rankings";
+    private const int ChunkSize = 150;
+
+    public async Task<(RankingMeta Meta, ETag ETag)?> MetaAsync(string period, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(period, "meta", cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? (Read<RankingMeta>(e), e.ETag) : null;
+    }
+
+    public async Task WriteVersionAsync(string period, string version, IReadOnlyList<Ranked> ranked, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var rows = new List<TableEntity>();
+        foreach (var group in ranked.GroupBy(r => r.PeerGroup))
+        {
+            var chunk = 0;
+            foreach (var items in group.Select(r => r with { Indicators = [] }).Chunk(ChunkSize))
+            {
+                rows.Add(Row(period, $"v|{version}|group|{Platform.Problems.EnumText.ToText(group.Key)}|{chunk++:D4}", items));
+            }
+        }
+        rows.AddRange(ranked.Select(r => Row(period, $"v|{version}|org|{r.OrgId}", r)));
+        foreach (var batch in rows.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+        }
+    }
+
+    /// <summary>Points the period at a written version; false when another run moved it first.</summary>
+    public async Task<bool> PublishAsync(RankingMeta meta, ETag? expected, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        try
+        {
+            var row = Row(meta.Period, "meta", meta);
+            if (expected is { } etag) await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, ct);
+            else await table.AddEntityAsync(row, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<List<Ranked>> GroupsAsync(RankingMeta meta, string? peerGroup, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var prefix = peerGroup is null ? $"v|{meta.Version}|group|" : $"v|{meta.Version}|group|{peerGroup}|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {meta.Period} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        var items = new List<Ranked>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) items.AddRange(Read<List<Ranked>>(e));
+        return items;
+    }
+
+    public async Task<Ranked?> OrgAsync(RankingMeta meta, string orgId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(meta.Period, $"v|{meta.Version}|org|{orgId}", cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? Read<Ranked>(e) : null;
+    }
+
+    private static TableEntity Row<T>(string period, string rowKey, T doc) => new(period, rowKey) { ["Doc"] = JsonSerializer.Serialize(doc, Json.Options) };
+
+    private static T Read<T>(TableEntity e) => JsonSerializer.Deserialize<T>(e.GetString("Doc"), Json.Options)!;
+}

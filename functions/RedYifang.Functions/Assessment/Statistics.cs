@@ -1,0 +1,65 @@
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using RedYifang.Functions.Identity;
+using RedYifang.Functions.Orders;
+using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Resources;
+
+namespace RedYifang.Functions.Assessment;
+
+public sealed record OutcomeFigures(
+    string ScopeOrgId, string Period, int Communities, int LinkedUnits, int EnterprisesWithPublicServiceProjects, int VolunteerTeams,
+    IReadOnlyDictionary<string, int> OrdersByStatus, int OrdersPublished, int OrdersAccepted, int Beneficiaries, decimal ServiceHours,
+    double? MedianResponseHours, double? AverageStars, double? CompletionRate, IReadOnlyList<string> NotAvailableYet);
+
+/// <summary>The outcome figures (成效) of domain.md that exist so far, for a scope and period.</summary>
+public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore resources, Platform.Storage.Tables tables)
+{
+    public async Task<OutcomeFigures> ForAsync(Caller caller, string scopeOrgId, string periodText, CancellationToken ct)
+    {
+        var period = IndicatorSets.ParsePeriod(periodText);
+        var scope = await orgs.FindAsync(scopeOrgId, ct);
+        if (scope is null || !caller.IsAdminOf(scope.Path)) throw Problems.NotFound("organisation");
+        var inScope = (await orgs.AllAsync(ct)).Where(o => o.Path.Contains(scope.Id)).ToList();
+        var communities = inScope.Where(o => o.Kind == OrgKind.Community).ToList();
+        var units = inScope.Where(o => o.Kind == OrgKind.Unit).ToList();
+        var totals = await facts.TotalsAsync(period, ct);
+        var sum = communities.Select(c => totals.GetValueOrDefault(c.Id, Totals.Empty)).Aggregate(Totals.Empty, (a, b) => a.Plus(b));
+        var enterprises = 0;
+        foreach (var unit in units.Where(u => u.UnitKind is UnitKind.StateEnterprise or UnitKind.NonPublicEnterprise))
+        {
+            var page = await resources.ListByUnitAsync(unit.Id, r => r.State == ResourceState.Published, new Paging(100, null), ct);
+            if (page.Items.Count > 0) enterprises++;
+        }
+        return new OutcomeFigures(scope.Id, period.Text, communities.Count, units.Count, enterprises, inScope.Count(o => o.Kind == OrgKind.VolunteerTeam),
+            await OrdersByStatusAsync(communities, ct), sum.Published, sum.AcceptedWithEvidence, sum.Beneficiaries, sum.ServiceHours,
+            sum.ResponseMinutes.Count == 0 ? null : Math.Round(RankingMath.Raw(Indicator.MedianResponseTime, sum), 2),
+            sum.Rated == 0 ? null : Math.Round((double)sum.StarsSum / sum.Rated, 2),
+            sum.AcceptedWithEvidence + sum.Lapsed == 0 ? null : Math.Round((double)sum.AcceptedWithEvidence / (sum.AcceptedWithEvidence + sum.Lapsed), 4),
+            ["householdsServed", "servicesStations", "fundsGiven"]);
+    }
+
+    /// <summary>Orders now in each state (not per period): one range of queue rows per community, states only.</summary>
+    private async Task<Dictionary<string, int>> OrdersByStatusAsync(IEnumerable<Org> communities, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(OrderStore.TableName, ct);
+        var counts = Enum.GetValues<OrderState>().ToDictionary(EnumText.ToText, _ => 0);
+        foreach (var community in communities)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {community.Id} and RowKey gt {"queue|"} and RowKey lt {"queue}"}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["State"], cancellationToken: ct)) counts[row.GetString("State")]++;
+        }
+        return counts;
+    }
+}
+
+internal sealed class StatisticsFunction(Statistics statistics)
+{
+    [Function("Statistics")]
+    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/stats")] HttpRequest req) =>
+        ApiResult.Ok(await statistics.ForAsync(req.Caller(), req.Query["scopeOrgId"].ToString(), req.Query["period"].ToString(), req.HttpContext.RequestAborted));
+}
