@@ -5,12 +5,13 @@ return args.FirstOrDefault() switch
     "orders" => await OrdersBench.RunAsync(args.Skip(1).ToArray()),
     "solver" => await SolverBench.RunAsync(),
     "evidence" => await EvidenceBench.RunAsync(),
+    "assessment" => await AssessmentBench.RunAsync(args.Skip(1).ToArray()),
     "solve-one" => SolverBench.Solve(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4])),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RedYifang.Bench orders [requests=2000] [concurrency=16] | solver | evidence");
+    Console.Error.WriteLine("usage: RedYifang.Bench orders [requests=2000] [concurrency=16] | solver | evidence | assessment [orgs=5000] [facts=200000]");
     return 2;
 }

@@ -22,6 +22,7 @@ public static class RankingMath
         var list = members.ToList();
         var eligible = list.Select(m => !Catalogue.NeedsParticipation(group) || m.Totals.Participated).ToList();
         var raws = weights.Select(w => list.Select(m => Raw(w.Indicator, m.Totals)).ToArray()).ToList();
+        var bounds = raws.Select(r => Bounds(r, eligible)).ToArray();
         var scored = new List<Ranked>(list.Count);
         for (var i = 0; i < list.Count; i++)
         {
@@ -29,7 +30,7 @@ public static class RankingMath
             for (var k = 0; k < weights.Count; k++)
             {
                 var w = weights[k];
-                var (min, max) = Bounds(raws[k], eligible);
+                var (min, max) = bounds[k];
                 var normalised = Normalise(raws[k][i], min, max, w.Direction);
                 indicators.Add(new IndicatorScore(w.Indicator, Round(raws[k][i]), Round(normalised), w.Weight, Round(w.Weight * normalised),
                     Catalogue.Entries[w.Indicator].Available ? null : NotAvailable));

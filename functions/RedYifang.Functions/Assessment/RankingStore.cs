@@ -9,7 +9,8 @@ public sealed record RankingMeta(string Period, string Version, bool Final, Date
 
 /// <summary>
 /// Table <c>Rankings</c>, one partition per period. A run writes its result under a version named by its content's
-/// hash (<c>v|{version}|group|{group}|{chunk}</c>, <c>v|{version}|org|{orgId}</c>), and only then moves the
+/// hash (<c>v|{version}|group|{group}|{chunk}</c> for the lists, <c>v|{version}|org|{bucket}</c> for the breakdowns,
+/// gzipped, the organisations spread over 64 buckets by a hash of their id), and only then moves the
 /// <c>meta</c> row to it with one ETag-conditional write. A run that dies half-way leaves the previous version in
 /// place; the same result written twice is the same rows. A final meta row is never moved again.
 /// </summary>
@@ -37,7 +38,10 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
                 rows.Add(Row(period, $"v|{version}|group|{Platform.Problems.EnumText.ToText(group.Key)}|{chunk++:D4}", items));
             }
         }
-        rows.AddRange(ranked.Select(r => Row(period, $"v|{version}|org|{r.OrgId}", r)));
+        foreach (var bucket in ranked.GroupBy(r => Bucket(r.OrgId)))
+        {
+            rows.Add(new TableEntity(period, $"v|{version}|org|{bucket.Key:D2}") { ["Gz"] = Compress(bucket.ToList()) });
+        }
         foreach (var batch in rows.Chunk(100))
         {
             await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
@@ -74,8 +78,25 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
     public async Task<Ranked?> OrgAsync(RankingMeta meta, string orgId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(meta.Period, $"v|{meta.Version}|org|{orgId}", cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? Read<Ranked>(e) : null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(meta.Period, $"v|{meta.Version}|org|{Bucket(orgId):D2}", cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? Decompress<List<Ranked>>(e.GetBinary("Gz")).FirstOrDefault(r => r.OrgId == orgId) : null;
+    }
+
+    private const int Buckets = 64;
+
+    private static int Bucket(string orgId) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(orgId))[0] % Buckets;
+
+    private static byte[] Compress<T>(T doc)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal)) JsonSerializer.Serialize(gzip, doc, Json.Options);
+        return buffer.ToArray();
+    }
+
+    private static T Decompress<T>(byte[] bytes)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<T>(gzip, Json.Options)!;
     }
 
     private static TableEntity Row<T>(string period, string rowKey, T doc) => new(period, rowKey) { ["Doc"] = JsonSerializer.Serialize(doc, Json.Options) };

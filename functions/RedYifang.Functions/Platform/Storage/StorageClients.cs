@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -22,8 +23,12 @@ public sealed class StorageClients
     private readonly Uri? _tableUri, _blobUri, _queueUri;
     private readonly TokenCredential? _credential;
 
-    public StorageClients(IConfiguration configuration)
+    private readonly Azure.Core.Pipeline.HttpPipelinePolicy? _extraPolicy;
+
+    /// <param name="extraPolicy">Added to every client's pipeline (benchmarks count requests with it).</param>
+    public StorageClients(IConfiguration configuration, Azure.Core.Pipeline.HttpPipelinePolicy? extraPolicy = null)
     {
+        _extraPolicy = extraPolicy;
         var section = configuration.GetSection(Setting);
         _connectionString = section.Value;
         if (!string.IsNullOrWhiteSpace(_connectionString)) return;
@@ -63,8 +68,9 @@ public sealed class StorageClients
     }
 
     /// <summary>The SDK owns transient retries; a probe (health check) must answer fast instead.</summary>
-    private static T Configure<T>(T options, bool probe) where T : ClientOptions
+    private T Configure<T>(T options, bool probe) where T : ClientOptions
     {
+        if (_extraPolicy is not null) options.AddPolicy(_extraPolicy, HttpPipelinePosition.PerCall);
         options.Retry.MaxRetries = probe ? 0 : 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
