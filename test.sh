@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Azurite from package.json) and runs every test. Each test assembly starts
+# Installs what the tests need (Azurite from package.json, the Bicep CLI from NuGet) and runs every test —
+# including the Bicep build, lint and security checks of infra/. Each test assembly starts
 # its own Azurite on free ports with a temporary folder, so nothing else may be running. Exits non-zero on
 # any failure.
 set -euo pipefail
@@ -7,6 +8,7 @@ cd "$(dirname "$0")"
 source scripts/common.sh
 
 install_tools
+install_bicep
 dotnet build RedYifang.sln --nologo -v quiet -clp:ErrorsOnly
 
 log=$(mktemp)

@@ -8,6 +8,11 @@ install_tools() {
   fi
 }
 
+# The Bicep CLI, from NuGet (infra/tools/bicep.csproj downloads it into the NuGet package folder).
+install_bicep() {
+  dotnet restore infra/tools/bicep.csproj --nologo -v quiet
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # start_azurite DIR BLOB_PORT QUEUE_PORT TABLE_PORT LOG → sets AZURITE_PID once all three ports answer.

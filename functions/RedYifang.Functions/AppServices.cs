@@ -21,6 +21,7 @@ public static class AppServices
     public static IServiceCollection AddRedYifang(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddPlatform(configuration)
+            .AddTelemetry(configuration)
             .AddIdentity(configuration)
             .AddOrganisations()
             .AddResources()

@@ -1,0 +1,120 @@
+// RedYifang on Azure (and Azure China): one resource group with the function app, its storage, Service Bus,
+// Key Vault and monitoring. Every endpoint comes from a resource's properties, so the same template deploys in
+// AzureCloud and AzureChinaCloud. azd conventions: environmentName, a resource token, azd-* tags.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(40)
+@description('The azd environment name; names the resource group and tags every resource.')
+param environmentName string
+
+@minLength(1)
+@description('Region for every resource, e.g. eastasia, or chinanorth3 in Azure China.')
+param location string
+
+@description('Object id of the deploying user or pipeline, granted data access to the deployment container. Empty: none.')
+param principalId string = ''
+
+@allowed(['FC1', 'EP1', 'EP2', 'EP3'])
+@description('FC1 = Flex Consumption (scales to zero). EP* = Elastic Premium, for clouds or regions without Flex Consumption.')
+param planSku string = 'FC1'
+
+@description('The WeChat mini-program AppID. Empty: WeChat sign-in answers 503 until it is set.')
+param weChatAppId string = ''
+
+@secure()
+@description('The WeChat mini-program AppSecret; stored in Key Vault.')
+param weChatAppSecret string
+
+@secure()
+@description('HMAC key (at least 32 characters) for access tokens; stored in Key Vault.')
+param tokenSigningKey string
+
+@description('Open ids of the first district admins, separated by ";".')
+param bootstrapAdmins string = ''
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+
+resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: group
+  params: { name: 'id-${resourceToken}', location: location, tags: tags }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: group
+  params: { logAnalyticsName: 'log-${resourceToken}', appInsightsName: 'appi-${resourceToken}', location: location, tags: tags }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: group
+  params: { name: 'st${resourceToken}', location: location, tags: tags, containers: ['evidence', 'app-package-${resourceToken}'] }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'servicebus'
+  scope: group
+  params: { name: 'sb-${resourceToken}', location: location, tags: tags, topicName: 'redyifang-events' }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: group
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    weChatAppSecret: weChatAppSecret
+    tokenSigningKey: tokenSigningKey
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  scope: group
+  params: {
+    name: 'func-${resourceToken}'
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: union(tags, { 'azd-service-name': 'api' })
+    planSku: planSku
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainer: 'app-package-${resourceToken}'
+    appInsightsName: monitoring.outputs.appInsightsName
+    serviceBusNamespaceName: serviceBus.outputs.name
+    keyVaultName: keyVault.outputs.name
+    weChatAppId: weChatAppId
+    bootstrapAdmins: bootstrapAdmins
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  scope: group
+  params: {
+    principalId: identity.outputs.principalId
+    deployerPrincipalId: principalId
+    storageAccountName: storage.outputs.name
+    serviceBusNamespaceName: serviceBus.outputs.name
+    topicName: 'redyifang-events'
+    keyVaultName: keyVault.outputs.name
+    appInsightsName: monitoring.outputs.appInsightsName
+  }
+}
+
+output AZURE_RESOURCE_GROUP string = group.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_URL string = functionApp.outputs.url
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name

@@ -1,0 +1,125 @@
+// The function app: Flex Consumption (FC1, scales to zero) or Elastic Premium (EP*), Linux, dotnet-isolated 10.0,
+// running as the user-assigned identity. Storage, Service Bus and Key Vault are reached with that identity;
+// every endpoint is read from its resource, so nothing here names a cloud.
+param name string
+param planName string
+param location string
+param tags object
+param planSku string
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainer string
+param appInsightsName string
+param serviceBusNamespaceName string
+param keyVaultName string
+param weChatAppId string
+param bootstrapAdmins string
+
+var flex = planSku == 'FC1'
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' existing = {
+  name: serviceBusNamespaceName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: flex ? 'functionapp' : 'elastic'
+  sku: flex ? { name: 'FC1', tier: 'FlexConsumption' } : { name: planSku, tier: 'ElasticPremium' }
+  properties: {
+    reserved: true
+    maximumElasticWorkerCount: flex ? null : 20
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+      linuxFxVersion: flex ? null : 'DOTNET-ISOLATED|10.0'
+    }
+    functionAppConfig: flex
+      ? {
+          deployment: {
+            storage: {
+              type: 'blobContainer'
+              value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer}'
+              authentication: { type: 'UserAssignedIdentity', userAssignedIdentityResourceId: identityId }
+            }
+          }
+          scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
+          runtime: { name: 'dotnet-isolated', version: '10.0' }
+        }
+      : null
+  }
+}
+
+var secrets = '${vault.properties.vaultUri}secrets/'
+
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: union(
+    {
+      AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+      AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      ServiceBus__Endpoint: serviceBus.properties.serviceBusEndpoint
+      ServiceBus__TopicName: 'redyifang-events'
+      ServiceBus__ClientId: identityClientId
+      Auth__SigningKey: '@Microsoft.KeyVault(SecretUri=${secrets}token-signing-key)'
+      Auth__DevLogin: 'false'
+      Auth__BootstrapAdmins: bootstrapAdmins
+      WeChat__AppId: weChatAppId
+      WeChat__AppSecret: '@Microsoft.KeyVault(SecretUri=${secrets}wechat-app-secret)'
+      Evidence__Container: 'evidence'
+    },
+    flex ? {} : { FUNCTIONS_EXTENSION_VERSION: '~4', FUNCTIONS_WORKER_RUNTIME: 'dotnet-isolated' }
+  )
+}
+
+resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: { allow: false }
+}
+
+output name string = site.name
+output url string = 'https://${site.properties.defaultHostName}'

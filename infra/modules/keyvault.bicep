@@ -1,0 +1,39 @@
+// Key Vault for the two secrets the app needs; RBAC authorisation, referenced from app settings.
+param name string
+param location string
+param tags object
+
+@secure()
+param weChatAppSecret string
+
+@secure()
+param tokenSigningKey string
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource weChatSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'wechat-app-secret'
+  properties: { value: weChatAppSecret }
+}
+
+resource signingKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'token-signing-key'
+  properties: { value: tokenSigningKey }
+}
+
+output name string = vault.name

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace RedYifang.Infra.Tests;
+
+public sealed class TemplateSecurityTests
+{
+    private static CompiledTemplate T => CompiledTemplate.Main.Value;
+
+    private static JsonObject Properties(JsonObject resource) => resource["properties"]!.AsObject();
+
+    [Fact]
+    public void The_templates_lint_clean_with_the_important_rules_as_errors()
+    {
+        Assert.True(T.LintExitCode == 0 && string.IsNullOrWhiteSpace(T.LintOutput), T.LintOutput);
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledTemplate.RepositoryRoot(), "infra", "bicepconfig.json")))!["analyzers"]!["core"]!["rules"]!;
+        foreach (var rule in new[] { "no-hardcoded-env-urls", "secure-parameter-default", "no-unused-params", "outputs-should-not-contain-secrets" })
+        {
+            Assert.Equal("error", config[rule]!["level"]!.GetValue<string>());
+        }
+    }
+
+    [Theory]
+    [InlineData("core.windows.net")]
+    [InlineData("servicebus.windows.net")]
+    [InlineData("vault.azure.net")]
+    [InlineData("azurewebsites.net")]
+    [InlineData("applicationinsights.azure.com")]
+    [InlineData("chinacloudapi.cn")]
+    [InlineData("azure.cn")]
+    public void No_cloud_endpoint_is_hard_coded(string suffix)
+    {
+        var withoutSchemas = Regex.Replace(T.Json, "\"\\$schema\"\\s*:\\s*\"[^\"]*\"", "");
+        Assert.DoesNotContain(suffix, withoutSchemas, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Storage_takes_no_shared_keys_old_TLS_plain_HTTP_or_public_blobs()
+    {
+        var account = Properties(Assert.Single(T.OfType("Microsoft.Storage/storageAccounts")));
+        Assert.False(account["allowSharedKeyAccess"]!.GetValue<bool>());
+        Assert.False(account["allowBlobPublicAccess"]!.GetValue<bool>());
+        Assert.True(account["supportsHttpsTrafficOnly"]!.GetValue<bool>());
+        Assert.Equal("TLS1_2", account["minimumTlsVersion"]!.GetValue<string>());
+        var containers = Assert.Single(T.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        Assert.Equal("None", Properties(containers)["publicAccess"]!.GetValue<string>());
+        Assert.Contains("'evidence'", T.Json);
+    }
+
+    [Fact]
+    public void The_function_app_is_HTTPS_only_with_FTP_and_basic_publishing_off_and_runs_as_its_identity()
+    {
+        var site = Assert.Single(T.OfType("Microsoft.Web/sites"));
+        Assert.Equal("functionapp,linux", site["kind"]!.GetValue<string>());
+        Assert.True(Properties(site)["httpsOnly"]!.GetValue<bool>());
+        Assert.Equal("Disabled", Properties(site)["siteConfig"]!["ftpsState"]!.GetValue<string>());
+        Assert.Equal("1.2", Properties(site)["siteConfig"]!["minTlsVersion"]!.GetValue<string>());
+        Assert.Equal("UserAssigned", site["identity"]!["type"]!.GetValue<string>());
+        var policies = T.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(2, policies.Count);
+        Assert.All(policies, p => Assert.False(Properties(p)["allow"]!.GetValue<bool>()));
+        var functionAppConfig = Properties(site)["functionAppConfig"]!.ToJsonString();
+        Assert.Contains("dotnet-isolated", functionAppConfig);
+        Assert.Contains("10.0", functionAppConfig);
+        Assert.Contains("UserAssignedIdentity", functionAppConfig);
+    }
+
+    [Fact]
+    public void App_settings_use_identity_connections_and_Key_Vault_references_and_hold_no_secret()
+    {
+        var settings = Assert.Single(T.OfType("Microsoft.Web/sites/config"))["properties"]!.GetValue<string>();
+        foreach (var name in new[] { "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri" })
+        {
+            Assert.Contains(name, settings);
+        }
+        Assert.Contains("'AzureWebJobsStorage__credential', 'managedidentity'", settings);
+        Assert.Contains("'Auth__DevLogin', 'false'", settings);
+        Assert.Matches("'Auth__SigningKey', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}token-signing-key\\)'", settings);
+        Assert.Matches("'WeChat__AppSecret', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-app-secret\\)'", settings);
+        Assert.Contains("Authorization=AAD", settings);
+        Assert.DoesNotContain("'AzureWebJobsStorage',", settings);
+        foreach (var leak in new[] { "AccountKey", "SharedAccessKey", "listKeys(", "listConnectionStrings(", "parameters('weChatAppSecret')", "parameters('tokenSigningKey')" })
+        {
+            Assert.DoesNotContain(leak, settings);
+        }
+        Assert.DoesNotContain("listKeys(", T.Json);
+    }
+
+    [Fact]
+    public void Secrets_are_secure_parameters_and_local_authentication_is_off_everywhere()
+    {
+        var parameters = T.Root["parameters"]!;
+        Assert.Equal("securestring", parameters["weChatAppSecret"]!["type"]!.GetValue<string>());
+        Assert.Equal("securestring", parameters["tokenSigningKey"]!["type"]!.GetValue<string>());
+        Assert.True(Properties(Assert.Single(T.OfType("Microsoft.ServiceBus/namespaces")))["disableLocalAuth"]!.GetValue<bool>());
+        Assert.True(Properties(Assert.Single(T.OfType("Microsoft.Insights/components")))["DisableLocalAuth"]!.GetValue<bool>());
+        Assert.True(Properties(Assert.Single(T.OfType("Microsoft.OperationalInsights/workspaces")))["features"]!["disableLocalAuth"]!.GetValue<bool>());
+        var vault = Properties(Assert.Single(T.OfType("Microsoft.KeyVault/vaults")));
+        Assert.True(vault["enableRbacAuthorization"]!.GetValue<bool>());
+        Assert.True(vault["enablePurgeProtection"]!.GetValue<bool>());
+        Assert.Contains("redyifang-events", T.Json);
+    }
+
+    [Fact]
+    public void The_identity_holds_exactly_the_data_roles_it_needs_each_on_one_resource()
+    {
+        var expected = new Dictionary<string, string>
+        {
+            ["b7e6dc6d-f1e8-4753-8033-0f276bb0955b"] = "Microsoft.Storage/storageAccounts",          // Storage Blob Data Owner (Functions host)
+            ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = "Microsoft.Storage/storageAccounts",          // Storage Queue Data Contributor
+            ["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"] = "Microsoft.Storage/storageAccounts",          // Storage Table Data Contributor
+            ["69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"] = "Microsoft.ServiceBus/namespaces/topics",     // Service Bus Data Sender
+            ["4633458b-17de-408a-b874-0445c86b69e6"] = "Microsoft.KeyVault/vaults",                  // Key Vault Secrets User
+            ["3913510d-42f4-4e42-8a64-420c390055eb"] = "Microsoft.Insights/components",              // Monitoring Metrics Publisher
+            ["ba92f5b4-2d11-453d-a403-e96b0029c9fe"] = "Microsoft.Storage/storageAccounts",          // Blob Data Contributor, the deploying user only
+        };
+        var assignments = T.OfType("Microsoft.Authorization/roleAssignments").ToList();
+        Assert.Equal(expected.Count, assignments.Count);
+        foreach (var assignment in assignments)
+        {
+            var name = Regex.Match(Properties(assignment)["roleDefinitionId"]!.GetValue<string>(), @"variables\('roles'\)\.(\w+)").Groups[1].Value;
+            var role = T.Variables["roles"]![name]!.GetValue<string>();
+            Assert.True(expected.ContainsKey(role), $"unexpected role {role}");
+            var scope = assignment["scope"]!.GetValue<string>();
+            Assert.Contains($"'{expected[role]}'", scope);
+        }
+        // Nothing broad: no Owner, Contributor or User Access Administrator anywhere.
+        foreach (var broad in new[] { "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "b24988ac-6180-42a0-ab88-20f7382dd24c", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9" })
+        {
+            Assert.DoesNotContain(broad, T.Json);
+        }
+    }
+}
