@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Assessment;
 
@@ -23,13 +23,13 @@ public sealed class FactStore(Platform.Storage.Tables tables)
         for (var attempt = 0; ; attempt++)
         {
             var row = await table.GetEntityIfExistsAsync<TableEntity>(month, TotalsRow(fact.OrgId), cancellationToken: ct);
-            var before = row.HasValue && row.Value is { } current ? Read<Totals>(current) : Totals.Empty;
-            var totals = Row(month, TotalsRow(fact.OrgId), before.Add(fact));
+            var before = row.HasValue && row.Value is { } current ? JsonRows.Read<Totals>(current) : Totals.Empty;
+            var totals = JsonRows.Create(month, TotalsRow(fact.OrgId), before.Add(fact));
             try
             {
                 await table.SubmitTransactionAsync(
                 [
-                    new TableTransactionAction(TableTransactionActionType.Add, Row(month, FactRow(fact.OrgId, fact.Id), fact)),
+                    new TableTransactionAction(TableTransactionActionType.Add, JsonRows.Create(month, FactRow(fact.OrgId, fact.Id), fact)),
                     row.HasValue
                         ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, totals, row.Value!.ETag)
                         : new TableTransactionAction(TableTransactionActionType.Add, totals),
@@ -56,7 +56,7 @@ public sealed class FactStore(Platform.Storage.Tables tables)
         {
             var rows = new List<(string, Totals)>();
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {"totals|"} and RowKey lt {"totals}"}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add((e.RowKey[7..], Read<Totals>(e)));
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add((e.RowKey[7..], JsonRows.Read<Totals>(e)));
             return rows;
         }));
         var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
@@ -73,7 +73,7 @@ public sealed class FactStore(Platform.Storage.Tables tables)
         foreach (var month in Months(period))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) facts.Add(Read<Fact>(e));
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) facts.Add(JsonRows.Read<Fact>(e));
         }
         return facts.OrderBy(f => f.At).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
     }
@@ -88,7 +88,7 @@ public sealed class FactStore(Platform.Storage.Tables tables)
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {"fact|"} and RowKey lt {"fact}"}");
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             {
-                var fact = Read<Fact>(e);
+                var fact = JsonRows.Read<Fact>(e);
                 sum[fact.OrgId] = (sum.TryGetValue(fact.OrgId, out var t) ? t : Totals.Empty).Add(fact);
             }
         }
@@ -104,7 +104,5 @@ public sealed class FactStore(Platform.Storage.Tables tables)
 
     private static string FactRow(string orgId, string factId) => $"fact|{orgId}|{factId}";
 
-    private static TableEntity Row<T>(string month, string rowKey, T doc) => new(month, rowKey) { ["Doc"] = JsonSerializer.Serialize(doc, Json.Options) };
 
-    private static T Read<T>(TableEntity e) => JsonSerializer.Deserialize<T>(e.GetString("Doc"), Json.Options)!;
 }

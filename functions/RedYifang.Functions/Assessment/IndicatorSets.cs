@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Http;
@@ -20,7 +19,7 @@ public sealed class IndicatorSets(Platform.Storage.Tables tables, RankingStore r
         var table = await tables.GetAsync(RankingStore.TableName, ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(period.Text, "indicators", cancellationToken: ct);
         return row.HasValue && row.Value is { } e
-            ? (JsonSerializer.Deserialize<IndicatorSet>(e.GetString("Doc"), Json.Options)!, false)
+            ? (Platform.Storage.JsonRows.Read<IndicatorSet>(e), false)
             : (Catalogue.Default(period.Text), true);
     }
 
@@ -43,7 +42,7 @@ public sealed class IndicatorSets(Platform.Storage.Tables tables, RankingStore r
                 new("定稿后的指标体系不能再修改。", "The indicator set cannot change once the ranking is final."));
         }
         var table = await tables.GetAsync(RankingStore.TableName, ct);
-        await table.UpsertEntityAsync(new TableEntity(period.Text, "indicators") { ["Doc"] = JsonSerializer.Serialize(set, Json.Options) }, TableUpdateMode.Replace, ct);
+        await table.UpsertEntityAsync(Platform.Storage.JsonRows.Create(period.Text, "indicators", set), TableUpdateMode.Replace, ct);
         return new IndicatorSetView(period.Text, false, false, set.Groups);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Assessment;
 
@@ -23,7 +24,7 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
     {
         var table = await tables.GetAsync(TableName, ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(period, "meta", cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? (Read<RankingMeta>(e), e.ETag) : null;
+        return row.HasValue && row.Value is { } e ? (JsonRows.Read<RankingMeta>(e), e.ETag) : null;
     }
 
     public async Task WriteVersionAsync(string period, string version, IReadOnlyList<Ranked> ranked, CancellationToken ct = default)
@@ -35,7 +36,7 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
             var chunk = 0;
             foreach (var items in group.Select(r => r with { Indicators = [] }).Chunk(ChunkSize))
             {
-                rows.Add(Row(period, $"v|{version}|group|{Platform.Problems.EnumText.ToText(group.Key)}|{chunk++:D4}", items));
+                rows.Add(JsonRows.Create(period, $"v|{version}|group|{Platform.Problems.EnumText.ToText(group.Key)}|{chunk++:D4}", items));
             }
         }
         foreach (var bucket in ranked.GroupBy(r => Bucket(r.OrgId)))
@@ -54,7 +55,7 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
         var table = await tables.GetAsync(TableName, ct);
         try
         {
-            var row = Row(meta.Period, "meta", meta);
+            var row = JsonRows.Create(meta.Period, "meta", meta);
             if (expected is { } etag) await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, ct);
             else await table.AddEntityAsync(row, ct);
             return true;
@@ -71,7 +72,7 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
         var prefix = peerGroup is null ? $"v|{meta.Version}|group|" : $"v|{meta.Version}|group|{peerGroup}|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {meta.Period} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         var items = new List<Ranked>();
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) items.AddRange(Read<List<Ranked>>(e));
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) items.AddRange(JsonRows.Read<List<Ranked>>(e));
         return items;
     }
 
@@ -99,7 +100,5 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
         return JsonSerializer.Deserialize<T>(gzip, Json.Options)!;
     }
 
-    private static TableEntity Row<T>(string period, string rowKey, T doc) => new(period, rowKey) { ["Doc"] = JsonSerializer.Serialize(doc, Json.Options) };
 
-    private static T Read<T>(TableEntity e) => JsonSerializer.Deserialize<T>(e.GetString("Doc"), Json.Options)!;
 }

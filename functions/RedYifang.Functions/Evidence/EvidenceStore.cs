@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
@@ -173,12 +172,12 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
 
     private static string LinkRow(long seq) => $"chain|{seq:D12}";
 
-    private static TableEntity Entity(EvidenceRecord r) => new(r.ChainOrgId, Row(r.Id))
+    private static TableEntity Entity(EvidenceRecord r)
     {
-        ["Doc"] = JsonSerializer.Serialize(r, Json.Options),
-        ["State"] = EnumText.ToText(r.State),
-    };
+        var entity = JsonRows.Create(r.ChainOrgId, Row(r.Id), r);
+        entity["State"] = EnumText.ToText(r.State);
+        return entity;
+    }
 
-    private static EvidenceRecord Deserialize(TableEntity e) =>
-        JsonSerializer.Deserialize<EvidenceRecord>(e.GetString("Doc"), Json.Options) ?? throw new InvalidDataException($"Evidence row {e.RowKey} is empty.");
+    private static EvidenceRecord Deserialize(TableEntity e) => JsonRows.Read<EvidenceRecord>(e);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
@@ -22,7 +21,7 @@ public sealed class RunStore(Tables tables, Outbox outbox)
         if (!Keys.IsWellFormedId(id)) return null;
         var table = await tables.GetAsync(TableName, ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(id, "run", cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? new StoredRun(JsonSerializer.Deserialize<MatchingRun>(e.GetString("Doc"), Json.Options)!, e.ETag) : null;
+        return row.HasValue && row.Value is { } e ? new StoredRun(JsonRows.Read<MatchingRun>(e), e.ETag) : null;
     }
 
     public async Task AddAsync(MatchingRun run, CancellationToken ct = default)
@@ -70,5 +69,5 @@ public sealed class RunStore(Tables tables, Outbox outbox)
         return new ListPage<Proposal>([], null);
     }
 
-    private static TableEntity Entity(MatchingRun run) => new(run.Id, "run") { ["Doc"] = JsonSerializer.Serialize(run, Json.Options) };
+    private static TableEntity Entity(MatchingRun run) => JsonRows.Create(run.Id, "run", run);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Platform.Http;
@@ -15,17 +14,14 @@ public sealed class SuggestionStore(Tables tables)
     {
         var table = await tables.GetAsync(OrderStore.TableName, ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(order.CommunityId, Row(order.Id), cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? JsonSerializer.Deserialize<StoredSuggestions>(e.GetString("Doc"), Json.Options) : null;
+        return row.HasValue && row.Value is { } e ? JsonRows.Read<StoredSuggestions>(e) : null;
     }
 
     /// <summary>Replaces the order's suggestions; computing them twice from the same data writes the same thing.</summary>
     public async Task PutAsync(Order order, StoredSuggestions suggestions, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(OrderStore.TableName, ct);
-        await table.UpsertEntityAsync(new TableEntity(order.CommunityId, Row(order.Id))
-        {
-            ["Doc"] = JsonSerializer.Serialize(suggestions, Json.Options),
-        }, TableUpdateMode.Replace, ct);
+        await table.UpsertEntityAsync(JsonRows.Create(order.CommunityId, Row(order.Id), suggestions), TableUpdateMode.Replace, ct);
     }
 
     private static string Row(string orderId) => $"suggest|{orderId}";

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
@@ -133,15 +132,16 @@ public sealed class OrderStore(Tables tables, Outbox outbox)
 
     private static string QueueRow(Order order) => $"queue|{EnumText.ToText(order.State)}|{order.Id}";
 
-    private static TableEntity Entity(Order order, string rowKey) => new(order.CommunityId, rowKey)
+    private static TableEntity Entity(Order order, string rowKey)
     {
-        ["Doc"] = JsonSerializer.Serialize(order, Json.Options),
-        ["State"] = EnumText.ToText(order.State),
-        ["Category"] = EnumText.ToText(order.Category),
-        ["CreatedAt"] = order.CreatedAt,
-        ["UpdatedAt"] = order.UpdatedAt,
-    };
+        var entity = JsonRows.Create(order.CommunityId, rowKey, order);
+        entity["State"] = EnumText.ToText(order.State);
+        entity["Category"] = EnumText.ToText(order.Category);
+        entity["CreatedAt"] = order.CreatedAt;
+        entity["UpdatedAt"] = order.UpdatedAt;
+        return entity;
+    }
 
-    private static Order Deserialize(TableEntity e) =>
-        JsonSerializer.Deserialize<Order>(e.GetString("Doc"), Json.Options) ?? throw new InvalidDataException($"Order row {e.RowKey} is empty.");
+
+    private static Order Deserialize(TableEntity e) => JsonRows.Read<Order>(e);
 }

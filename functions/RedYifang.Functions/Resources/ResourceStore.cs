@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Orders;
@@ -112,13 +111,13 @@ public sealed class ResourceStore(Tables tables, Outbox outbox)
 
     private static string Row(string id) => $"res|{id}";
 
-    private static TableEntity Entity(Resource r) => new(r.UnitId, Row(r.Id))
+    private static TableEntity Entity(Resource r)
     {
-        ["Doc"] = JsonSerializer.Serialize(r, Json.Options),
-        ["State"] = EnumText.ToText(r.State),
-        ["Category"] = EnumText.ToText(r.Category),
-    };
+        var entity = JsonRows.Create(r.UnitId, Row(r.Id), r);
+        entity["State"] = EnumText.ToText(r.State);
+        entity["Category"] = EnumText.ToText(r.Category);
+        return entity;
+    }
 
-    private static Resource Deserialize(TableEntity e) =>
-        JsonSerializer.Deserialize<Resource>(e.GetString("Doc"), Json.Options) ?? throw new InvalidDataException($"Resource row {e.RowKey} is empty.");
+    private static Resource Deserialize(TableEntity e) => JsonRows.Read<Resource>(e);
 }
