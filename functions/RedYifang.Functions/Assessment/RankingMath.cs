@@ -16,6 +16,7 @@ public sealed record Candidate(string OrgId, string Name, PeerGroup PeerGroup, s
 public static class RankingMath
 {
     public const string NotAvailable = "该指标的数据来源尚未上线，所有组织计 0";
+    public const string NoData = "本期无数据，按本组最差计";
 
     public static IReadOnlyList<Ranked> Rank(PeerGroup group, IReadOnlyList<IndicatorWeight> weights, IEnumerable<Candidate> members)
     {
@@ -32,8 +33,8 @@ public static class RankingMath
                 var w = weights[k];
                 var (min, max) = bounds[k];
                 var normalised = Normalise(raws[k][i], min, max, w.Direction);
-                indicators.Add(new IndicatorScore(w.Indicator, Round(raws[k][i]), Round(normalised), w.Weight, Round(w.Weight * normalised),
-                    Catalogue.Entries[w.Indicator].Available ? null : NotAvailable));
+                var note = !Catalogue.Entries[w.Indicator].Available ? NotAvailable : double.IsNaN(raws[k][i]) ? NoData : null;
+                indicators.Add(new IndicatorScore(w.Indicator, Round(raws[k][i]), Round(normalised), w.Weight, Round(w.Weight * normalised), note));
             }
             scored.Add(new Ranked(list[i].OrgId, list[i].Name, group, list[i].StreetId, null, Round(indicators.Sum(x => x.Contribution)), eligible[i], indicators));
         }

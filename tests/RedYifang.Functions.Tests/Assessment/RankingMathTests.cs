@@ -45,6 +45,8 @@ public sealed class RankingMathTests
         ]);
         Assert.Equal(["org_fast", "org_none", "org_slow"], ranked.Select(r => r.OrgId).Take(1).Concat(ranked.Skip(1).OrderBy(r => r.OrgId).Select(r => r.OrgId)));
         Assert.Equal(1.0, ranked[0].Score);
+        Assert.Equal(RankingMath.NoData, ranked.Single(r => r.OrgId == "org_none").Indicators[0].Note);
+        Assert.Null(ranked.Single(r => r.OrgId == "org_fast").Indicators[0].Note);
         Assert.All(ranked, r => Assert.True(r.Eligible));   // communities are not subject to the participation rule
     }
 
