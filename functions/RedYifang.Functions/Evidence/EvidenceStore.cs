@@ -130,14 +130,8 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
     {
         var index = await tables.GetAsync(ByOwnerTable, ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OwnerKey(ownerType, ownerId)}");
-        await foreach (var page in index.QueryAsync<TableEntity>(filter, paging.Limit, ["RowKey"], ct).AsPages(paging.StorageToken, paging.Limit))
-        {
-            var found = await Task.WhenAll(page.Values.Select(r => FindAsync(r.RowKey, ct)));
-            return new ListPage<EvidenceRecord>(
-                found.Where(f => f is not null && f.Record.OwnerType == ownerType && f.Record.OwnerId == ownerId).Select(f => f!.Record).ToList(),
-                Paging.Encode(page.ContinuationToken));
-        }
-        return new ListPage<EvidenceRecord>([], null);
+        return await TablePages.ResolveAsync(index, filter, paging, async id => (await FindAsync(id, ct))?.Record,
+            r => r.OwnerType == ownerType && r.OwnerId == ownerId, ct);
     }
 
     public async Task FilePhotoHashAsync(EvidenceRecord record, ulong hash, CancellationToken ct = default)

@@ -61,12 +61,8 @@ public sealed class RunStore(Tables tables, Outbox outbox)
     {
         var table = await tables.GetAsync(TableName, ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and RowKey gt {"p|"} and RowKey lt {"p}"}");
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, paging.Limit, cancellationToken: ct).AsPages(paging.StorageToken, paging.Limit))
-        {
-            return new ListPage<Proposal>(page.Values.Select(e => new Proposal(e.GetString("OrderId"), e.GetString("ResourceId"), e.GetDouble("Score") ?? 0)).ToList(),
-                Paging.Encode(page.ContinuationToken));
-        }
-        return new ListPage<Proposal>([], null);
+        return await TablePages.ReadAsync(table, filter, paging,
+            e => new Proposal(e.GetString("OrderId"), e.GetString("ResourceId"), e.GetDouble("Score") ?? 0), ct: ct);
     }
 
     private static TableEntity Entity(MatchingRun run) => JsonRows.Create(run.Id, "run", run);

@@ -91,11 +91,7 @@ public sealed class OrderStore(Tables tables, Outbox outbox)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {communityId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         if (category is { } c) filter += " and " + TableClient.CreateQueryFilter($"Category eq {EnumText.ToText(c)}");
         var table = await tables.GetAsync(TableName, ct);
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, paging.Limit, cancellationToken: ct).AsPages(paging.StorageToken, paging.Limit))
-        {
-            return new ListPage<Order>(page.Values.Select(Deserialize).ToList(), Paging.Encode(page.ContinuationToken));
-        }
-        return new ListPage<Order>([], null);
+        return await TablePages.ReadAsync(table, filter, paging, Deserialize, ct: ct);
     }
 
     /// <summary>The orders an index partition (a user's, a unit's) points to, read by id; stale pointers are dropped.</summary>
@@ -104,13 +100,7 @@ public sealed class OrderStore(Tables tables, Outbox outbox)
     {
         var index = await tables.GetAsync(indexTable, ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key}");
-        await foreach (var page in index.QueryAsync<TableEntity>(filter, paging.Limit, ["RowKey"], ct).AsPages(paging.StorageToken, paging.Limit))
-        {
-            var orders = await Task.WhenAll(page.Values.Select(row => FindAsync(row.RowKey, ct)));
-            return new ListPage<Order>(orders.Where(o => o is not null && fits(o.Order)).Select(o => o!.Order).ToList(),
-                Paging.Encode(page.ContinuationToken));
-        }
-        return new ListPage<Order>([], null);
+        return await TablePages.ResolveAsync(index, filter, paging, async id => (await FindAsync(id, ct))?.Order, fits, ct);
     }
 
     /// <summary>Published orders whose last change is older than the cutoff, across communities (timer use only).</summary>

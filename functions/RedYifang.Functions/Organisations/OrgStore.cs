@@ -56,12 +56,7 @@ public sealed class OrgStore(Tables tables)
         var table = await tables.GetAsync(TableName, ct);
         var prefix = kind is null ? $"child|{parentId ?? Root}|" : $"child|{parentId ?? Root}|{EnumText.ToText(kind.Value)}|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: paging.Limit, cancellationToken: ct)
-                           .AsPages(paging.StorageToken, paging.Limit))
-        {
-            return new ListPage<Org>(page.Values.Select(ToOrg).ToList(), Paging.Encode(page.ContinuationToken));
-        }
-        return new ListPage<Org>([], null);
+        return await TablePages.ReadAsync(table, filter, paging, ToOrg, ct: ct);
     }
 
     /// <summary>Every organisation of the tree (one single-partition range; the assessment and statistics use it).</summary>

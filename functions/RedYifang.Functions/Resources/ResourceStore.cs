@@ -66,11 +66,8 @@ public sealed class ResourceStore(Tables tables, Outbox outbox)
     {
         var table = await tables.GetAsync(TableName, ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {unitId} and RowKey gt {"res|"} and RowKey lt {"res}"}");
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, paging.Limit, cancellationToken: ct).AsPages(paging.StorageToken, paging.Limit))
-        {
-            return new ListPage<Resource>(page.Values.Select(Deserialize).Where(fits).ToList(), Paging.Encode(page.ContinuationToken));
-        }
-        return new ListPage<Resource>([], null);
+        var page = await TablePages.ReadAsync(table, filter, paging, Deserialize, ct: ct);
+        return page with { Items = page.Items.Where(fits).ToList() };
     }
 
     /// <summary>Resources serving an area (optionally of one category), or of one category anywhere.</summary>
@@ -88,14 +85,9 @@ public sealed class ResourceStore(Tables tables, Outbox outbox)
         {
             filter = TableClient.CreateQueryFilter($"PartitionKey eq {"category|" + EnumText.ToText(category!.Value)}");
         }
-        await foreach (var page in index.QueryAsync<TableEntity>(filter, paging.Limit, ["RowKey"], ct).AsPages(paging.StorageToken, paging.Limit))
-        {
-            var found = await Task.WhenAll(page.Values.Select(r => FindAsync(r.RowKey[(r.RowKey.IndexOf('|') + 1)..], ct)));
-            return new ListPage<Resource>(
-                found.Where(f => f is not null && fits(f.Resource) && (areaId is null || f.Resource.AreaIds.Contains(areaId))).Select(f => f!.Resource).ToList(),
-                Paging.Encode(page.ContinuationToken));
-        }
-        return new ListPage<Resource>([], null);
+        // Area rows are keyed {category}|{id}, category rows by the id alone.
+        return await TablePages.ResolveAsync(index, filter, paging, async key => (await FindAsync(key[(key.IndexOf('|') + 1)..], ct))?.Resource,
+            r => fits(r) && (areaId is null || r.AreaIds.Contains(areaId)), ct);
     }
 
     /// <summary>Every resource id indexed under an area for a category (all pages; matching use).</summary>
