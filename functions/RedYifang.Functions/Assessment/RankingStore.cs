@@ -43,10 +43,9 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
         {
             rows.Add(new TableEntity(period, $"v|{version}|org|{bucket.Key:D2}") { ["Gz"] = Compress(bucket.ToList()) });
         }
-        foreach (var batch in rows.Chunk(100))
-        {
-            await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
-        }
+        // The batches are independent (the version is not visible until meta moves), so they go out together.
+        await Parallel.ForEachAsync(rows.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (batch, token) =>
+            await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), token));
     }
 
     /// <summary>Points the period at a written version; false when another run moved it first.</summary>
@@ -90,7 +89,7 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
     private static byte[] Compress<T>(T doc)
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal)) JsonSerializer.Serialize(gzip, doc, Json.Options);
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest)) JsonSerializer.Serialize(gzip, doc, Json.Options);
         return buffer.ToArray();
     }
 
