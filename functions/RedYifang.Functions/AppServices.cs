@@ -8,6 +8,7 @@ using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform;
+using RedYifang.Functions.Platform.Messaging;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions;
@@ -22,6 +23,7 @@ public static class AppServices
         services
             .AddPlatform(configuration)
             .AddTelemetry(configuration)
+            .AddMessaging(configuration)
             .AddIdentity(configuration)
             .AddOrganisations()
             .AddResources()

@@ -42,7 +42,7 @@ public sealed class OrderStore(Tables tables, Outbox outbox)
         await IndexAsync(ByUserTable, order.OwnerId, order.Id, ct);
         if (order.UnitId is { } unit) await IndexAsync(ByUnitTable, unit, order.Id, ct);
         var table = await tables.GetAsync(TableName, ct);
-        var staged = messages.Select(m => outbox.Stage(order.CommunityId, m.Queue, m.Message)).ToList();
+        var staged = messages.Append(StateChanged(order)).Select(m => outbox.Stage(order.CommunityId, m.Queue, m.Message)).ToList();
         await table.SubmitTransactionAsync(
         [
             new TableTransactionAction(TableTransactionActionType.Add, Entity(order, OrderRow(order.Id))),
@@ -60,6 +60,7 @@ public sealed class OrderStore(Tables tables, Outbox outbox)
     {
         if (after.UnitId is { } unit && before.Order.UnitId != unit) await IndexAsync(ByUnitTable, unit, after.Id, ct);
         var table = await tables.GetAsync(TableName, ct);
+        if (after.State != before.Order.State) messages = messages.Append(StateChanged(after));
         var staged = messages.Select(m => outbox.Stage(after.CommunityId, m.Queue, m.Message)).ToList();
         List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, Entity(after, OrderRow(after.Id)), before.ETag)];
         if (QueueRow(before.Order) == QueueRow(after))
@@ -116,6 +117,20 @@ public sealed class OrderStore(Tables tables, Outbox outbox)
     {
         var table = await tables.GetAsync(indexTable, ct);
         await table.UpsertEntityAsync(new TableEntity(key, orderId), TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>
+    /// The integration event of a state change, staged in the same transaction as the change. No personal data: no
+    /// contact, no resident; the id counts the history so a replay is a duplicate.
+    /// </summary>
+    private static (string Queue, object Message) StateChanged(Order order)
+    {
+        var step = order.History[^1];
+        return Platform.Messaging.IntegrationEvent.Of($"{order.Id}-{order.History.Count}", "order.stateChanged", step.At, new
+        {
+            orderId = order.Id, communityId = order.CommunityId, category = EnumText.ToText(order.Category), level = EnumText.ToText(order.Level),
+            from = step.From is { } from ? EnumText.ToText(from) : null, to = EnumText.ToText(step.To), unitId = order.UnitId,
+        });
     }
 
     private static string OrderRow(string id) => $"order|{id}";
