@@ -77,7 +77,7 @@ internal sealed class AssessmentFunctions(IndicatorSets indicators, AssessmentRu
     {
         var parsed = IndicatorSets.ParsePeriod(period);
         var org = await orgs.FindAsync(orgId, req.HttpContext.RequestAborted);
-        if (org is null || !req.Caller().IsAdminOf(org.Path) && !req.Caller().Roles.Any(r => r.Role == Role.Liaison && r.OrgId == orgId)) throw Problems.NotFound("organisation");
+        if (org is null || !req.Caller().ActsFor(org.Path)) throw Problems.NotFound("organisation");
         return ApiResult.Ok(new { period = parsed.Text, orgId, items = await facts.FactsAsync(parsed, orgId, req.HttpContext.RequestAborted) });
     }
 

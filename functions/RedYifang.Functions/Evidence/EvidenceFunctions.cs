@@ -73,10 +73,8 @@ internal sealed class EvidenceFunctions(EvidenceUploads uploads, DocumentUploads
 
 internal sealed class EvidenceProcessFunction(EvidenceProcessor processor)
 {
-    /// <summary>host.json's maxDequeueCount: the last attempt marks the evidence failed instead of leaving it pending.</summary>
-    private const int MaxDequeueCount = 5;
 
     [Function("ProcessEvidence")]
     public Task Run([QueueTrigger(EvidenceRecord.ProcessQueue, Connection = "AzureWebJobsStorage")] string message, long dequeueCount, CancellationToken ct) =>
-        processor.ProcessAsync(QueueMessages.Parse<ProcessMessage>(message).EvidenceId, dequeueCount >= MaxDequeueCount, ct);
+        processor.ProcessAsync(QueueMessages.Parse<ProcessMessage>(message).EvidenceId, dequeueCount >= QueueMessages.MaxDequeueCount, ct);
 }

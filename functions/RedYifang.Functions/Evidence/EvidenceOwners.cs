@@ -32,7 +32,7 @@ public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs)
                 throw Problems.Forbidden();
             case OwnerType.Org:
                 var org = await orgs.FindAsync(ownerId, ct) ?? throw Problems.NotFound("organisation");
-                if (!caller.IsAdminOf(org.Path) && !caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == org.Id)) throw Problems.Forbidden();
+                if (!caller.ActsFor(org.Path)) throw Problems.Forbidden();
                 return new OwnerPlacement(org.Path, org.Id, org.Path);
             default:
                 throw new ProblemException(422, "owner_not_supported",
@@ -46,14 +46,13 @@ public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs)
         record.UploaderId == caller.UserId
         || caller.IsAdminOf(record.ScopePath)
         || caller.IsAdminOf(record.ChainOrgPath)
-        || caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == record.ChainOrgId);
+        || caller.IsLiaisonOf(record.ChainOrgId);
 
     /// <summary>May the caller list the evidence of this object?</summary>
     public async Task<bool> MayListAsync(Caller caller, OwnerType type, string ownerId, CancellationToken ct) => type switch
     {
         OwnerType.Order => (await orders.FindAsync(ownerId, ct))?.Order is { } order && OrderAccess.MayRead(caller, order),
-        OwnerType.Org => await orgs.FindAsync(ownerId, ct) is { } org
-                         && (caller.IsAdminOf(org.Path) || caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == org.Id)),
+        OwnerType.Org => await orgs.FindAsync(ownerId, ct) is { } org && caller.ActsFor(org.Path),
         _ => false,
     };
 }

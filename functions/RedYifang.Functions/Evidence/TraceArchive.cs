@@ -39,6 +39,6 @@ public sealed class TraceArchive(EvidenceStore store, OrgStore orgs)
     private async Task ReadableOrgAsync(Caller caller, string orgId, CancellationToken ct)
     {
         var org = await orgs.FindAsync(orgId, ct);
-        if (org is null || !(caller.IsAdminOf(org.Path) || caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == org.Id))) throw Problems.NotFound("organisation");
+        if (org is null || !caller.ActsFor(org.Path)) throw Problems.NotFound("organisation");
     }
 }

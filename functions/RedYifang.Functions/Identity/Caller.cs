@@ -16,6 +16,12 @@ public sealed record Caller(string UserId, IReadOnlyList<RoleGrant> Roles)
     public bool Holds(Role role, IReadOnlyList<string> orgPath) =>
         Roles.Any(r => r.Role == role && (r.OrgId is null || orgPath.Contains(r.OrgId)));
 
+    /// <summary>The caller is the liaison (联络员) of this unit or volunteer team.</summary>
+    public bool IsLiaisonOf(string? orgId) => orgId is not null && Roles.Any(r => r.Role == Role.Liaison && r.OrgId == orgId);
+
+    /// <summary>The caller acts for the organisation at the end of <paramref name="orgPath"/>: an admin over it, or its liaison.</summary>
+    public bool ActsFor(IReadOnlyList<string> orgPath) => IsAdminOf(orgPath) || IsLiaisonOf(orgPath[^1]);
+
     /// <summary>The streets of the units the caller is a liaison of.</summary>
     public IReadOnlySet<string> LiaisonStreets =>
         Roles.Where(r => r.Role == Role.Liaison && r.OrgPath is { Count: > 1 }).Select(r => r.OrgPath![1]).ToHashSet();

@@ -31,8 +31,6 @@ internal sealed class SuggestionFunctions(OrderHandlers orders, SuggestionStore 
 
 internal sealed class MatchingRunFunctions(BatchMatching batch, RunStore runs)
 {
-    /// <summary>host.json's maxDequeueCount: on the last attempt a failing run is marked failed instead of retried.</summary>
-    private const int MaxDequeueCount = 5;
 
     [Function("StartMatchingRun")]
     public async Task<IActionResult> Start([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/matching/runs")] HttpRequest req)
@@ -52,7 +50,7 @@ internal sealed class MatchingRunFunctions(BatchMatching batch, RunStore runs)
 
     [Function("MatchingRuns")]
     public Task Run([QueueTrigger(MatchingRun.Queue, Connection = "AzureWebJobsStorage")] string message, long dequeueCount, CancellationToken ct) =>
-        batch.ExecuteAsync(QueueMessages.Parse<RunMessage>(message).RunId, dequeueCount >= MaxDequeueCount, ct);
+        batch.ExecuteAsync(QueueMessages.Parse<RunMessage>(message).RunId, dequeueCount >= QueueMessages.MaxDequeueCount, ct);
 }
 
 public sealed record RunView(string Id, string ScopeOrgId, RunState State, IReadOnlyList<Proposal> Proposals, RunObjective? Objective,

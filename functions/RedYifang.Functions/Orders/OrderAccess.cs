@@ -18,7 +18,7 @@ public static class OrderAccess
         : caller.Roles.Any(r => r.Role is Role.StreetAdmin or Role.DistrictAdmin && (r.OrgId is null || order.CommunityPath.Contains(r.OrgId)));
 
     public static bool IsProvider(Caller caller, Order order) =>
-        order.UnitId is { } unit && caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == unit);
+        caller.IsLiaisonOf(order.UnitId);
 
     /// <summary>Sees the contact phone unmasked: admins over the order's community and the matched unit's liaison.</summary>
     public static bool SeesContact(Caller caller, Order order) => caller.IsAdminOf(order.CommunityPath) || IsProvider(caller, order);

@@ -93,7 +93,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
     public async Task<Order> ClaimAsync(Caller caller, string id, ResourceRequest body, CancellationToken ct)
     {
         var resource = await PublishedResourceAsync(body, ct);
-        if (!caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == resource.UnitId)) throw Problems.Forbidden();
+        if (!caller.IsLiaisonOf(resource.UnitId)) throw Problems.Forbidden();
         var stored = await ReadAsync(caller, id, ct);
         if (stored.Order.State != OrderState.Published) throw OrderLifecycle.InvalidTransition(OrderAction.Match, stored.Order.State);
         CheckFits(stored.Order, resource);

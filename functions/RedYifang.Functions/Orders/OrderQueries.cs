@@ -30,7 +30,7 @@ public sealed class OrderQueries(OrderStore orders)
         if (mine) return await orders.ListIndexedAsync(OrderStore.ByUserTable, caller.UserId, o => o.OwnerId == caller.UserId && Fits(o), paging, ct);
         if (unitId is not null)
         {
-            if (!caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == unitId) && !caller.Roles.Any(r => r.Role.IsAdmin())) throw Problems.Forbidden();
+            if (!caller.IsLiaisonOf(unitId) && !caller.Roles.Any(r => r.Role.IsAdmin())) throw Problems.Forbidden();
             return await orders.ListIndexedAsync(OrderStore.ByUnitTable, unitId, o => o.UnitId == unitId && OrderAccess.MayRead(caller, o) && Fits(o), paging, ct);
         }
         var page = await orders.ListCommunityAsync(communityId!, state, category, paging, ct);

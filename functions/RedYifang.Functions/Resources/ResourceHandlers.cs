@@ -64,7 +64,7 @@ public sealed class ResourceHandlers(ResourceStore resources, OrgStore orgs, Tim
 
     /// <summary>The unit's liaison, or an admin above the unit.</summary>
     public static bool MayChange(Caller caller, IReadOnlyList<string> unitPath) =>
-        caller.Roles.Any(r => r.Role == Role.Liaison && r.OrgId == unitPath[^1]) || caller.IsAdminOf(unitPath);
+        caller.ActsFor(unitPath);
 
     /// <summary>Service areas are the street, its communities or their grids: the unit's own street.</summary>
     private async Task CheckAreasAsync(Org unit, IReadOnlyList<string> areaIds, CancellationToken ct)

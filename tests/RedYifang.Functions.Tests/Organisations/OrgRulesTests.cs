@@ -37,6 +37,13 @@ public sealed class OrgRulesTests
         var liaison = new Caller("usr_b", [new RoleGrant(Role.Liaison, "u1")]);
         Assert.False(liaison.IsAdminOf(["d", "s1", "u1"]));
         Assert.True(liaison.Holds(Role.Liaison, ["d", "s1", "u1"]));
+        Assert.True(liaison.IsLiaisonOf("u1"));
+        Assert.False(liaison.IsLiaisonOf("u2"));
+        Assert.False(liaison.IsLiaisonOf(null));
+        Assert.True(liaison.ActsFor(["d", "s1", "u1"]));
+        Assert.False(liaison.ActsFor(["d", "s1", "u2"]));
+        Assert.False(liaison.ActsFor(["d", "s1"]));                          // a liaison does not act for the unit's street
+        Assert.True(streetAdmin.ActsFor(["d", "s1", "u2"]));
 
         var global = new Caller("usr_c", [new RoleGrant(Role.DistrictAdmin, null)]);
         Assert.True(global.IsGlobalAdmin);
