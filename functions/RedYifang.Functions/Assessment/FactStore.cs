@@ -20,31 +20,8 @@ public sealed class FactStore(Platform.Storage.Tables tables)
     {
         var table = await tables.GetAsync(TableName, ct);
         var month = MonthOf(fact.At);
-        for (var attempt = 0; ; attempt++)
-        {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(month, TotalsRow(fact.OrgId), cancellationToken: ct);
-            var before = row.HasValue && row.Value is { } current ? JsonRows.Read<Totals>(current) : Totals.Empty;
-            var totals = JsonRows.Create(month, TotalsRow(fact.OrgId), before.Add(fact));
-            try
-            {
-                await table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.Add, JsonRows.Create(month, FactRow(fact.OrgId, fact.Id), fact)),
-                    row.HasValue
-                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, totals, row.Value!.ETag)
-                        : new TableTransactionAction(TableTransactionActionType.Add, totals),
-                ], ct);
-                return;
-            }
-            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
-            {
-                return; // recorded before
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 30)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 << Math.Min(attempt, 5))), ct);
-            }
-        }
+        await RunningTotals.RecordAsync<Totals>(table, JsonRows.Create(month, FactRow(fact.OrgId, fact.Id), fact), TotalsRow(fact.OrgId),
+            before => (before ?? Totals.Empty).Add(fact), ct);
     }
 
     /// <summary>Every organisation's totals over the months of a period.</summary>

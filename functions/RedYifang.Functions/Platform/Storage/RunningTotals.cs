@@ -1,0 +1,45 @@
+using Azure.Data.Tables;
+
+namespace RedYifang.Functions.Platform.Storage;
+
+/// <summary>
+/// Running totals kept beside the facts they count, in one partition: recording a fact is one entity-group
+/// transaction that adds the fact row and replaces the totals row on the ETag it was read with. A fact recorded
+/// before fails the add, so a redelivered message counts once; a lost race on the totals is reloaded and retried.
+/// </summary>
+public static class RunningTotals
+{
+    private const int MaxAttempts = 30;
+
+    /// <param name="fact">The fact's row; its partition is the totals' partition.</param>
+    /// <param name="add">The totals after the fact, from the totals before it (null when there were none).</param>
+    public static async Task RecordAsync<TTotals>(TableClient table, TableEntity fact, string totalsRowKey, Func<TTotals?, TTotals> add,
+        CancellationToken ct) where TTotals : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(fact.PartitionKey, totalsRowKey, cancellationToken: ct);
+            var current = row.HasValue ? row.Value : null;
+            var totals = JsonRows.Create(fact.PartitionKey, totalsRowKey, add(current is null ? null : JsonRows.Read<TTotals>(current)));
+            try
+            {
+                await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, fact),
+                    current is null
+                        ? new TableTransactionAction(TableTransactionActionType.Add, totals)
+                        : new TableTransactionAction(TableTransactionActionType.UpdateReplace, totals, current.ETag),
+                ], ct);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
+            {
+                return; // recorded before
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 << Math.Min(attempt, 5))), ct);
+            }
+        }
+    }
+}
