@@ -18,19 +18,23 @@ public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOpt
 {
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
 
+    /// <summary>What each function's attributes say, read once per function rather than on every request.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, (bool Anonymous, long? MaxBodyBytes)> Endpoints = new();
+
     public async Task InvokeAsync(HttpContext http, MethodInfo function, Func<Task> next)
     {
         var language = RequestLanguage.Of(http.Request);
         try
         {
-            var limit = function.GetCustomAttribute<MaxBodyBytesAttribute>()?.Bytes ?? options.Value.MaxBodyBytes;
+            var endpoint = Endpoints.GetOrAdd(function, m => (m.GetCustomAttribute<AnonymousAttribute>() is not null, m.GetCustomAttribute<MaxBodyBytesAttribute>()?.Bytes));
+            var limit = endpoint.MaxBodyBytes ?? options.Value.MaxBodyBytes;
             http.Items[RequestBody.LimitKey] = limit;
             if (http.Request.ContentLength > limit) throw Problems.Problems.PayloadTooLarge(limit);
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             {
                 size.MaxRequestBodySize = limit;
             }
-            if (function.GetCustomAttribute<AnonymousAttribute>() is null)
+            if (!endpoint.Anonymous)
             {
                 http.SetCaller(await authenticator.AuthenticateAsync(http.Request));
             }

@@ -81,7 +81,7 @@ public sealed class HttpPipelineTests(AppFixture fixture)
         var problem = await response.ExpectAsync(500);
         Assert.Equal("internal_error", problem.Str("code"));
         var traceId = problem.Str("traceId");
-        Assert.Matches("^[0-9a-f]{32}$|^[^ ]+$", traceId);
+        Assert.False(string.IsNullOrWhiteSpace(traceId));
         Assert.Contains(traceId, problem.Str("detail"));
         var text = problem.ToJsonString();
         Assert.DoesNotContain("Exception", text);
