@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
 # Runs RedYifang locally: Azurite on its standard ports (data kept in .azurite/), the function app on
-# http://localhost:7071 through the repository's local host, and the demo district on an empty store.
+# http://localhost:7071, and the demo district on an empty store.
+#   ./run.sh              the repository's local host (fast to start; see README for what it does not emulate)
+#   ./run.sh --real-host  the real Azure Functions host built from ../shared/tools/functions-host, over a Release build
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
+
+real_host=false
+case "${1:-}" in
+  --real-host) real_host=true ;;
+  "") ;;
+  *) echo "usage: ./run.sh [--real-host]" >&2; exit 2 ;;
+esac
 
 install_tools
 settings=functions/RedYifang.Functions/local.settings.json
@@ -11,13 +20,24 @@ if [ ! -f "$settings" ]; then
   echo "Creating $settings from local.settings.sample.json (with a fresh random signing key)"
   key=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')
   sed "s/\"Auth__SigningKey\": \"\"/\"Auth__SigningKey\": \"$key\"/" local.settings.sample.json > "$settings"
+else
+  add_missing_settings local.settings.sample.json "$settings"
 fi
 
 echo "Building…"
 dotnet build functions/RedYifang.LocalHost --nologo -v quiet -clp:ErrorsOnly
+if $real_host; then
+  kit=$(functions_host_kit) || { echo "No Functions host kit at ../shared/tools/functions-host." >&2; exit 1; }
+  echo "Building the Functions host (cached after the first time) and the app in Release…"
+  host=$(bash "$kit/build.sh" | tail -n 1)
+  dotnet build -c Release functions/RedYifang.Functions --nologo -v quiet -clp:ErrorsOnly
+fi
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# Stops what was started, last first: the app's host stops its listeners while storage still answers.
+cleanup() {
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
+}
 trap cleanup EXIT INT TERM
 
 if port_open 10002; then
@@ -28,22 +48,34 @@ else
   pids+=("$AZURITE_PID")
 fi
 
-dotnet run --no-build --project functions/RedYifang.LocalHost -- --settings "$settings" --urls http://localhost:7071 &
-pids+=($!)
-wait_for_url http://localhost:7071/api/health 120
+if $real_host; then
+  # The app's settings reach the host as environment variables, as app settings do in Azure.
+  while IFS= read -r -d '' setting; do export "$setting"; done < <(settings_as_env "$settings")
+  bash "$kit/run.sh" "$host" "$PWD/functions/RedYifang.Functions/bin/Release/net10.0" 7071 &
+  pids+=($!)
+  wait_for_url http://localhost:7071/api/health 120
+  echo "Loading the demo district (once, on an empty store)…"
+  dotnet run --no-build --project functions/RedYifang.LocalHost -- --settings "$settings" --seed-demo-only
+  which="the real Azure Functions host"
+else
+  dotnet run --no-build --project functions/RedYifang.LocalHost -- --settings "$settings" --urls http://localhost:7071 &
+  pids+=($!)
+  wait_for_url http://localhost:7071/api/health 120
+  which="the repository's local host"
+fi
 
-cat <<'MSG'
+cat <<MSG
 
-RedYifang is running.
+RedYifang is running on $which.
   Health:        http://localhost:7071/api/health
   API document:  http://localhost:7071/api/openapi.json
   API base:      http://localhost:7071/api/v1/
   Storage:       Azurite on 127.0.0.1:10000 (blobs), 10001 (queues), 10002 (tables); data in .azurite/
 
 Sign in as the demo district admin and look at yourself:
-  token=$(curl -s -X POST http://localhost:7071/api/v1/auth/dev -H 'Content-Type: application/json' \
+  token=\$(curl -s -X POST http://localhost:7071/api/v1/auth/dev -H 'Content-Type: application/json' \\
             -d '{"openId":"dev-admin"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-  curl -s http://localhost:7071/api/v1/me -H "Authorization: Bearer $token"
+  curl -s http://localhost:7071/api/v1/me -H "Authorization: Bearer \$token"
 Other demo users: dev-street, dev-community, dev-liaison, dev-resident.   Ctrl+C stops everything.
 MSG
 wait "${pids[@]}"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Azurite from package.json, the Bicep CLI from NuGet) and runs every test —
-# including the Bicep build, lint and security checks of infra/. Each test assembly starts
-# its own Azurite on free ports with a temporary folder, so nothing else may be running. Exits non-zero on
-# any failure.
+# Installs what the tests need (Azurite from package.json, the Bicep CLI from NuGet, the real Functions host from
+# ../shared/tools/functions-host) and runs every test tier: rules and Azurite slices, end-to-end on the local host,
+# end-to-end on the real Functions host, the Bicep checks of infra/. Each test assembly starts its own Azurite on
+# free ports with a temporary folder, so nothing else need be running. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
@@ -11,14 +11,34 @@ install_tools
 install_bicep
 dotnet build RedYifang.sln --nologo -v quiet -clp:ErrorsOnly
 
+filter=()
+mkdir -p TestResults
+export REALHOST_LOG="$PWD/TestResults/functions-host.log"
+rm -f "$REALHOST_LOG"
+if kit=$(functions_host_kit); then
+  echo "Building the Functions host from $kit (cached after the first time) and the app in Release…"
+  FUNCTIONS_HOST_DIR=$(bash "$kit/build.sh" | tail -n 1)
+  export FUNCTIONS_HOST_DIR
+  dotnet build -c Release functions/RedYifang.Functions --nologo -v quiet -clp:ErrorsOnly
+else
+  echo "Real-host tier skipped: no Functions host kit at ../shared/tools/functions-host (a clone outside this workspace)."
+  filter=(--filter "FullyQualifiedName!~RedYifang.RealHost.Tests")
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test RedYifang.sln --no-build --nologo 2>&1 | tee "$log" || status=$?
+dotnet test RedYifang.sln --no-build --nologo "${filter[@]}" 2>&1 | tee "$log" || status=$?
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 echo "tests: $passed passed, $failed failed"
+if [ "$status" -ne 0 ] && [ -s "$REALHOST_LOG" ] && grep -q 'RedYifang.RealHost.Tests.*\[FAIL\]' "$log"; then
+  echo "The Functions host's log is kept at $REALHOST_LOG; its last lines:"
+  tail -n 60 "$REALHOST_LOG"
+elif [ "$status" -eq 0 ]; then
+  rm -f "$REALHOST_LOG"
+fi
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2
   exit 1

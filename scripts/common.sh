@@ -42,3 +42,33 @@ wait_for_url() {
   echo "$url did not answer within ${seconds}s" >&2
   return 1
 }
+
+# functions_host_kit → prints the folder of the kit that builds the real Functions host, or fails where there is none
+# (a clone outside this workspace).
+functions_host_kit() {
+  local kit
+  kit=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && cd .. && pwd)/shared/tools/functions-host
+  [ -f "$kit/build.sh" ] && echo "$kit"
+}
+
+# add_missing_settings SAMPLE SETTINGS → adds to SETTINGS' Values every key of SAMPLE's it lacks (a setting added since
+# the file was made, such as a timer schedule the host needs to index its functions); changes no existing value.
+add_missing_settings() {
+  node -e '
+    const fs = require("fs");
+    const [sample, target] = process.argv.slice(1);
+    const s = JSON.parse(fs.readFileSync(sample, "utf8")), t = JSON.parse(fs.readFileSync(target, "utf8"));
+    const added = Object.keys(s.Values).filter(k => !(k in t.Values));
+    for (const k of added) t.Values[k] = s.Values[k];
+    if (added.length) {
+      fs.writeFileSync(target, JSON.stringify(t, null, 2) + "\n");
+      console.log("Added to " + target + " from the sample: " + added.join(", "));
+    }' "$1" "$2"
+}
+
+# settings_as_env SETTINGS → prints each of SETTINGS' Values as NAME=VALUE, NUL-terminated (safe for any value).
+settings_as_env() {
+  node -e '
+    const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).Values;
+    for (const [k, x] of Object.entries(v)) process.stdout.write(k + "=" + x + "\0");' "$1"
+}

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -51,6 +53,7 @@ public static partial class LocalFunctionHost
         var hostJson = HostJson.Load(Path.Combine(options.AppDirectory, "host.json"));
         var functions = FunctionMetadata.Load(Path.Combine(options.AppDirectory, "functions.metadata"))
             .Select(m => FunctionDescriptor.Resolve(m, options.FunctionsAssembly))
+            .Where(f => !IsDisabled(builder.Configuration, f))
             .ToList();
         RejectUnsupportedBindings(functions);
 
@@ -64,6 +67,19 @@ public static partial class LocalFunctionHost
         }
 
         var app = builder.Build();
+        // The Functions host matches a route and a method together, so a known route asked with another method is
+        // 404 there; ASP.NET Core routing would answer 405. Answer as the host does.
+        app.UseRouting();
+        app.Use((context, next) =>
+        {
+            if (IsMethodNotAllowed(context))
+            {
+                context.SetEndpoint(null);
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         foreach (var function in functions.Where(f => IsTrigger(f, "httpTrigger")))
         {
             HttpTriggers.Map(app, function, hostJson.RoutePrefix, options.HttpMiddleware);
@@ -94,6 +110,14 @@ public static partial class LocalFunctionHost
                 function, schedule, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         }
     }
+
+    /// <summary>The endpoint ASP.NET Core routing picks when a route matched but no method did.</summary>
+    private static bool IsMethodNotAllowed(Microsoft.AspNetCore.Http.HttpContext context) =>
+        context.GetEndpoint()?.DisplayName == "405 HTTP Method Not Supported";
+
+    /// <summary>As the Functions host: setting <c>AzureWebJobs.{Function}.Disabled</c> to true turns a function off.</summary>
+    private static bool IsDisabled(IConfiguration configuration, FunctionDescriptor function) =>
+        configuration.GetValue<bool>($"AzureWebJobs.{function.Name}.Disabled");
 
     private static bool IsTrigger(FunctionDescriptor function, string type) =>
         function.Trigger.Type.Equals(type, StringComparison.OrdinalIgnoreCase);

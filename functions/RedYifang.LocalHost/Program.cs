@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using RedYifang.Functions.Demo;
 using RedYifang.LocalHost;
 
-// Usage: RedYifang.LocalHost [--settings path/to/local.settings.json] [--urls http://localhost:7071]
+// Usage: RedYifang.LocalHost [--settings path/to/local.settings.json] [--urls http://localhost:7071] [--seed-demo-only]
+// --seed-demo-only loads the demo district into an empty store and exits, serving nothing: for the real Functions host,
+// which does not seed (run.sh --real-host).
 var settings = Argument("--settings") ?? "local.settings.json";
 if (!File.Exists(settings))
 {
@@ -14,6 +16,11 @@ if (!File.Exists(settings))
 var urls = Argument("--urls") ?? "http://localhost:7071";
 
 var app = RedYifangHost.Build(c => c.AddLocalSettings(settings).AddEnvironmentVariables(), urls);
+if (args.Contains("--seed-demo-only"))
+{
+    await app.Services.GetRequiredService<DemoDistrict>().SeedIfEmptyAsync(CancellationToken.None);
+    return 0;
+}
 await app.StartAsync();
 
 var configuration = app.Services.GetRequiredService<IConfiguration>();

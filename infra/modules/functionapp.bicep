@@ -104,6 +104,12 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
       WeChat__AppId: weChatAppId
       WeChat__AppSecret: '@Microsoft.KeyVault(SecretUri=${secrets}wechat-app-secret)'
       Evidence__Container: 'evidence'
+      // Timer schedules (NCRONTAB, UTC), named by the functions as %Section:Schedule%: the host refuses to index a
+      // function whose setting is missing, so every one the app names is set here (checked by the infra tests).
+      Outbox__Schedule: '30 * * * * *'
+      Idempotency__CleanupSchedule: '0 17 * * * *'
+      Orders__ExpirySchedule: '0 0 19 * * *' // 03:00 China Standard Time
+      Assessment__Schedule: '0 0 18 * * *' // 02:00 China Standard Time
     },
     flex ? {} : { FUNCTIONS_EXTENSION_VERSION: '~4', FUNCTIONS_WORKER_RUNTIME: 'dotnet-isolated' }
   )

@@ -32,18 +32,17 @@ public static class EvidenceBench
     {
         var port = FreePort.Next();
         var settings = Path.GetTempFileName();
-        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new
+        var values = new Dictionary<string, string?>
         {
-            Values = new Dictionary<string, string>
-            {
-                ["AzureWebJobsStorage"] = storage.ConnectionString,
-                ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
-                ["Auth__DevLogin"] = "true",
-                ["Auth__BootstrapAdmins"] = "bench-admin",
-                ["Evidence__MaxDocumentBytes"] = (300L << 20).ToString(),
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        }));
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
+            ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+            ["Auth__DevLogin"] = "true",
+            ["Auth__BootstrapAdmins"] = "bench-admin",
+            ["Evidence__MaxDocumentBytes"] = (300L << 20).ToString(),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in TimerSchedules.Production) values[key.Replace(":", "__")] = value;
+        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new { Values = values }));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { LocalHostDll(), "--settings", settings, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(a);
         using var host = Process.Start(start)!;

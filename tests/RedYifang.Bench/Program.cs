@@ -6,12 +6,13 @@ return args.FirstOrDefault() switch
     "solver" => await SolverBench.RunAsync(),
     "evidence" => await EvidenceBench.RunAsync(),
     "assessment" => await AssessmentBench.RunAsync(args.Skip(1).ToArray()),
+    "coldstart" => await ColdStartBench.RunAsync(),
     "solve-one" => SolverBench.Solve(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4])),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RedYifang.Bench orders [requests=2000] [concurrency=16] | solver | evidence | assessment [orgs=5000] [facts=200000]");
+    Console.Error.WriteLine("usage: RedYifang.Bench orders [requests=2000] [concurrency=16] | solver | evidence | assessment [orgs=5000] [facts=200000] | coldstart");
     return 2;
 }

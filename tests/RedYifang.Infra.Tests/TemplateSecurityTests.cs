@@ -87,6 +87,26 @@ public sealed class TemplateSecurityTests
     }
 
     [Fact]
+    public void Every_setting_a_binding_names_is_set_by_the_template_and_the_sample_settings()
+    {
+        // The Functions host will not index a function whose %Setting% does not resolve, so a missing one is an outage.
+        var metadata = Directory.GetFiles(Path.Combine(CompiledTemplate.RepositoryRoot(), "functions", "RedYifang.Functions", "bin"),
+            "functions.metadata", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            ?? throw new FileNotFoundException("Build functions/RedYifang.Functions first (test.sh does).");
+        var named = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(metadata), "%([^%\"]+)%")
+            .Select(m => m.Groups[1].Value.Replace(":", "__")).Distinct().ToList();
+        Assert.Contains("Assessment__Schedule", named);
+
+        var settings = Assert.Single(T.OfType("Microsoft.Web/sites/config"))["properties"]!.GetValue<string>();
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledTemplate.RepositoryRoot(), "local.settings.sample.json")))!["Values"]!.AsObject();
+        Assert.All(named, name =>
+        {
+            Assert.Contains($"'{name}', '", settings);
+            Assert.True(sample.ContainsKey(name), $"{name} is not in local.settings.sample.json");
+        });
+    }
+
+    [Fact]
     public void Secrets_are_secure_parameters_and_local_authentication_is_off_everywhere()
     {
         var parameters = T.Root["parameters"]!;

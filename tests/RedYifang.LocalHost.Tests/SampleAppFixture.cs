@@ -17,12 +17,20 @@ public sealed class SampleAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Storage = await Azurite.StartNewAsync();
+        _host = await StartAnotherAsync([]);
+        Http = new HttpClient { BaseAddress = _host.BaseAddress() };
+    }
+
+    /// <summary>Another local host over the sample app and this Azurite, with extra settings.</summary>
+    public async Task<WebApplication> StartAnotherAsync(Dictionary<string, string?> extra)
+    {
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = Storage.ConnectionString,
             ["TickSchedule"] = "*/1 * * * * *",
         };
-        _host = LocalFunctionHost.Build(new LocalFunctionHostOptions
+        foreach (var (key, value) in extra) settings[key] = value;
+        var host = LocalFunctionHost.Build(new LocalFunctionHostOptions
         {
             FunctionsAssembly = typeof(SampleFunctions).Assembly,
             AppDirectory = Path.Combine(AppContext.BaseDirectory, "apps", "RedYifang.LocalHost.Tests.SampleApp"),
@@ -31,8 +39,8 @@ public sealed class SampleAppFixture : IAsyncLifetime
             Urls = $"http://127.0.0.1:{FreePort.Next()}",
             ConfigureLogging = l => l.SetMinimumLevel(LogLevel.Warning),
         });
-        await _host.StartAsync();
-        Http = new HttpClient { BaseAddress = _host.BaseAddress() };
+        await host.StartAsync();
+        return host;
     }
 
     /// <summary>The journal rows of one kind ("work", "tick"), optionally of one id.</summary>
@@ -57,13 +65,3 @@ public sealed class SampleAppFixture : IAsyncLifetime
 
 [CollectionDefinition("sample")]
 public sealed class SampleAppCollection : ICollectionFixture<SampleAppFixture>;
-
-public static class Eventually
-{
-    /// <summary>Polls until the condition holds or the time is up (then the caller's assertion reports the state).</summary>
-    public static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline && !await condition()) await Task.Delay(100);
-    }
-}

@@ -98,7 +98,7 @@ internal sealed class AssessmentFunctions(IndicatorSets indicators, AssessmentRu
     }
 
     [Function("AssessmentTimer")]
-    public async Task Timer([TimerTrigger("0 0 18 * * *")] TimerInfo timer, CancellationToken ct)
+    public async Task Timer([TimerTrigger("%Assessment:Schedule%")] TimerInfo timer, CancellationToken ct)
     {
         foreach (var period in AssessmentRuns.PeriodsAround(clock.GetUtcNow())) await runs.RunAsync(period, ct);
     }

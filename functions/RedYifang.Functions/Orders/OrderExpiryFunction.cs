@@ -6,6 +6,6 @@ namespace RedYifang.Functions.Orders;
 internal sealed class OrderExpiryFunction(OrderHandlers handlers, Microsoft.Extensions.Options.IOptions<OrderOptions> options)
 {
     [Function("OrderExpiry")]
-    public Task Run([TimerTrigger("0 0 19 * * *")] TimerInfo timer, CancellationToken ct) =>
+    public Task Run([TimerTrigger("%Orders:ExpirySchedule%")] TimerInfo timer, CancellationToken ct) =>
         handlers.ExpireStaleAsync(TimeSpan.FromDays(options.Value.ExpireAfterDays), ct);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Azure;
@@ -40,29 +39,51 @@ public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOpt
             }
             await next();
         }
-        catch (ProblemException problem)
+        catch (Exception thrown)
         {
-            await WriteAsync(http, problem, language);
+            // The worker's invoker hands middleware a task's AggregateException (see docs/hosts.md), the local host
+            // a reflection wrapper: classify what the function actually threw.
+            switch (Unwrap(thrown))
+            {
+                case ProblemException problem:
+                    await WriteAsync(http, problem, language);
+                    break;
+                case BadHttpRequestException { StatusCode: 413 }:
+                    // The server's own body limit (set above from the function's) tripped while the body streamed in.
+                    await WriteAsync(http, Problems.Problems.PayloadTooLarge(http.Items[RequestBody.LimitKey] as long? ?? 0), language);
+                    break;
+                case RequestFailedException { Status: 412 }:
+                    // A conditional write lost a race that its handler did not expect: never a silent overwrite.
+                    await WriteAsync(http, Problems.Problems.Conflict(), language);
+                    break;
+                case var _ when http.RequestAborted.IsCancellationRequested:
+                    // The caller went away; there is nobody to answer.
+                    break;
+                case var e:
+                    var traceId = TraceIds.Of(http);
+                    LogUnhandled(e, function.Name, traceId);
+                    await WriteAsync(http, Problems.Problems.Internal(traceId), language);
+                    break;
+            }
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == 413)
+    }
+
+    /// <summary>What a function threw, out of the wrappers a host puts around it (a faulted task's, reflection's).</summary>
+    public static Exception Unwrap(Exception exception)
+    {
+        while (true)
         {
-            // The server's own body limit (set above from the function's) tripped while the body streamed in.
-            await WriteAsync(http, Problems.Problems.PayloadTooLarge(http.Items[RequestBody.LimitKey] as long? ?? 0), language);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            // A conditional write lost a race that its handler did not expect: never a silent overwrite.
-            await WriteAsync(http, Problems.Problems.Conflict(), language);
-        }
-        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
-        {
-            // The caller went away; there is nobody to answer.
-        }
-        catch (Exception e)
-        {
-            var traceId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
-            LogUnhandled(e, function.Name, traceId);
-            await WriteAsync(http, Problems.Problems.Internal(traceId), language);
+            switch (exception)
+            {
+                case AggregateException { InnerExceptions.Count: 1 } aggregate:
+                    exception = aggregate.InnerExceptions[0];
+                    break;
+                case TargetInvocationException { InnerException: { } inner }:
+                    exception = inner;
+                    break;
+                default:
+                    return exception;
+            }
         }
     }
 
@@ -87,7 +108,7 @@ public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOpt
             ["detail"] = problem.Detail?.In(language),
             ["code"] = problem.Code,
             ["instance"] = http.Request.Path.Value,
-            ["traceId"] = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
+            ["traceId"] = TraceIds.Of(http),
         };
         if (problem.Errors is not null)
         {

@@ -19,6 +19,7 @@ internal sealed class HttpPipelineMiddleware : IFunctionsWorkerMiddleware
             await next(context);
             return;
         }
+        TraceIds.Use(http, context.TraceContext?.TraceParent);
         var pipeline = context.InstanceServices.GetRequiredService<HttpPipeline>();
         var method = Methods.GetOrAdd(context.FunctionDefinition.EntryPoint, ResolveEntryPoint);
         await pipeline.InvokeAsync(http, method, () => next(context));

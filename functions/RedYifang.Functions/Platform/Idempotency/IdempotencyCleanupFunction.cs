@@ -10,7 +10,7 @@ namespace RedYifang.Functions.Platform.Idempotency;
 internal sealed partial class IdempotencyCleanupFunction(Tables tables, TimeProvider clock, ILogger<IdempotencyCleanupFunction> logger)
 {
     [Function("IdempotencyCleanup")]
-    public async Task Run([TimerTrigger("0 17 * * * *")] TimerInfo timer, CancellationToken ct)
+    public async Task Run([TimerTrigger("%Idempotency:CleanupSchedule%")] TimerInfo timer, CancellationToken ct)
     {
         var table = await tables.GetAsync(IdempotentRequests.TableName, ct);
         var filter = TableClient.CreateQueryFilter($"ExpiresAt lt {clock.GetUtcNow()}");

@@ -76,7 +76,7 @@ public sealed record OutboxTable(string Name);
 internal sealed partial class OutboxSweeperFunction(Tables tables, IEnumerable<OutboxTable> outboxTables, Outbox outbox, TimeProvider clock, ILogger<OutboxSweeperFunction> logger)
 {
     [Function("OutboxSweeper")]
-    public async Task Run([TimerTrigger("30 * * * * *")] TimerInfo timer, CancellationToken ct)
+    public async Task Run([TimerTrigger("%Outbox:Schedule%")] TimerInfo timer, CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow().AddMinutes(-1);
         var filter = TableClient.CreateQueryFilter(

@@ -81,11 +81,31 @@ public sealed class HttpPipelineTests(AppFixture fixture)
         var problem = await response.ExpectAsync(500);
         Assert.Equal("internal_error", problem.Str("code"));
         var traceId = problem.Str("traceId");
-        Assert.False(string.IsNullOrWhiteSpace(traceId));
+        Assert.Matches("^[0-9a-f]{32}$", traceId); // the W3C trace id, as on the Functions host
         Assert.Contains(traceId, problem.Str("detail"));
         var text = problem.ToJsonString();
         Assert.DoesNotContain("Exception", text);
         Assert.DoesNotContain("at RedYifang", text);
+    }
+
+    [Fact]
+    public async Task A_callers_traceparent_is_the_trace_id_of_its_problem()
+    {
+        const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var response = await _app.SendAsync(HttpMethod.Get, "api/v1/orgs/org_missing1", Admin,
+            headers: new Dictionary<string, string> { ["traceparent"] = $"00-{traceId}-00f067aa0ba902b7-01" });
+        Assert.Equal(traceId, (await response.ExpectAsync(404)).Str("traceId"));
+        var without = await (await _app.SendAsync(HttpMethod.Get, "api/v1/orgs/org_missing1", Admin)).ExpectAsync(404);
+        Assert.Matches("^[0-9a-f]{32}$", without.Str("traceId"));
+        Assert.NotEqual(traceId, without.Str("traceId"));
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_methods_are_404_as_on_the_Functions_host()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.SendAsync(HttpMethod.Get, "api/v1/nothing-here", Admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.SendAsync(HttpMethod.Delete, "api/v1/me", Admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.SendAsync(HttpMethod.Put, "api/v1/orders", Admin, new { })).StatusCode);
     }
 
     [Fact]
