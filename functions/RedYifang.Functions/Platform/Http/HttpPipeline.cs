@@ -41,7 +41,7 @@ public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOpt
         }
         catch (Exception thrown)
         {
-            // The worker's invoker hands middleware a task's AggregateException (see docs/hosts.md), the local host
+            // The worker's invoker hands middleware a faulted task's AggregateException (README: the two hosts), the local host
             // a reflection wrapper: classify what the function actually threw.
             switch (Unwrap(thrown))
             {

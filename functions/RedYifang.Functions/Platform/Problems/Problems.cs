@@ -30,11 +30,18 @@ public static class Problems
             new("无权执行此操作", "You may not do this"),
             new("该操作超出了您的角色范围。", "This action is outside the scope of your roles."));
 
+    /// <summary>The things a 404 names, in Chinese (an English word in a Chinese sentence reads as a fault).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Nouns = new Dictionary<string, string>
+    {
+        ["evidence"] = "痕迹材料", ["matching run"] = "匹配批次", ["object"] = "对象", ["order"] = "订单", ["organisation"] = "组织",
+        ["ranking"] = "排名", ["resource"] = "服务资源", ["route"] = "路径",
+    };
+
     public static ProblemException NotFound(string what) =>
         new(404, "not_found",
             new("未找到", "Not found"),
-            new LocalizedText("{0} 不存在或不在您的权限范围内。", "The {0} does not exist or is outside your scope.")
-                .Format(what));
+            new LocalizedText($"{Nouns.GetValueOrDefault(what, what)}不存在或不在您的权限范围内。",
+                $"The {what} does not exist or is outside your scope."));
 
     /// <summary>A field names something (an organisation, a resource) that does not exist or does not fit.</summary>
     public static ProblemException InvalidReference(string field, LocalizedText message) =>

@@ -1,0 +1,22 @@
+using RedYifang.Functions.Platform.Problems;
+
+namespace RedYifang.Functions.Tests.Platform;
+
+public sealed class NotFoundTextTests
+{
+    [Fact]
+    public void Every_noun_a_404_names_in_the_code_reads_in_Chinese()
+    {
+        var source = Path.Combine(FunctionsHost.RepositoryRoot(), "functions", "RedYifang.Functions");
+        var named = Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "NotFound\\(\"([^\"]+)\"\\)").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.Contains("order", named);
+        Assert.All(named, noun =>
+        {
+            var detail = RedYifang.Functions.Platform.Problems.Problems.NotFound(noun).Detail!;
+            Assert.DoesNotMatch("[A-Za-z]", detail.Zh);
+            Assert.Contains(noun, detail.En);
+        });
+    }
+}
