@@ -24,7 +24,9 @@ public static class ColdStartBench
         await using var storage = await Azurite.StartNewAsync();
         await using var weChat = await FakeWeChat.StartAsync();
         var settings = TestSettings.For(storage, weChat, "bench-admin");
-        var log = Path.Combine(Path.GetTempPath(), "coldstart-host.log");
+        // The last run's host logs, each line stamped with seconds since process start: where the time goes.
+        var bareLog = Path.Combine(Path.GetTempPath(), "coldstart-bare.log");
+        var appLog = Path.Combine(Path.GetTempPath(), "coldstart-app.log");
 
         Console.WriteLine($"Functions host: {hostDirectory}\napp: {app}\nbare app: {bare}\nload: {File.ReadAllText("/proc/loadavg").Trim()}");
         var bareTimes = new List<double>();
@@ -35,13 +37,13 @@ public static class ColdStartBench
         for (var run = 0; run < Runs; run++)
         {
             var clock = Stopwatch.StartNew();
-            await using (await FunctionsHost.StartAsync(hostDirectory, bare, settings, log, "api/ping"))
+            await using (await FunctionsHost.StartAsync(hostDirectory, bare, settings, bareLog, "api/ping"))
             {
                 bareTimes.Add(clock.Elapsed.TotalMilliseconds);
             }
 
             clock.Restart();
-            await using var host = await FunctionsHost.StartAsync(hostDirectory, app, settings, log, "api/health");
+            await using var host = await FunctionsHost.StartAsync(hostDirectory, app, settings, appLog, "api/health");
             appAnonymous.Add(clock.Elapsed.TotalMilliseconds);
             var signIn = Stopwatch.StartNew();
             var token = (await (await host.Http.PostAsJsonAsync("api/v1/auth/dev", new { openId = "bench-user" })).ExpectAsync(200)).Str("accessToken");
@@ -64,6 +66,7 @@ public static class ColdStartBench
                           $"({Median(appAuthenticated) / Median(bareTimes):0.00}× the bare app's first 200)");
         Console.WriteLine($"first sign-in after start {Median(appFirstRequest):0} ms vs the next one {Median(appSecondRequest):0} ms " +
                           "(what the first request waits for: JIT of the pipeline and handlers, first storage connections)");
+        Console.WriteLine($"host logs of the last run (seconds since process start on each line): {bareLog}, {appLog}");
         return 0;
     }
 

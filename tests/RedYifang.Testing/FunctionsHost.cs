@@ -89,11 +89,13 @@ public sealed class FunctionsHost : ApiClient, IAsyncDisposable
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        var started = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("The Functions host did not start.");
+        // Each line carries the seconds since the process started: the host's console log has no time of its own.
         void Write(string? line)
         {
             if (line is null) return;
-            lock (log) log.WriteLine(line);
+            lock (log) log.WriteLine($"{started.Elapsed.TotalSeconds,8:0.000} {line}");
         }
         process.OutputDataReceived += (_, e) => Write(e.Data);
         process.ErrorDataReceived += (_, e) => Write(e.Data);
