@@ -20,7 +20,8 @@ public sealed class DemoEvidence(EvidenceStore store, EvidenceBlobs blobs, Evide
         var uploader = new Caller(uploaderId, []);
         var record = uploads.NewRecord(uploader, OwnerType.Order, orderId, new OwnerPlacement(communityPath, unit.Id, unit.Path),
             "服务现场.jpg", "image/jpeg", bytes.Length, sha);
-        await (await blobs.BlobAsync(record.BlobName)).UploadAsync(new BinaryData(bytes), overwrite: true, ct);
+        // Sealed by the server itself, as an admin's document is: the photo then goes through the same processing.
+        await blobs.WriteSealedAsync(record, new MemoryStream(bytes), ct);
         // Committed when the work was done, so the photo sits in the trace archive of that period.
         await store.AddAsync(record with { CreatedAt = takenAt, CommittedAt = takenAt }, ct: ct);
         await processor.ProcessAsync(record.Id, lastAttempt: true, ct);

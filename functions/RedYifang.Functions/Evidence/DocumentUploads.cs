@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -71,53 +70,23 @@ public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
         }
 
         var record = uploads.NewRecord(caller, ownerType.Value, ownerId!, placement, name!, sniffed == "application/zip" ? ContentTypes.Docx : sniffed, 0, "");
-        var blob = await blobs.BlobAsync(record.BlobName);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var counted = new HashingStream(new PrefixedStream(head.AsMemory(0, headLength), section.Body), sha);
-        await StageBlocksAsync(await blobs.BlockBlobAsync(record.BlobName), counted, ct);
+        // Straight to the sealed name (server-only), hashed and counted on the way; processing keeps it from there.
+        var written = await blobs.WriteSealedAsync(record, new PrefixedStream(head.AsMemory(0, headLength), section.Body), ct);
 
         var contentType = sniffed;
         if (sniffed == "application/zip")
         {
-            await using var zip = await blob.OpenReadAsync(cancellationToken: ct);
+            await using var zip = await blobs.OpenSealedAsync(record, ct) ?? throw new InvalidOperationException("The sealed document vanished.");
             contentType = ContentTypes.OfficeKind(zip) ?? "";
         }
         if (!ContentTypes.Allowed.Contains(contentType) || ContentTypes.IsImage(contentType))
         {
-            await blob.DeleteIfExistsAsync(cancellationToken: ct);
+            await blobs.DeleteStagedAsync(record, ct);
             throw Field("file", new("只接受 PDF、DOCX 或 XLSX 文档", "must be a PDF, DOCX or XLSX document"));
         }
-        var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-        var committed = record with { ContentType = contentType, Size = counted.Length, UploadSha256 = hash, CommittedAt = record.CreatedAt };
+        var committed = record with { ContentType = contentType, Size = written.Length, UploadSha256 = written.Sha256, CommittedAt = record.CreatedAt };
         await store.AddAsync(committed, [(EvidenceRecord.ProcessQueue, new ProcessMessage(committed.Id))], ct);
         return committed;
-    }
-
-    /// <summary>
-    /// Copies the stream into the blob one block at a time through a single pooled 1 MB buffer, so memory stays flat
-    /// whatever the document's size (the SDK's own chunked upload allocates a fresh buffer per block).
-    /// </summary>
-    private static async Task StageBlocksAsync(Azure.Storage.Blobs.Specialized.BlockBlobClient blob, Stream source, CancellationToken ct)
-    {
-        const int blockSize = 1024 * 1024;
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(blockSize);
-        var blocks = new List<string>();
-        try
-        {
-            int filled;
-            while ((filled = await source.ReadAtLeastAsync(buffer.AsMemory(0, blockSize), blockSize, throwOnEndOfStream: false, ct)) > 0)
-            {
-                var id = Convert.ToBase64String(BitConverter.GetBytes((long)blocks.Count));
-                using var block = new MemoryStream(buffer, 0, filled, writable: false);
-                await blob.StageBlockAsync(id, block, cancellationToken: ct);
-                blocks.Add(id);
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-        await blob.CommitBlockListAsync(blocks, cancellationToken: ct);
     }
 
     private static ProblemException Field(string field, LocalizedText message) =>
@@ -143,31 +112,6 @@ public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
         public override bool CanWrite => false;
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>Hashes and counts what passes through.</summary>
-    private sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
-    {
-        private long _length;
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
-        {
-            var n = await inner.ReadAsync(buffer, ct);
-            hash.AppendData(buffer.Span[..n]);
-            _length += n;
-            return n;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => _length;
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();

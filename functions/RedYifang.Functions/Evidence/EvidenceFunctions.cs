@@ -68,7 +68,11 @@ internal sealed class EvidenceFunctions(EvidenceUploads uploads, DocumentUploads
 
     [Function("VerifyOrgTrace")]
     public async Task<IActionResult> Verify([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}/trace/verify")] HttpRequest req, string id) =>
-        ApiResult.Ok(await trace.VerifyAsync(req.Caller(), id, req.HttpContext.RequestAborted));
+        ApiResult.Ok(await trace.VerifyAsync(req.Caller(), id,
+            new VerifyRequest(Query(req, "deep"), Query(req, "period"), Query(req, "anchor")), req.HttpContext.RequestAborted));
+
+    /// <summary>A query parameter's value; a repeated one comes through joined, and so fails validation.</summary>
+    private static string? Query(HttpRequest req, string name) => req.Query.TryGetValue(name, out var value) ? value.ToString() : null;
 }
 
 internal sealed class EvidenceProcessFunction(EvidenceProcessor processor)

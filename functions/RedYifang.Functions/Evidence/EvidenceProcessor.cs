@@ -1,34 +1,51 @@
+using System.Security.Cryptography;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Platform.Problems;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
 
 /// <summary>
-/// Processes committed evidence (queue <c>evidence-process</c>): a photo is decoded, stored again without location
-/// and camera metadata, given a thumbnail and a perceptual hash, and flagged when the same picture already proves
-/// another order or activity; then the record joins its organisation's hash chain as verified. A corrupt image is
-/// rejected at once; any other failure is retried by the queue, and the last attempt marks the record failed.
+/// Processes committed evidence (queue <c>evidence-process</c>) from its sealed copy, whose SHA-256 is checked again
+/// first. A photo's size is read from its header and refused over the limits (<c>too_many_pixels</c>) before it is
+/// decoded; then it is decoded (downsampled when large), stored once without location and camera metadata, given a
+/// thumbnail and a perceptual hash, and flagged when the same picture already proves another object. A document is
+/// copied once into the evidence container. The record then joins its organisation's hash chain as verified, and
+/// the staged bytes (a photo's original with its GPS among them) are deleted. A corrupt image is rejected at once;
+/// any other failure is retried by the queue, and the last attempt marks the record failed.
 /// </summary>
-public sealed partial class EvidenceProcessor(EvidenceStore store, EvidenceBlobs blobs, IOptions<EvidenceOptions> options, TimeProvider clock,
-    ILogger<EvidenceProcessor> logger)
+public sealed partial class EvidenceProcessor(EvidenceStore store, EvidenceBlobs blobs, PhotoSlots slots, IOptions<EvidenceOptions> options,
+    TimeProvider clock, ILogger<EvidenceProcessor> logger)
 {
+    public const string TooManyPixels = "too_many_pixels";
+    private const string SealedCopyChanged = "the sealed copy does not match what was committed";
+
     public async Task ProcessAsync(string evidenceId, bool lastAttempt, CancellationToken ct)
     {
         var stored = await store.FindAsync(evidenceId, ct);
-        if (stored is not { Record.State: EvidenceState.Pending, Record.CommittedAt: not null }) return;
+        if (stored is null) return;
+        if (stored.Record.State != EvidenceState.Pending)
+        {
+            // Done already (a repeated message): make sure nothing of it is left in staging.
+            await blobs.DeleteStagedAsync(stored.Record, ct);
+            return;
+        }
+        if (stored.Record.CommittedAt is null) return;
         try
         {
-            var prepared = stored.Record.Kind == EvidenceKind.Photo ? await PreparePhotoAsync(stored.Record, ct) : await PrepareDocumentAsync(stored.Record, ct);
-            if (prepared is null)
+            var (prepared, rejection) = stored.Record.Kind == EvidenceKind.Photo
+                ? await PreparePhotoAsync(stored.Record, ct)
+                : await PrepareDocumentAsync(stored.Record, ct);
+            if (rejection is not null)
             {
-                await store.UpdateAsync(stored, stored.Record with { State = EvidenceState.Rejected, Reason = "the image cannot be decoded" }, ct: ct);
-                await (await blobs.BlobAsync(stored.Record.BlobName)).DeleteIfExistsAsync(cancellationToken: ct);
-                return;
+                await store.UpdateAsync(stored, stored.Record with { State = EvidenceState.Rejected, Reason = rejection }, ct: ct);
             }
-            await JoinChainAsync(stored, prepared, ct);
+            else
+            {
+                await JoinChainAsync(stored, prepared!, ct);
+            }
+            await blobs.DeleteStagedAsync(stored.Record, ct);
         }
         catch (Exception e) when (lastAttempt && e is not OperationCanceledException)
         {
@@ -37,34 +54,58 @@ public sealed partial class EvidenceProcessor(EvidenceStore store, EvidenceBlobs
             {
                 await store.UpdateAsync(latest, latest.Record with { State = EvidenceState.Failed, Reason = "processing failed; upload again" }, ct: ct);
             }
+            await blobs.DeleteStagedAsync(stored.Record, ct);
         }
     }
 
-    private async Task<EvidenceRecord?> PreparePhotoAsync(EvidenceRecord record, CancellationToken ct)
+    private async Task<(EvidenceRecord?, string?)> PreparePhotoAsync(EvidenceRecord record, CancellationToken ct)
     {
-        var blob = await blobs.BlobAsync(record.BlobName);
-        var bytes = (await blob.DownloadContentAsync(ct)).Value.Content.ToArray();
-        var image = ImageWork.Process(bytes);
-        if (image is null) return null;
-        var thumbnailName = record.BlobName + ".thumb.jpg";
-        var headers = new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = "image/jpeg" };
-        await (await blobs.BlobAsync(thumbnailName)).UploadAsync(new BinaryData(image.Thumbnail), new Azure.Storage.Blobs.Models.BlobUploadOptions { HttpHeaders = headers }, ct);
-        await blob.UploadAsync(new BinaryData(image.Stored), new Azure.Storage.Blobs.Models.BlobUploadOptions { HttpHeaders = headers }, ct);
+        byte[] bytes;
+        await using (var sealedCopy = await blobs.OpenSealedAsync(record, ct) ?? throw new InvalidOperationException($"No sealed copy of {record.Id}."))
+        {
+            using var buffer = new MemoryStream((int)Math.Min(record.Size, options.Value.MaxImageBytes));
+            await sealedCopy.CopyToAsync(buffer, ct);
+            bytes = buffer.ToArray();
+        }
+        if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != record.UploadSha256) return (null, SealedCopyChanged);
+        if (ImageWork.Dimensions(bytes) is not { } dimensions) return (null, "the image cannot be decoded");
+        var (width, height) = dimensions;
+        if ((long)width * height > options.Value.MaxPixels || Math.Max(width, height) > options.Value.MaxSide) return (null, TooManyPixels);
+
+        ProcessedImage? image;
+        await slots.WaitAsync(ct);
+        try
+        {
+            image = ImageWork.Process(bytes, options.Value.KeptSide);
+        }
+        finally
+        {
+            slots.Release();
+        }
+        if (image is null) return (null, "the image cannot be decoded");
+
+        var photo = await blobs.WriteOnceAsync(EvidenceBlobNames.Photo(record), new MemoryStream(image.Stored), ContentTypes.Jpeg, ct);
+        var thumbnail = await blobs.WriteOnceAsync(EvidenceBlobNames.Thumbnail(record), new MemoryStream(image.Thumbnail), ContentTypes.Jpeg, ct);
         var duplicateOf = await DuplicateOfAsync(record, image.PerceptualHash, ct);
         await store.FilePhotoHashAsync(record, image.PerceptualHash, ct);
-        return record with
+        return (record with
         {
-            Sha256 = Keys.Sha256Hex(image.Stored), Size = image.Stored.Length, ContentType = "image/jpeg", ThumbnailBlobName = thumbnailName,
+            Sha256 = photo.Sha256, Size = photo.Length, ContentType = ContentTypes.Jpeg, BlobName = EvidenceBlobNames.Photo(record),
+            ThumbnailBlobName = EvidenceBlobNames.Thumbnail(record), ThumbnailSha256 = thumbnail.Sha256,
             PerceptualHash = image.PerceptualHash.ToString("x16"), DuplicateOf = duplicateOf,
-        };
+        }, null);
     }
 
-    private async Task<EvidenceRecord?> PrepareDocumentAsync(EvidenceRecord record, CancellationToken ct)
+    /// <summary>Hashes the sealed copy, then copies it once into the evidence container (hashing what is written).</summary>
+    private async Task<(EvidenceRecord?, string?)> PrepareDocumentAsync(EvidenceRecord record, CancellationToken ct)
     {
-        var blob = await blobs.BlobAsync(record.BlobName);
-        await using var stream = await blob.OpenReadAsync(new Azure.Storage.Blobs.Models.BlobOpenReadOptions(false) { BufferSize = 256 * 1024 }, ct);
-        var sha = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, ct));
-        return record with { Sha256 = sha };
+        await using var sealedCopy = await blobs.OpenSealedAsync(record, ct) ?? throw new InvalidOperationException($"No sealed copy of {record.Id}.");
+        // Checked before the copy: the evidence container keeps whatever is written to it.
+        if (Convert.ToHexStringLower(await SHA256.HashDataAsync(sealedCopy, ct)) != record.UploadSha256) return (null, SealedCopyChanged);
+        sealedCopy.Position = 0;
+        var kept = await blobs.WriteOnceAsync(EvidenceBlobNames.Document(record), sealedCopy, record.ContentType, ct);
+        if (kept.Sha256 != record.UploadSha256) throw new InvalidOperationException($"The sealed copy of {record.Id} changed while it was kept.");
+        return (record with { Sha256 = kept.Sha256, Size = kept.Length, BlobName = EvidenceBlobNames.Document(record) }, null);
     }
 
     /// <summary>The earliest photo of another object within the duplicate distance, if any.</summary>

@@ -23,37 +23,46 @@ public enum EvidenceKind
 }
 
 /// <summary>
-/// A piece of evidence (痕迹): a photo or a document, its blob, and its place in its organisation's hash chain.
-/// <see cref="Sha256"/> is the hash of the stored file (for a photo, the copy without location metadata) and is what
-/// the chain covers; <see cref="UploadSha256"/> is the hash of the bytes as uploaded.
+/// A piece of evidence (痕迹): a photo or a document, the files kept for it, and its place in its organisation's
+/// hash chain. <see cref="UploadSha256"/> is the hash of the bytes as uploaded (checked on the sealed copy);
+/// <see cref="Sha256"/> is the hash of the file kept in the evidence container (for a photo, the copy without
+/// location metadata) and is what the chain covers; <see cref="ThumbnailSha256"/> that of the thumbnail. Kept files
+/// are written once and never replaced.
 /// </summary>
-public sealed record EvidenceRecord(
-    string Id,
-    OwnerType OwnerType,
-    string OwnerId,
-    IReadOnlyList<string> ScopePath,
-    string ChainOrgId,
-    IReadOnlyList<string> ChainOrgPath,
-    string UploaderId,
-    EvidenceKind Kind,
-    string FileName,
-    string ContentType,
-    long Size,
-    string UploadSha256,
-    string? Sha256,
-    string BlobName,
-    string? ThumbnailBlobName,
-    EvidenceState State,
-    string? Reason,
-    string? PerceptualHash,
-    string? DuplicateOf,
-    long? ChainSeq,
-    string? ChainHash,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? CommittedAt,
-    DateTimeOffset? VerifiedAt)
+public sealed record EvidenceRecord
 {
     public const string ProcessQueue = "evidence-process";
+
+    public required string Id { get; init; }
+    public required OwnerType OwnerType { get; init; }
+    public required string OwnerId { get; init; }
+    public required IReadOnlyList<string> ScopePath { get; init; }
+    public required string ChainOrgId { get; init; }
+    public required IReadOnlyList<string> ChainOrgPath { get; init; }
+    public required string UploaderId { get; init; }
+    public required EvidenceKind Kind { get; init; }
+    public required string FileName { get; init; }
+
+    /// <summary>The declared type until commit; from then on the type sniffed from the bytes (and what is served).</summary>
+    public required string ContentType { get; init; }
+    public required long Size { get; init; }
+    public required string UploadSha256 { get; init; }
+    public required EvidenceState State { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public string? Sha256 { get; init; }
+
+    /// <summary>The kept file in the evidence container, once verified.</summary>
+    public string? BlobName { get; init; }
+    public string? ThumbnailBlobName { get; init; }
+    public string? ThumbnailSha256 { get; init; }
+    public string? Reason { get; init; }
+    public string? PerceptualHash { get; init; }
+    public string? DuplicateOf { get; init; }
+    public long? ChainSeq { get; init; }
+    public string? ChainHash { get; init; }
+    public DateTimeOffset? CommittedAt { get; init; }
+    public DateTimeOffset? VerifiedAt { get; init; }
 }
 
 public sealed record ProcessMessage(string EvidenceId);

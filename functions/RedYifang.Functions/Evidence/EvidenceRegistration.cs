@@ -14,6 +14,7 @@ public static class EvidenceRegistration
         services.AddSingleton<EvidenceOwners>();
         services.AddSingleton<EvidenceUploads>();
         services.AddSingleton<DocumentUploads>();
+        services.AddSingleton<PhotoSlots>();
         services.AddSingleton<EvidenceProcessor>();
         services.AddSingleton<TraceArchive>();
         services.AddSingleton(new OutboxTable(EvidenceStore.TableName));

@@ -1,12 +1,16 @@
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Messaging;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
 
 public sealed record StoredEvidence(EvidenceRecord Record, ETag ETag);
+
+/// <summary>The data of integration event <c>evidence.chainHead</c>: an organisation's chain now ends at this link.</summary>
+public sealed record ChainHeadMoved(string OrgId, long Sequence, string HeadHash, DateTimeOffset At);
 
 /// <summary>
 /// Table <c>Evidence</c>, one partition per organisation whose trace archive holds the evidence (the id carries it):
@@ -66,7 +70,11 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
         await outbox.DispatchAsync(table, staged.Select(s => s.Entry), ct);
     }
 
-    /// <summary>Appends a verified record to its organisation's chain; false when another append got there first.</summary>
+    /// <summary>
+    /// Appends a verified record to its organisation's chain; false when another append got there first. The
+    /// integration event <c>evidence.chainHead</c> is staged in the same transaction, so every head the chain ever had
+    /// is published outside the storage account, where whoever could rewrite this partition cannot reach it.
+    /// </summary>
     public async Task<bool> TryAppendAsync(StoredEvidence stored, Func<long, string, EvidenceRecord> verify, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
@@ -81,6 +89,9 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
             ["PreviousHash"] = previous, ["ChainHash"] = record.ChainHash,
         };
         var newHead = new TableEntity(org, "head") { ["Seq"] = seq, ["Hash"] = record.ChainHash };
+        var (queue, message) = IntegrationEvent.Of($"chainhead-{org}-{seq}", "evidence.chainHead", record.VerifiedAt ?? default,
+            new ChainHeadMoved(org, seq, record.ChainHash!, record.VerifiedAt ?? default));
+        var anchor = outbox.Stage(org, queue, message);
         try
         {
             await table.SubmitTransactionAsync(
@@ -90,13 +101,15 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
                     ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, head.Value!.ETag)
                     : new TableTransactionAction(TableTransactionActionType.Add, newHead),
                 new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(record), stored.ETag),
+                anchor.Action,
             ], ct);
-            return true;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             return false;
         }
+        await outbox.DispatchAsync(table, [anchor.Entry], ct);
+        return true;
     }
 
     public async Task<(List<ChainLink> Links, (long, string)? Head)> ChainAsync(string orgId, CancellationToken ct = default)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Azure;
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Problems;
@@ -39,21 +37,34 @@ public sealed class EvidenceUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
 
         var placement = await owners.PlaceForChangeAsync(caller, ownerType!.Value, ownerId!, ct);
         var record = NewRecord(caller, ownerType.Value, ownerId!, placement, fileName!, contentType!, request.Size!.Value, sha!);
+        // Signed before anything is recorded: a ticket whose URL cannot be signed leaves no pending record behind.
+        var (url, expiresAt) = await blobs.UploadUrlAsync(record, ct);
         await store.AddAsync(record, ct: ct);
-        var (url, expiresAt) = await blobs.UploadUrlAsync(record.BlobName, ct);
         return new UploadTicket(record.Id, url, expiresAt, new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob", ["Content-Type"] = contentType! });
     }
 
     /// <summary>
-    /// Checks the uploaded blob's size, real type (from its bytes) and SHA-256 against the ticket. A mismatch rejects
-    /// the evidence and deletes the blob; a match queues it for processing.
+    /// Seals the upload — a server-side copy under a name no client can write — and checks the copy's size, type
+    /// (sniffed from its bytes) and SHA-256 against the ticket; the upload itself is deleted, and whatever is written
+    /// through the upload URL from now on is never read. A mismatch rejects the evidence and deletes the copy; a
+    /// match queues the sealed copy for processing.
     /// </summary>
     public async Task<EvidenceRecord> CommitAsync(Caller caller, string id, CancellationToken ct)
     {
         var stored = await store.FindAsync(id, ct);
         if (stored is null || stored.Record.UploaderId != caller.UserId) throw Problems.NotFound("evidence");
         if (stored.Record.State != EvidenceState.Pending || stored.Record.CommittedAt is not null) return stored.Record;
-        var problem = await InspectAsync(stored.Record, ct);
+        string? problem;
+        try
+        {
+            var written = await blobs.SealAsync(stored.Record, ct);
+            problem = written is null ? "nothing was uploaded" : await InspectAsync(stored.Record, written, ct);
+        }
+        catch (UploadChangedException)
+        {
+            problem = "the upload changed while it was being sealed";
+        }
+        await (await blobs.StagingBlobAsync(EvidenceBlobNames.Upload(stored.Record), ct)).DeleteIfExistsAsync(cancellationToken: ct);
         if (problem is not null) return await RejectAsync(stored, problem, ct);
         var committed = stored.Record with { CommittedAt = clock.GetUtcNow() };
         await store.UpdateAsync(stored, committed, [(EvidenceRecord.ProcessQueue, new ProcessMessage(committed.Id))], ct);
@@ -61,45 +72,41 @@ public sealed class EvidenceUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
     }
 
     public EvidenceRecord NewRecord(Caller caller, OwnerType ownerType, string ownerId, OwnerPlacement placement, string fileName,
-        string contentType, long size, string sha256)
+        string contentType, long size, string sha256) => new()
     {
-        var id = Keys.NewChildId("evd", placement.ChainOrgId, clock);
-        return new EvidenceRecord(id, ownerType, ownerId, placement.ScopePath, placement.ChainOrgId, placement.ChainOrgPath, caller.UserId,
-            ContentTypes.IsImage(contentType) ? EvidenceKind.Photo : EvidenceKind.Document, fileName, contentType, size, sha256, null,
-            $"{placement.ChainOrgId}/{id}", null, EvidenceState.Pending, null, null, null, null, null, clock.GetUtcNow(), null, null);
-    }
+        Id = Keys.NewChildId("evd", placement.ChainOrgId, clock),
+        OwnerType = ownerType,
+        OwnerId = ownerId,
+        ScopePath = placement.ScopePath,
+        ChainOrgId = placement.ChainOrgId,
+        ChainOrgPath = placement.ChainOrgPath,
+        UploaderId = caller.UserId,
+        Kind = ContentTypes.IsImage(contentType) ? EvidenceKind.Photo : EvidenceKind.Document,
+        FileName = fileName,
+        ContentType = contentType,
+        Size = size,
+        UploadSha256 = sha256,
+        State = EvidenceState.Pending,
+        CreatedAt = clock.GetUtcNow(),
+    };
 
-    private async Task<string?> InspectAsync(EvidenceRecord record, CancellationToken ct)
+    /// <summary>What is wrong with the sealed copy, judged from what was written: null when it is what the ticket said.</summary>
+    private async Task<string?> InspectAsync(EvidenceRecord record, WrittenBlob sealedCopy, CancellationToken ct)
     {
-        var blob = await blobs.BlobAsync(record.BlobName);
-        Azure.Storage.Blobs.Models.BlobProperties properties;
-        try
-        {
-            properties = await blob.GetPropertiesAsync(cancellationToken: ct);
-        }
-        catch (RequestFailedException e) when (e.IsNotFound())
-        {
-            return "nothing was uploaded";
-        }
-        if (properties.ContentLength != record.Size) return $"size is {properties.ContentLength} bytes, the ticket said {record.Size}";
-        await using var stream = await blob.OpenReadAsync(new Azure.Storage.Blobs.Models.BlobOpenReadOptions(false), ct);
-        var head = new byte[16];
-        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-        var sniffed = ContentTypes.Sniff(head.AsSpan(0, read));
+        if (sealedCopy.Length != record.Size) return $"size is {sealedCopy.Length} bytes, the ticket said {record.Size}";
+        var sniffed = ContentTypes.Sniff(sealedCopy.Head);
         if (sniffed == "application/zip")
         {
-            stream.Position = 0;
-            sniffed = ContentTypes.OfficeKind(stream);
+            await using var zip = await blobs.OpenSealedAsync(record, ct) ?? throw new UploadChangedException("The sealed copy vanished.");
+            sniffed = ContentTypes.OfficeKind(zip);
         }
         if (sniffed != record.ContentType) return $"the bytes are {sniffed ?? "of an unknown type"}, not {record.ContentType}";
-        stream.Position = 0;
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
-        return hash == record.UploadSha256 ? null : "SHA-256 differs from the ticket";
+        return sealedCopy.Sha256 == record.UploadSha256 ? null : "SHA-256 differs from the ticket";
     }
 
     private async Task<EvidenceRecord> RejectAsync(StoredEvidence stored, string reason, CancellationToken ct)
     {
-        await (await blobs.BlobAsync(stored.Record.BlobName)).DeleteIfExistsAsync(cancellationToken: ct);
+        await blobs.DeleteStagedAsync(stored.Record, ct);
         var rejected = stored.Record with { State = EvidenceState.Rejected, Reason = reason, CommittedAt = clock.GetUtcNow() };
         await store.UpdateAsync(stored, rejected, ct: ct);
         return rejected;

@@ -8,38 +8,43 @@ public sealed record ProcessedImage(byte[] Stored, byte[] Thumbnail, ulong Perce
 /// <summary>
 /// Photo processing with SkiaSharp: decode (turning the picture upright by its EXIF orientation), re-encode as JPEG,
 /// which writes no EXIF at all (no GPS, no camera data), a thumbnail whose longest side is 320 px, and a 64-bit
-/// difference hash (dHash) for spotting the same picture reused.
+/// difference hash (dHash) for spotting the same picture reused. The size is read from the header first, so a
+/// picture too large to decode safely is refused before a single pixel is allocated, and a large one is decoded
+/// downsampled (JPEG decodes at 1/2, 1/4 or 1/8 natively) to the size that is kept.
 /// </summary>
 public static class ImageWork
 {
     public const int ThumbnailSide = 320;
 
-    /// <summary>Null when the bytes are not a decodable image.</summary>
-    public static ProcessedImage? Process(byte[] bytes)
+    /// <summary>The dimensions an image's header declares, without decoding it; null when the bytes are no image.</summary>
+    public static (int Width, int Height)? Dimensions(byte[] bytes)
     {
-        using var bitmap = DecodeUpright(bytes);
-        if (bitmap is null) return null;
+        using var codec = SKCodec.Create(new SKMemoryStream(bytes));
+        return codec is null ? null : (codec.Info.Width, codec.Info.Height);
+    }
+
+    /// <summary>Null when the bytes are not a decodable image. The kept picture's longest side is at most <paramref name="keptSide"/>.</summary>
+    public static ProcessedImage? Process(byte[] bytes, int keptSide = int.MaxValue)
+    {
+        using var decoded = DecodeUpright(bytes, keptSide);
+        if (decoded is null) return null;
+        using var fitted = Fit(decoded, keptSide);
+        var bitmap = fitted ?? decoded;
         var stored = Encode(bitmap, 88);
-        var scale = (double)ThumbnailSide / Math.Max(bitmap.Width, bitmap.Height);
-        byte[] thumbnail;
-        if (scale >= 1)
-        {
-            thumbnail = Encode(bitmap, 80);
-        }
-        else
-        {
-            using var small = bitmap.Resize(new SKImageInfo(Math.Max(1, (int)Math.Round(bitmap.Width * scale)), Math.Max(1, (int)Math.Round(bitmap.Height * scale))),
-                new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-            thumbnail = Encode(small, 80);
-        }
+        using var small = Fit(bitmap, ThumbnailSide);
+        var thumbnail = Encode(small ?? bitmap, 80);
         return new ProcessedImage(stored, thumbnail, DifferenceHash(bitmap), bitmap.Width, bitmap.Height);
     }
 
-    public static SKBitmap? DecodeUpright(byte[] bytes)
+    public static SKBitmap? DecodeUpright(byte[] bytes, int keptSide = int.MaxValue)
     {
         using var codec = SKCodec.Create(new SKMemoryStream(bytes));
         if (codec is null) return null;
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var longest = Math.Max(codec.Info.Width, codec.Info.Height);
+        // The smallest size the codec can decode to that still covers the kept side (the full size when it cannot scale).
+        var size = longest > keptSide ? codec.GetScaledDimensions((float)keptSide / longest) : codec.Info.Size;
+        if (Math.Max(size.Width, size.Height) < Math.Min(keptSide, longest)) size = codec.Info.Size;
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var decoded = new SKBitmap(info);
         var result = codec.GetPixels(info, decoded.GetPixels());
         if (result != SKCodecResult.Success)
@@ -48,6 +53,15 @@ public static class ImageWork
             return null;
         }
         return Orient(decoded, codec.EncodedOrigin);
+    }
+
+    /// <summary>A copy whose longest side is <paramref name="side"/>, or null when the bitmap already fits.</summary>
+    private static SKBitmap? Fit(SKBitmap bitmap, int side)
+    {
+        var scale = (double)side / Math.Max(bitmap.Width, bitmap.Height);
+        if (scale >= 1) return null;
+        return bitmap.Resize(new SKImageInfo(Math.Max(1, (int)Math.Round(bitmap.Width * scale)), Math.Max(1, (int)Math.Round(bitmap.Height * scale))),
+            new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
     }
 
     public static byte[] Encode(SKBitmap bitmap, int quality)

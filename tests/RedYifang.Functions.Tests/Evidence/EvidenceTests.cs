@@ -31,10 +31,22 @@ public sealed class EvidenceTests(AppFixture fixture)
     private async Task<JsonObject> CommitAsync(string id) =>
         await (await _app.SendAsync(HttpMethod.Post, $"api/v1/evidence/{id}/commit", Admin)).ExpectAsync(202);
 
+    /// <summary>Whether any of the item's blobs exists: its upload, its sealed copy, or a kept file.</summary>
     private async Task<bool> BlobExistsAsync(string evidenceId)
     {
         var record = (await _app.Services.GetService<EvidenceStore>()!.FindAsync(evidenceId))!.Record;
-        return await new Azure.Storage.Blobs.BlobContainerClient(_app.Storage.ConnectionString, "evidence").GetBlobClient(record.BlobName).ExistsAsync();
+        var staging = new Azure.Storage.Blobs.BlobContainerClient(_app.Storage.ConnectionString, "evidence-staging");
+        var evidence = new Azure.Storage.Blobs.BlobContainerClient(_app.Storage.ConnectionString, "evidence");
+        foreach (var blob in new[]
+                 {
+                     staging.GetBlobClient(EvidenceBlobNames.Upload(record)), staging.GetBlobClient(EvidenceBlobNames.Sealed(record)),
+                     evidence.GetBlobClient(EvidenceBlobNames.Photo(record)), evidence.GetBlobClient(EvidenceBlobNames.Thumbnail(record)),
+                     evidence.GetBlobClient(EvidenceBlobNames.Document(record)),
+                 })
+        {
+            if (await blob.ExistsAsync()) return true;
+        }
+        return false;
     }
 
     [Fact]
@@ -106,7 +118,7 @@ public sealed class EvidenceTests(AppFixture fixture)
     public async Task A_photo_with_GPS_is_stored_without_it_with_a_thumbnail()
     {
         var unit = await NewUnitAsync();
-        var original = WithGpsExif(Photos.Jpeg(105, 1280, 960));
+        var original = Photos.WithGpsExif(Photos.Jpeg(105, 1280, 960));
         Assert.True(Contains(original, "Exif\0\0"u8.ToArray()));
 
         var evidence = await _app.UploadAsync(Admin, "org", unit, original);
@@ -183,10 +195,12 @@ public sealed class EvidenceTests(AppFixture fixture)
 
         var afterEdit = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{edited}/trace/verify", Admin)).ExpectAsync(200);
         Assert.False(afterEdit["valid"]!.GetValue<bool>());
+        Assert.Equal(1, afterEdit["checked"]!.GetValue<int>());
         Assert.Equal(ids[1], afterEdit["firstBreak"].Str("evidenceId"));
+        Assert.Equal("record_changed", afterEdit["firstBreak"].Str("reason"));
         var afterDelete = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{deleted}/trace/verify", Admin)).ExpectAsync(200);
         Assert.Equal(ids[4], afterDelete["firstBreak"].Str("evidenceId"));
-        Assert.Contains("deleted", afterDelete["firstBreak"].Str("reason"));
+        Assert.Equal("record_missing", afterDelete["firstBreak"].Str("reason"));
     }
 
     [Fact]
@@ -284,22 +298,4 @@ public sealed class EvidenceTests(AppFixture fixture)
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
-
-    /// <summary>Inserts an EXIF APP1 segment holding a GPS IFD (latitude 43°52′ N) right after the JPEG's SOI marker.</summary>
-    private static byte[] WithGpsExif(byte[] jpeg)
-    {
-        var tiff = new List<byte>();
-        void U16(int v) => tiff.AddRange(BitConverter.GetBytes((ushort)v));
-        void U32(uint v) => tiff.AddRange(BitConverter.GetBytes(v));
-        tiff.AddRange("II*\0"u8.ToArray()); U32(8);
-        U16(1); U16(0x8825); U16(4); U32(1); U32(26); U32(0);                 // IFD0: GPSInfo → 26
-        U16(2);
-        U16(0x0001); U16(2); U32(2); tiff.AddRange("N\0\0\0"u8.ToArray());    // GPSLatitudeRef "N"
-        U16(0x0002); U16(5); U32(3); U32(56);                                 // GPSLatitude → 56
-        U32(0);
-        foreach (var (n, d) in new[] { (43u, 1u), (52u, 1u), (0u, 1u) }) { U32(n); U32(d); }
-        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
-        var length = payload.Length + 2;
-        return [jpeg[0], jpeg[1], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload, .. jpeg[2..]];
-    }
 }

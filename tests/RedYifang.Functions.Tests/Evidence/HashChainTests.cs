@@ -16,8 +16,13 @@ public sealed class HashChainTests
             var at = new DateTimeOffset(2026, 11, i, 8, 0, 0, TimeSpan.Zero);
             var hash = HashChain.Link(previous, sha, id, at);
             links.Add(new ChainLink(i, id, sha, at, previous, hash));
-            records[id] = new EvidenceRecord(id, OwnerType.Org, "org_u", ["org_u"], "org_u", ["org_u"], "usr_a", EvidenceKind.Document, "f.pdf",
-                ContentTypes.Pdf, 10, sha, sha, "b", null, EvidenceState.Verified, null, null, null, i, hash, at, at, at);
+            records[id] = new EvidenceRecord
+            {
+                Id = id, OwnerType = OwnerType.Org, OwnerId = "org_u", ScopePath = ["org_u"], ChainOrgId = "org_u", ChainOrgPath = ["org_u"],
+                UploaderId = "usr_a", Kind = EvidenceKind.Document, FileName = "f.pdf", ContentType = ContentTypes.Pdf, Size = 10,
+                UploadSha256 = sha, Sha256 = sha, BlobName = "b", State = EvidenceState.Verified, ChainSeq = i, ChainHash = hash,
+                CreatedAt = at, CommittedAt = at, VerifiedAt = at,
+            };
             previous = hash;
         }
         return (links, records);
@@ -37,19 +42,20 @@ public sealed class HashChainTests
         var head = (5L, links[^1].ChainHash);
 
         var edited = new Dictionary<string, EvidenceRecord>(records) { ["evd_u-3"] = records["evd_u-3"] with { Sha256 = new string('f', 64) } };
-        Assert.Equal("evd_u-3", HashChain.Verify(links, edited, head).FirstBreak!.EvidenceId);
+        Assert.Equal(new ChainBreak("evd_u-3", ChainBreaks.RecordChanged), HashChain.Verify(links, edited, head).FirstBreak);
 
         var alteredLink = links.ToList();
         alteredLink[1] = alteredLink[1] with { CommittedAt = alteredLink[1].CommittedAt.AddSeconds(1) };
-        Assert.Equal("evd_u-2", HashChain.Verify(alteredLink, records, head).FirstBreak!.EvidenceId);
+        Assert.Equal(new ChainBreak("evd_u-2", ChainBreaks.LinkBroken), HashChain.Verify(alteredLink, records, head).FirstBreak);
 
         var gap = links.Where(l => l.Seq != 4).ToList();
-        Assert.Equal("evd_u-5", HashChain.Verify(gap, records, head).FirstBreak!.EvidenceId);
+        Assert.Equal(new ChainBreak("evd_u-5", ChainBreaks.LinkBroken), HashChain.Verify(gap, records, head).FirstBreak);
 
-        Assert.False(HashChain.Verify(links.Take(4).ToList(), records, head).Valid);   // the last link cut off
+        // The last link cut off: named at the link that now ends the chain.
+        Assert.Equal(new ChainVerdict(false, 4, new ChainBreak("evd_u-4", ChainBreaks.LinkBroken)), HashChain.Verify(links.Take(4).ToList(), records, head));
         var missing = new Dictionary<string, EvidenceRecord>(records);
         missing.Remove("evd_u-1");
-        Assert.Contains("deleted", HashChain.Verify(links, missing, head).FirstBreak!.Reason);
+        Assert.Equal(new ChainVerdict(false, 0, new ChainBreak("evd_u-1", ChainBreaks.RecordMissing)), HashChain.Verify(links, missing, head));
     }
 
     [Theory]

@@ -58,6 +58,23 @@ public sealed class StorageClients
             : new BlobServiceClient(_blobUri, _credential, options);
     }
 
+    /// <summary>
+    /// The blob service of another account named by <paramref name="setting"/> in the same forms (a connection string,
+    /// or <c>{setting}__blobServiceUri</c> with <c>__credential</c>/<c>__clientId</c>); this account's when unset.
+    /// </summary>
+    public BlobServiceClient BlobsOf(string setting, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(setting);
+        var options = Configure(new BlobClientOptions(), probe: false);
+        if (!string.IsNullOrWhiteSpace(section.Value)) return new BlobServiceClient(section.Value, options);
+        if (!Uri.TryCreate(section["blobServiceUri"], UriKind.Absolute, out var uri)) return Blobs();
+        var clientId = section["clientId"];
+        TokenCredential credential = string.IsNullOrEmpty(clientId)
+            ? _credential ?? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        return new BlobServiceClient(uri, credential, options);
+    }
+
     public QueueServiceClient Queues(bool probe = false)
     {
         // Base64, as host.json's messageEncoding tells the queue trigger to expect.
