@@ -33,6 +33,10 @@ param tokenSigningKey string
 @description('Open ids of the first district admins, separated by ";".')
 param bootstrapAdmins string = ''
 
+// A string, because azd substitutes parameter values as text; the storage module takes it as an int in 1..146000.
+@description('Days each kept evidence file is protected from overwrite and delete (immutability policy on the evidence container).')
+param evidenceRetentionDays string = '1825'
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 
@@ -57,7 +61,20 @@ module monitoring 'modules/monitoring.bicep' = {
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   scope: group
-  params: { name: 'st${resourceToken}', location: location, tags: tags, containers: ['evidence', 'app-package-${resourceToken}'] }
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    containers: ['evidence', 'app-package-${resourceToken}']
+    immutableContainer: 'evidence'
+    retentionDays: int(evidenceRetentionDays)
+  }
+}
+
+module staging 'modules/staging.bicep' = {
+  name: 'staging'
+  scope: group
+  params: { name: 'stg${resourceToken}', location: location, tags: tags, container: 'evidence-staging' }
 }
 
 module serviceBus 'modules/servicebus.bicep' = {
@@ -90,6 +107,7 @@ module functionApp 'modules/functionapp.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
+    stagingAccountName: staging.outputs.name
     deploymentContainer: 'app-package-${resourceToken}'
     appInsightsName: monitoring.outputs.appInsightsName
     serviceBusNamespaceName: serviceBus.outputs.name
@@ -106,6 +124,7 @@ module roles 'modules/roles.bicep' = {
     principalId: identity.outputs.principalId
     deployerPrincipalId: principalId
     storageAccountName: storage.outputs.name
+    stagingAccountName: staging.outputs.name
     serviceBusNamespaceName: serviceBus.outputs.name
     topicName: 'redyifang-events'
     keyVaultName: keyVault.outputs.name

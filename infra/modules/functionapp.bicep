@@ -9,6 +9,7 @@ param planSku string
 param identityId string
 param identityClientId string
 param storageAccountName string
+param stagingAccountName string
 param deploymentContainer string
 param appInsightsName string
 param serviceBusNamespaceName string
@@ -20,6 +21,10 @@ var flex = planSku == 'FC1'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
+}
+
+resource staging 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: stagingAccountName
 }
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -104,6 +109,10 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
       WeChat__AppId: weChatAppId
       WeChat__AppSecret: '@Microsoft.KeyVault(SecretUri=${secrets}wechat-app-secret)'
       Evidence__Container: 'evidence'
+      Evidence__StagingContainer: 'evidence-staging'
+      EvidenceStaging__blobServiceUri: staging.properties.primaryEndpoints.blob
+      EvidenceStaging__credential: 'managedidentity'
+      EvidenceStaging__clientId: identityClientId
       // Timer schedules (NCRONTAB, UTC), named by the functions as %Section:Schedule%: the host refuses to index a
       // function whose setting is missing, so every one the app names is set here (checked by the infra tests).
       Outbox__Schedule: '30 * * * * *'

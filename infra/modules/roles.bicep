@@ -4,6 +4,7 @@
 param principalId string
 param deployerPrincipalId string
 param storageAccountName string
+param stagingAccountName string
 param serviceBusNamespaceName string
 param topicName string
 param keyVaultName string
@@ -23,6 +24,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
 
+resource staging 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: stagingAccountName
+}
+
 resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' existing = {
   name: serviceBusNamespaceName
 }
@@ -38,6 +43,17 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
+}
+
+// The staging account: read, write and delete uploads and sealed copies, and user delegation keys for upload URLs.
+resource stagingBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: staging
+  name: guid(staging.id, principalId, roles.storageBlobDataContributor)
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+  }
 }
 
 resource blobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

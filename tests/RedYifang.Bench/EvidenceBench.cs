@@ -13,6 +13,7 @@ namespace RedYifang.Bench;
 /// Issue 5's benchmark. (1) Peak resident memory of the function host process (the local host, a child process of
 /// its own per size) while a 2 MB and a 200 MB document stream through <c>POST /v1/evidence</c>. (2) Photo
 /// processing throughput for 12-megapixel JPEGs against merely decoding and re-encoding them with SkiaSharp.
+/// (3) Peak memory of processing a 40-MP photo and of refusing a decompression bomb (issue 11).
 /// </summary>
 public static class EvidenceBench
 {
@@ -25,7 +26,81 @@ public static class EvidenceBench
         Console.WriteLine($"document upload, 200 MB: host peak RSS {large.PeakMb,7:0.0} MB ({large.Seconds:0.00} s)");
         Console.WriteLine($"difference: {large.PeakMb - small.PeakMb:0.0} MB (goal ≤ 32 MB)");
         PhotoThroughput();
+        await PhotoPeaksAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// Peak resident memory of processing one photo as the processor does (header limits, then a downsampled decode),
+    /// each in a child process of its own whose peak is reset just before: a 40-MP JPEG, a 40-MP PNG (PNG cannot be
+    /// decoded downsampled: the worst case) and a 12000 × 12000 PNG decompression bomb, which must be refused.
+    /// </summary>
+    private static async Task PhotoPeaksAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("photo-peaks-").FullName;
+        try
+        {
+            var cases = new (string Name, byte[] Bytes)[]
+            {
+                ("40-MP JPEG 7744×5164", Photos.Jpeg(950, 7744, 5164)),
+                ("40-MP PNG 7744×5164", Png(Photos.Jpeg(951, 7744, 5164))),
+                ("12000×12000 PNG bomb", Photos.BlackPng(12000, 12000)),
+            };
+            foreach (var (name, bytes) in cases)
+            {
+                var path = Path.Combine(folder, Guid.NewGuid().ToString("N"));
+                await File.WriteAllBytesAsync(path, bytes);
+                var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+                foreach (var a in new[] { typeof(EvidenceBench).Assembly.Location, "photo-peak", path }) start.ArgumentList.Add(a);
+                using var child = Process.Start(start)!;
+                var output = (await child.StandardOutput.ReadToEndAsync()).Trim();
+                await child.WaitForExitAsync();
+                var parts = output.Split(' ');
+                var (before, peak) = (double.Parse(parts[0]), double.Parse(parts[1]));
+                Console.WriteLine($"{name} ({bytes.Length / 1024.0:0} kB): RSS {before:0.0} MB before, peak {peak:0.0} MB → +{peak - before:0.0} MB, {parts[2]}");
+            }
+            var limits = new EvidenceOptions();
+            var pixels = limits.MaxPixels * 4 / 1_000_000;
+            var kept = (long)limits.KeptSide * limits.KeptSide * 4 / 1_000_000;
+            var perPhoto = pixels + 2 * kept + (limits.MaxImageBytes >> 20);
+            Console.WriteLine($"stated bound per photo: decoded pixels ≤ {pixels} MB + kept copy and encoder working copy ≤ 2 × {kept} MB " +
+                              $"+ the file ≤ {limits.MaxImageBytes >> 20} MB = {perPhoto} MB; × {limits.PhotoConcurrency} at once = {perPhoto * limits.PhotoConcurrency} MB. " +
+                              "Goal for the bomb: < 10 MB");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Run in a child process: processes one photo file and prints "RSS-before peak outcome" in MB.</summary>
+    public static int PhotoPeak(string path)
+    {
+        var limits = new EvidenceOptions();
+        ImageWork.Process(Photos.Jpeg(1));                         // load SkiaSharp's native library and JIT the path first
+        var bytes = File.ReadAllBytes(path);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        File.WriteAllText("/proc/self/clear_refs", "5");           // resets VmHWM (the peak) to the current RSS
+        var before = Status("VmRSS");
+        var refusal = EvidenceProcessor.Refusal(ImageWork.Dimensions(bytes), limits);
+        var image = refusal is null ? ImageWork.Process(bytes, limits.KeptSide) : null;
+        var peak = Status("VmHWM");
+        var outcome = refusal is not null ? $"refused:{refusal}" : image is null ? "undecodable" : $"kept:{image.Width}×{image.Height}";
+        Console.WriteLine(FormattableString.Invariant($"{before:0.0} {peak:0.0} {outcome}"));
+        return 0;
+    }
+
+    private static double Status(string field) =>
+        File.ReadLines("/proc/self/status").Where(l => l.StartsWith(field + ":"))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0).First();
+
+    private static byte[] Png(byte[] jpeg)
+    {
+        using var bitmap = SKBitmap.Decode(jpeg);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 1);
+        return data.ToArray();
     }
 
     private static async Task<(double PeakMb, double Seconds)> UploadPeakAsync(Azurite storage, long bytes)

@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "evidence" => await EvidenceBench.RunAsync(),
     "assessment" => await AssessmentBench.RunAsync(args.Skip(1).ToArray()),
     "coldstart" => await ColdStartBench.RunAsync(),
+    "photo-peak" => EvidenceBench.PhotoPeak(args[1]),
     "solve-one" => SolverBench.Solve(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4])),
     _ => Usage(),
 };

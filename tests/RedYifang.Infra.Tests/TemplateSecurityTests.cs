@@ -9,6 +9,10 @@ public sealed class TemplateSecurityTests
 
     private static JsonObject Properties(JsonObject resource) => resource["properties"]!.AsObject();
 
+    /// <summary>The parameters main.bicep passes to one of its modules.</summary>
+    private static JsonObject Module(string name) =>
+        Properties(Assert.Single(T.OfType("Microsoft.Resources/deployments"), d => d["name"]!.GetValue<string>() == name))["parameters"]!.AsObject();
+
     [Fact]
     public void The_templates_lint_clean_with_the_important_rules_as_errors()
     {
@@ -37,14 +41,53 @@ public sealed class TemplateSecurityTests
     [Fact]
     public void Storage_takes_no_shared_keys_old_TLS_plain_HTTP_or_public_blobs()
     {
-        var account = Properties(Assert.Single(T.OfType("Microsoft.Storage/storageAccounts")));
-        Assert.False(account["allowSharedKeyAccess"]!.GetValue<bool>());
-        Assert.False(account["allowBlobPublicAccess"]!.GetValue<bool>());
-        Assert.True(account["supportsHttpsTrafficOnly"]!.GetValue<bool>());
-        Assert.Equal("TLS1_2", account["minimumTlsVersion"]!.GetValue<string>());
-        var containers = Assert.Single(T.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
-        Assert.Equal("None", Properties(containers)["publicAccess"]!.GetValue<string>());
+        var accounts = T.OfType("Microsoft.Storage/storageAccounts").ToList();
+        Assert.Equal(2, accounts.Count);                              // the app's account and the evidence staging account
+        foreach (var account in accounts.Select(Properties))
+        {
+            Assert.False(account["allowSharedKeyAccess"]!.GetValue<bool>());
+            Assert.False(account["allowBlobPublicAccess"]!.GetValue<bool>());
+            Assert.True(account["supportsHttpsTrafficOnly"]!.GetValue<bool>());
+            Assert.Equal("TLS1_2", account["minimumTlsVersion"]!.GetValue<string>());
+        }
+        var containers = T.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        Assert.Equal(2, containers.Count);
+        Assert.All(containers, c => Assert.Equal("None", Properties(c)["publicAccess"]!.GetValue<string>()));
         Assert.Contains("'evidence'", T.Json);
+    }
+
+    [Fact]
+    public void The_evidence_container_is_immutable_for_a_retention_the_deployer_sets()
+    {
+        var policy = Assert.Single(T.OfType("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies"));
+        Assert.Contains("parameters('immutableContainer')", policy["name"]!.GetValue<string>());
+        Assert.Equal("[parameters('retentionDays')]", Properties(policy)["immutabilityPeriodSinceCreationInDays"]!.GetValue<string>());
+        Assert.False(Properties(policy)["allowProtectedAppendWrites"]!.GetValue<bool>());
+        var storage = Module("storage");
+        Assert.Equal("evidence", storage["immutableContainer"]!["value"]!.GetValue<string>());
+        Assert.Equal("[int(parameters('evidenceRetentionDays'))]", storage["retentionDays"]!["value"]!.GetValue<string>());
+        Assert.Equal("1825", T.Root["parameters"]!["evidenceRetentionDays"]!["defaultValue"]!.GetValue<string>());
+        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledTemplate.RepositoryRoot(), "infra", "main.parameters.json")))!;
+        Assert.Equal("${REDYIFANG_EVIDENCE_RETENTION_DAYS=1825}", parameters["parameters"]!["evidenceRetentionDays"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_staging_account_keeps_nothing_back_and_deletes_what_is_older_than_a_day()
+    {
+        var services = T.OfType("Microsoft.Storage/storageAccounts/blobServices").Select(Properties).ToList();
+        var staging = Assert.Single(services, s => s["deleteRetentionPolicy"]!["enabled"]!.GetValue<bool>() == false);
+        Assert.False(staging["containerDeleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
+        Assert.False(staging["isVersioningEnabled"]!.GetValue<bool>());
+        Assert.False(staging["changeFeed"]!["enabled"]!.GetValue<bool>());
+        Assert.False(staging["restorePolicy"]!["enabled"]!.GetValue<bool>());
+        var rule = Assert.Single(Properties(Assert.Single(T.OfType("Microsoft.Storage/storageAccounts/managementPolicies")))["policy"]!["rules"]!.AsArray());
+        Assert.True(rule!["enabled"]!.GetValue<bool>());
+        Assert.Equal(1, rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!.GetValue<int>());
+        Assert.Equal("evidence-staging", Module("staging")["container"]!["value"]!.GetValue<string>());
+        var settings = Assert.Single(T.OfType("Microsoft.Web/sites/config"))["properties"]!.GetValue<string>();
+        Assert.Contains("'EvidenceStaging__blobServiceUri', reference(", settings);
+        Assert.Contains("'EvidenceStaging__credential', 'managedidentity'", settings);
+        Assert.Contains("'Evidence__StagingContainer', 'evidence-staging'", settings);
     }
 
     [Fact]
@@ -124,26 +167,28 @@ public sealed class TemplateSecurityTests
     [Fact]
     public void The_identity_holds_exactly_the_data_roles_it_needs_each_on_one_resource()
     {
-        var expected = new Dictionary<string, string>
+        // (role, the type of the one resource it is scoped to, the parameter naming that resource)
+        var expected = new List<(string Role, string Type, string Resource)>
         {
-            ["b7e6dc6d-f1e8-4753-8033-0f276bb0955b"] = "Microsoft.Storage/storageAccounts",          // Storage Blob Data Owner (Functions host)
-            ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = "Microsoft.Storage/storageAccounts",          // Storage Queue Data Contributor
-            ["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"] = "Microsoft.Storage/storageAccounts",          // Storage Table Data Contributor
-            ["69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"] = "Microsoft.ServiceBus/namespaces/topics",     // Service Bus Data Sender
-            ["4633458b-17de-408a-b874-0445c86b69e6"] = "Microsoft.KeyVault/vaults",                  // Key Vault Secrets User
-            ["3913510d-42f4-4e42-8a64-420c390055eb"] = "Microsoft.Insights/components",              // Monitoring Metrics Publisher
-            ["ba92f5b4-2d11-453d-a403-e96b0029c9fe"] = "Microsoft.Storage/storageAccounts",          // Blob Data Contributor, the deploying user only
+            ("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts", "storageAccountName"),       // Blob Data Owner (Functions host)
+            ("974c5e8b-45b9-4653-ba55-5f855dd0fb88", "Microsoft.Storage/storageAccounts", "storageAccountName"),       // Queue Data Contributor
+            ("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts", "storageAccountName"),       // Table Data Contributor
+            ("ba92f5b4-2d11-453d-a403-e96b0029c9fe", "Microsoft.Storage/storageAccounts", "stagingAccountName"),       // Blob Data Contributor on staging
+            ("69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", "Microsoft.ServiceBus/namespaces/topics", "topicName"),           // Service Bus Data Sender
+            ("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults", "keyVaultName"),                     // Key Vault Secrets User
+            ("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components", "appInsightsName"),              // Monitoring Metrics Publisher
+            ("ba92f5b4-2d11-453d-a403-e96b0029c9fe", "Microsoft.Storage/storageAccounts", "storageAccountName"),       // the deploying user only
         };
         var assignments = T.OfType("Microsoft.Authorization/roleAssignments").ToList();
-        Assert.Equal(expected.Count, assignments.Count);
-        foreach (var assignment in assignments)
+        var actual = assignments.Select(assignment =>
         {
             var name = Regex.Match(Properties(assignment)["roleDefinitionId"]!.GetValue<string>(), @"variables\('roles'\)\.(\w+)").Groups[1].Value;
-            var role = T.Variables["roles"]![name]!.GetValue<string>();
-            Assert.True(expected.ContainsKey(role), $"unexpected role {role}");
             var scope = assignment["scope"]!.GetValue<string>();
-            Assert.Contains($"'{expected[role]}'", scope);
-        }
+            var resource = expected.Select(e => e.Resource).Distinct().Single(p => scope.Contains($"parameters('{p}')"));
+            var type = Regex.Match(scope, "'(Microsoft\\.[A-Za-z]+/[A-Za-z/]+)'").Groups[1].Value;
+            return (Role: T.Variables["roles"]![name]!.GetValue<string>(), Type: type, Resource: resource);
+        }).ToList();
+        Assert.Equal(expected.Order(), actual.Order());
         // Nothing broad: no Owner, Contributor or User Access Administrator anywhere.
         foreach (var broad in new[] { "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "b24988ac-6180-42a0-ab88-20f7382dd24c", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9" })
         {

@@ -68,9 +68,7 @@ public sealed partial class EvidenceProcessor(EvidenceStore store, EvidenceBlobs
             bytes = buffer.ToArray();
         }
         if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != record.UploadSha256) return (null, SealedCopyChanged);
-        if (ImageWork.Dimensions(bytes) is not { } dimensions) return (null, "the image cannot be decoded");
-        var (width, height) = dimensions;
-        if ((long)width * height > options.Value.MaxPixels || Math.Max(width, height) > options.Value.MaxSide) return (null, TooManyPixels);
+        if (Refusal(ImageWork.Dimensions(bytes), options.Value) is { } refusal) return (null, refusal);
 
         ProcessedImage? image;
         await slots.WaitAsync(ct);
@@ -95,6 +93,14 @@ public sealed partial class EvidenceProcessor(EvidenceStore store, EvidenceBlobs
             PerceptualHash = image.PerceptualHash.ToString("x16"), DuplicateOf = duplicateOf,
         }, null);
     }
+
+    /// <summary>Why a photo of these header dimensions is refused before decoding, or null (no header: not an image).</summary>
+    public static string? Refusal((int Width, int Height)? dimensions, EvidenceOptions limits) => dimensions switch
+    {
+        null => "the image cannot be decoded",
+        var (w, h) when (long)w * h > limits.MaxPixels || Math.Max(w, h) > limits.MaxSide => TooManyPixels,
+        _ => null,
+    };
 
     /// <summary>Hashes the sealed copy, then copies it once into the evidence container (hashing what is written).</summary>
     private async Task<(EvidenceRecord?, string?)> PrepareDocumentAsync(EvidenceRecord record, CancellationToken ct)

@@ -41,9 +41,9 @@ public static class ImageWork
         using var codec = SKCodec.Create(new SKMemoryStream(bytes));
         if (codec is null) return null;
         var longest = Math.Max(codec.Info.Width, codec.Info.Height);
-        // The smallest size the codec can decode to that still covers the kept side (the full size when it cannot scale).
+        // The codec's nearest size to the kept side (JPEG: a multiple of 1/8; the full size where it cannot scale). It
+        // may land a little under the kept side: the kept photo is then that much smaller, never decoded in full.
         var size = longest > keptSide ? codec.GetScaledDimensions((float)keptSide / longest) : codec.Info.Size;
-        if (Math.Max(size.Width, size.Height) < Math.Min(keptSide, longest)) size = codec.Info.Size;
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var decoded = new SKBitmap(info);
         var result = codec.GetPixels(info, decoded.GetPixels());

@@ -30,4 +30,17 @@ public sealed class ImageWorkTests
         var image = ImageWork.Process(Photos.Jpeg(8), keptSide: 4096)!;
         Assert.Equal((640, 480), (image.Width, image.Height));
     }
+
+    [Theory]
+    [InlineData(12000, 12000, "too_many_pixels")]   // 144 MP
+    [InlineData(8000, 5001, "too_many_pixels")]     // just over 40 MP
+    [InlineData(12001, 100, "too_many_pixels")]     // a side over 12,000 px
+    [InlineData(8000, 5000, null)]                  // exactly 40 MP
+    [InlineData(12000, 3000, null)]                 // the longest side allowed
+    public void Photos_are_refused_by_their_header_over_the_limits(int width, int height, string? refusal) =>
+        Assert.Equal(refusal, EvidenceProcessor.Refusal((width, height), new EvidenceOptions()));
+
+    [Fact]
+    public void Bytes_without_an_image_header_are_refused_as_undecodable() =>
+        Assert.Equal("the image cannot be decoded", EvidenceProcessor.Refusal(null, new EvidenceOptions()));
 }
