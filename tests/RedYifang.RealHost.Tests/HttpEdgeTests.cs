@@ -40,8 +40,9 @@ public sealed class HttpEdgeTests(RealHostFixture fixture)
     private async Task<string> FinalRankingAsync()
     {
         var period = $"{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMonths(-3):yyyy-MM}";
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/assessment/runs", _d.Admin, new { period })).ExpectAsync(202);
-        await Eventually.WaitAsync(async () => (int)(await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{period}")).StatusCode == 200,
+        await (await _app.SendAsync(HttpMethod.Post, "api/v1/assessment/runs", _d.DistrictAdmin, new { districtId = _d.DistrictId, period }))
+            .ExpectAsync(202);
+        await Eventually.WaitAsync(async () => (int)(await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{period}?districtId={_d.DistrictId}")).StatusCode == 200,
             TimeSpan.FromSeconds(30));
         return period;
     }
@@ -50,11 +51,11 @@ public sealed class HttpEdgeTests(RealHostFixture fixture)
     public async Task A_final_ranking_is_immutable_for_caches_and_answers_304_to_its_etag()
     {
         var period = await FinalRankingAsync();
-        var first = await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{period}");
+        var first = await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{period}?districtId={_d.DistrictId}");
         await first.ExpectAsync(200);
         Assert.Equal("public, max-age=86400, immutable", first.Headers.CacheControl!.ToString());
 
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"api/v1/rankings/{period}");
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"api/v1/rankings/{period}?districtId={_d.DistrictId}");
         conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         var response = await _app.Http.SendAsync(conditional);
         Assert.Equal(304, (int)response.StatusCode);
@@ -66,11 +67,11 @@ public sealed class HttpEdgeTests(RealHostFixture fixture)
     public async Task The_ranking_export_is_an_xlsx_attachment()
     {
         var period = await FinalRankingAsync();
-        var response = await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{period}/export", _d.Admin);
+        var response = await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{period}/export?districtId={_d.DistrictId}", _d.DistrictAdmin);
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal($"rankings-{period}.xlsx", response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        Assert.Equal($"rankings-{_d.DistrictId}-{period}.xlsx", response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
         Assert.Equal("PK"u8.ToArray(), (await response.Content.ReadAsByteArrayAsync())[..2]);
     }
 

@@ -4,7 +4,7 @@ namespace RedYifang.Testing;
 
 /// <summary>
 /// A district of its own, made through the API by a bootstrap admin: one street, one community with a grid, one
-/// non-public enterprise with a liaison, and users holding each role. Names carry a suffix, so several districts
+/// non-public enterprise with a liaison, and users holding each role (the district's own admin among them). Names carry a suffix, so several districts
 /// can share one store. Users are signed in by open id: "{prefix}-{role}".
 /// </summary>
 public sealed class TestDistrict
@@ -16,6 +16,7 @@ public sealed class TestDistrict
     public required string UnitId { get; init; }
 
     public required string Admin { get; init; }
+    public required string DistrictAdmin { get; init; }
     public required string StreetAdmin { get; init; }
     public required string CommunityAdmin { get; init; }
     public required string Liaison { get; init; }
@@ -54,6 +55,7 @@ public sealed class TestDistrict
         {
             DistrictId = district, StreetId = street, CommunityId = community, GridId = grid, UnitId = unit,
             Admin = bootstrapAdmin,
+            DistrictAdmin = await User("district", "districtAdmin", district),
             StreetAdmin = await User("street", "streetAdmin", street),
             CommunityAdmin = await User("community", "communityAdmin", community),
             Liaison = await User("liaison", "liaison", unit),

@@ -9,6 +9,7 @@ public static class AssessmentRegistration
     {
         services.AddSingleton<FactStore>();
         services.AddSingleton<RankingStore>();
+        services.AddSingleton<Districts>();
         services.AddSingleton<IndicatorSets>();
         services.AddSingleton<AssessmentRuns>();
         services.AddSingleton<AssessmentFacts>();

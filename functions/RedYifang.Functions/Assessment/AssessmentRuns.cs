@@ -7,52 +7,67 @@ using RedYifang.Functions.Platform.Http;
 namespace RedYifang.Functions.Assessment;
 
 /// <summary>
-/// A ranking run for one period: reads the indicator set and every organisation's running totals for the period,
-/// scores each peer group and publishes the result as a new version — unless nothing changed, or the period's
-/// ranking is already final. The first run after a period ends makes its ranking final; nothing changes it afterwards.
+/// A ranking run for one district and period: reads the district's indicator set, organisations and running totals
+/// (each one key range of its own), scores each peer group across the district and within each street, and
+/// publishes each of those rankings as a new version — unless nothing changed, or that ranking is already final.
+/// The first run after a period ends makes its rankings final; nothing changes them afterwards. Another district's
+/// rows are never read or written.
 /// </summary>
 public sealed partial class AssessmentRuns(FactStore facts, RankingStore rankings, IndicatorSets indicators, OrgStore orgs, TimeProvider clock,
     ILogger<AssessmentRuns> logger)
 {
     public const string Queue = "assessment-runs";
 
-    public sealed record RunMessage(string Period);
+    public sealed record RunMessage(string DistrictId, string Period);
 
-    public async Task<RankingMeta?> RunAsync(Period period, CancellationToken ct)
+    /// <summary>Runs the district's ranking and its streets'; returns the district's ranking as published.</summary>
+    public async Task<RankingMeta?> RunAsync(string districtId, Period period, CancellationToken ct)
     {
-        var current = await rankings.MetaAsync(period.Text, ct);
-        if (current?.Meta.Final == true) return current.Value.Meta;
-        var now = clock.GetUtcNow();
-        var final = now >= period.End;
-        var ranked = await ComputeAsync(period, ct);
-        var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(ranked, Json.Options)))[..20];
-        if (current is { } c && c.Meta.Version == version && c.Meta.Final == final) return c.Meta;
-        await rankings.WriteVersionAsync(period.Text, version, ranked, ct);
-        var meta = new RankingMeta(period.Text, version, final, final ? period.End : now);
-        if (!await rankings.PublishAsync(meta, current?.ETag, ct)) return (await rankings.MetaAsync(period.Text, ct))?.Meta;
-        LogPublished(period.Text, version, final);
-        return meta;
+        var (district, streets) = await ComputeAsync(districtId, period, ct);
+        var published = await PublishAsync(new RankingScope(districtId, false), period, district, ct);
+        await Parallel.ForEachAsync(streets, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (street, token) =>
+            await PublishAsync(new RankingScope(street.Key, true), period, street.Value, token));
+        return published;
     }
 
-    public async Task<IReadOnlyList<Ranked>> ComputeAsync(Period period, CancellationToken ct)
+    public async Task<(IReadOnlyList<Ranked> District, IReadOnlyDictionary<string, IReadOnlyList<Ranked>> Streets)> ComputeAsync(string districtId,
+        Period period, CancellationToken ct)
     {
         // The three reads are independent: issue them together so the run costs about as much as its largest read.
-        var setTask = indicators.GetAsync(period, ct);
-        var totalsTask = facts.TotalsAsync(period, ct);
-        var orgsTask = orgs.AllAsync(ct);
+        var setTask = indicators.GetAsync(districtId, period, ct);
+        var totalsTask = facts.TotalsAsync(period, districtId, ct);
+        var orgsTask = orgs.InDistrictAsync(districtId, ct);
         await Task.WhenAll(setTask, totalsTask, orgsTask);
         var (set, _) = await setTask;
         var totals = await totalsTask;
-        var candidates = (await orgsTask)
+        var members = await orgsTask;
+        var candidates = members
             .Select(o => (org: o, group: Catalogue.GroupOf(o)))
             .Where(x => x.group is not null)
             .Select(x => new Candidate(x.org.Id, x.org.Name, x.group!.Value, x.org.Path.Count > 1 ? x.org.Path[1] : null,
                 totals.GetValueOrDefault(x.org.Id, Totals.Empty)))
             .OrderBy(c => c.OrgId, StringComparer.Ordinal)
             .ToList();
-        return candidates.GroupBy(c => c.PeerGroup).OrderBy(g => g.Key)
-            .SelectMany(g => RankingMath.Rank(g.Key, set.Groups[g.Key], g))
-            .ToList();
+        IReadOnlyList<Ranked> Rank(IEnumerable<Candidate> among) => among.GroupBy(c => c.PeerGroup).OrderBy(g => g.Key)
+            .SelectMany(g => RankingMath.Rank(g.Key, set.Groups[g.Key], g)).ToList();
+        var streets = members.Where(o => o.Kind == OrgKind.Street)
+            .ToDictionary(street => street.Id, street => Rank(candidates.Where(c => c.StreetId == street.Id)), StringComparer.Ordinal);
+        return (Rank(candidates), streets);
+    }
+
+    private async Task<RankingMeta?> PublishAsync(RankingScope scope, Period period, IReadOnlyList<Ranked> ranked, CancellationToken ct)
+    {
+        var current = await rankings.MetaAsync(scope, period.Text, ct);
+        if (current?.Meta.Final == true) return current.Value.Meta;
+        var now = clock.GetUtcNow();
+        var final = now >= period.End;
+        var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(ranked, Json.Options)))[..20];
+        if (current is { } c && c.Meta.Version == version && c.Meta.Final == final) return c.Meta;
+        await rankings.WriteVersionAsync(scope, period.Text, version, ranked, ct);
+        var meta = new RankingMeta(period.Text, version, final, final ? period.End : now, scope.OrgId, scope.IsStreet);
+        if (!await rankings.PublishAsync(meta, current?.ETag, ct)) return (await rankings.MetaAsync(scope, period.Text, ct))?.Meta;
+        LogPublished(scope.OrgId, period.Text, version, final);
+        return meta;
     }
 
     /// <summary>The periods the daily run refreshes: the current month, quarter and year, and the previous ones until final.</summary>
@@ -72,6 +87,6 @@ public sealed partial class AssessmentRuns(FactStore facts, RankingStore ranking
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ranking for {Period} published as version {Version} (final: {Final})")]
-    private partial void LogPublished(string period, string version, bool final);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ranking of {Scope} for {Period} published as version {Version} (final: {Final})")]
+    private partial void LogPublished(string scope, string period, string version, bool final);
 }

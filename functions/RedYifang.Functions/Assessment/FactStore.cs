@@ -6,9 +6,10 @@ namespace RedYifang.Functions.Assessment;
 
 /// <summary>
 /// Table <c>AssessmentFacts</c>, one partition per month in China Standard Time (<c>2026-11</c>): a
-/// <c>fact|{orgId}|{factId}</c> row per fact and a <c>totals|{orgId}</c> row per organisation. Recording a fact is
-/// one transaction: add the fact (a duplicate fails the batch, so it counts once) and replace the totals on their
-/// ETag. A ranking run reads one <c>totals|</c> range per month of its period, never the facts.
+/// <c>fact|{districtId}|{orgId}|{factId}</c> row per fact and a <c>totals|{districtId}|{orgId}</c> row per
+/// organisation. Recording a fact is one transaction: add the fact (a duplicate fails the batch, so it counts once)
+/// and replace the totals on their ETag. A ranking run reads one <c>totals|{districtId}|</c> range per month of its
+/// period — its own district's, never another's, never the facts.
 /// </summary>
 public sealed class FactStore(Platform.Storage.Tables tables)
 {
@@ -18,22 +19,24 @@ public sealed class FactStore(Platform.Storage.Tables tables)
 
     public async Task RecordAsync(Fact fact, CancellationToken ct = default)
     {
+        if (fact.DistrictId.Length == 0) throw new ArgumentException($"Fact {fact.Id} names no district.", nameof(fact));
         var table = await tables.GetAsync(TableName, ct);
         var month = MonthOf(fact.At);
-        await RunningTotals.RecordAsync<Totals>(table, JsonRows.Create(month, FactRow(fact.OrgId, fact.Id), fact), TotalsRow(fact.OrgId),
-            before => (before ?? Totals.Empty).Add(fact), ct);
+        await RunningTotals.RecordAsync<Totals>(table, JsonRows.Create(month, FactRow(fact.DistrictId, fact.OrgId, fact.Id), fact),
+            TotalsRow(fact.DistrictId, fact.OrgId), before => (before ?? Totals.Empty).Add(fact), ct);
     }
 
-    /// <summary>Every organisation's totals over the months of a period.</summary>
-    public async Task<Dictionary<string, Totals>> TotalsAsync(Period period, CancellationToken ct = default)
+    /// <summary>The totals of every organisation of one district over the months of a period.</summary>
+    public async Task<Dictionary<string, Totals>> TotalsAsync(Period period, string districtId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
         var months = Months(period).ToList();
+        var prefix = $"totals|{districtId}|";
         var perMonth = await Task.WhenAll(months.Select(async month =>
         {
             var rows = new List<(string, Totals)>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {"totals|"} and RowKey lt {"totals}"}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add((e.RowKey[7..], JsonRows.Read<Totals>(e)));
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add((e.RowKey[prefix.Length..], JsonRows.Read<Totals>(e)));
             return rows;
         }));
         var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
@@ -41,12 +44,12 @@ public sealed class FactStore(Platform.Storage.Tables tables)
         return sum;
     }
 
-    /// <summary>The facts of one organisation in a period, oldest first.</summary>
-    public async Task<List<Fact>> FactsAsync(Period period, string orgId, CancellationToken ct = default)
+    /// <summary>The facts of one organisation (of the given district) in a period, oldest first.</summary>
+    public async Task<List<Fact>> FactsAsync(Period period, string districtId, string orgId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
         var facts = new List<Fact>();
-        var prefix = $"fact|{orgId}|";
+        var prefix = $"fact|{districtId}|{orgId}|";
         foreach (var month in Months(period))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
@@ -55,14 +58,15 @@ public sealed class FactStore(Platform.Storage.Tables tables)
         return facts.OrderBy(f => f.At).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Totals recomputed from every fact of the period (the check on the running totals).</summary>
-    public async Task<Dictionary<string, Totals>> RebuildAsync(Period period, CancellationToken ct = default)
+    /// <summary>A district's totals recomputed from every fact of the period (the check on the running totals).</summary>
+    public async Task<Dictionary<string, Totals>> RebuildAsync(Period period, string districtId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
         var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        var prefix = $"fact|{districtId}|";
         foreach (var month in Months(period))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {"fact|"} and RowKey lt {"fact}"}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             {
                 var fact = JsonRows.Read<Fact>(e);
@@ -77,9 +81,9 @@ public sealed class FactStore(Platform.Storage.Tables tables)
         for (var m = period.Start; m < period.End; m = m.AddMonths(1)) yield return m.ToString("yyyy-MM");
     }
 
-    private static string TotalsRow(string orgId) => $"totals|{orgId}";
+    private static string TotalsRow(string districtId, string orgId) => $"totals|{districtId}|{orgId}";
 
-    private static string FactRow(string orgId, string factId) => $"fact|{orgId}|{factId}";
+    private static string FactRow(string districtId, string orgId, string factId) => $"fact|{districtId}|{orgId}|{factId}";
 
 
 }

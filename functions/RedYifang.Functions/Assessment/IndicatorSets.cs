@@ -9,41 +9,49 @@ public sealed record IndicatorWeightRequest(string? Indicator, double? Weight, s
 
 public sealed record IndicatorSetRequest(Dictionary<string, List<IndicatorWeightRequest>>? PeerGroups);
 
-public sealed record IndicatorSetView(string Period, bool IsDefault, bool Final, IReadOnlyDictionary<PeerGroup, IReadOnlyList<IndicatorWeight>> PeerGroups);
+public sealed record IndicatorSetView(string DistrictId, string Period, bool IsDefault, bool Final,
+    IReadOnlyDictionary<PeerGroup, IReadOnlyList<IndicatorWeight>> PeerGroups);
 
-/// <summary>The indicator set per period (row <c>indicators</c> in the period's partition of <c>Rankings</c>), or the default.</summary>
-public sealed class IndicatorSets(Platform.Storage.Tables tables, RankingStore rankings)
+/// <summary>
+/// A district's indicator set per period (row <c>indicators</c> in the district's partition of <c>Rankings</c> for the
+/// period), or the default. Only that district's admins (and bootstrap admins) change it; anyone may read it.
+/// </summary>
+public sealed class IndicatorSets(Platform.Storage.Tables tables, RankingStore rankings, Districts districts)
 {
-    public async Task<(IndicatorSet Set, bool IsDefault)> GetAsync(Period period, CancellationToken ct = default)
+    public async Task<(IndicatorSet Set, bool IsDefault)> GetAsync(string districtId, Period period, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(RankingStore.TableName, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(period.Text, "indicators", cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(new RankingScope(districtId, false).Partition(period.Text), "indicators",
+            cancellationToken: ct);
         return row.HasValue && row.Value is { } e
             ? (Platform.Storage.JsonRows.Read<IndicatorSet>(e), false)
             : (Catalogue.Default(period.Text), true);
     }
 
-    public async Task<IndicatorSetView> ViewAsync(string periodText, CancellationToken ct)
+    public async Task<IndicatorSetView> ViewAsync(string districtId, string periodText, CancellationToken ct)
     {
         var period = ParsePeriod(periodText);
-        var (set, isDefault) = await GetAsync(period, ct);
-        var final = (await rankings.MetaAsync(period.Text, ct))?.Meta.Final ?? false;
-        return new IndicatorSetView(period.Text, isDefault, final, set.Groups);
+        var district = await districts.FindAsync(districtId, "districtId", ct);
+        var (set, isDefault) = await GetAsync(district.Id, period, ct);
+        var final = (await rankings.MetaAsync(new RankingScope(district.Id, false), period.Text, ct))?.Meta.Final ?? false;
+        return new IndicatorSetView(district.Id, period.Text, isDefault, final, set.Groups);
     }
 
-    public async Task<IndicatorSetView> PutAsync(Caller caller, string periodText, IndicatorSetRequest request, CancellationToken ct)
+    public async Task<IndicatorSetView> PutAsync(Caller caller, string districtId, string periodText, IndicatorSetRequest request, CancellationToken ct)
     {
-        if (!caller.Roles.Any(r => r.Role == Role.DistrictAdmin)) throw Problems.Forbidden();
         var period = ParsePeriod(periodText);
         var set = Validate(period, request);
-        if ((await rankings.MetaAsync(period.Text, ct))?.Meta.Final == true)
+        var district = await districts.FindAsync(districtId, "districtId", ct);
+        if (!Districts.MayRun(caller, district)) throw Problems.Forbidden();
+        if ((await rankings.MetaAsync(new RankingScope(district.Id, false), period.Text, ct))?.Meta.Final == true)
         {
             throw new ProblemException(409, "ranking_final", new("该期排名已定稿", "This period's ranking is final"),
                 new("定稿后的指标体系不能再修改。", "The indicator set cannot change once the ranking is final."));
         }
         var table = await tables.GetAsync(RankingStore.TableName, ct);
-        await table.UpsertEntityAsync(Platform.Storage.JsonRows.Create(period.Text, "indicators", set), TableUpdateMode.Replace, ct);
-        return new IndicatorSetView(period.Text, false, false, set.Groups);
+        await table.UpsertEntityAsync(Platform.Storage.JsonRows.Create(new RankingScope(district.Id, false).Partition(period.Text), "indicators", set),
+            TableUpdateMode.Replace, ct);
+        return new IndicatorSetView(district.Id, period.Text, false, false, set.Groups);
     }
 
     public static Period ParsePeriod(string? text) => Period.TryParse(text, out var period)

@@ -15,7 +15,12 @@ public sealed record AssessmentEvent(string OrderId, FactKind Kind, DateTimeOffs
 /// <summary>Turns an order event into facts for the organisations it concerns: the community, and the unit that served it.</summary>
 public static class OrderFacts
 {
-    public static IEnumerable<Fact> From(Order order, FactKind kind, DateTimeOffset at, bool evidenceVerified)
+    public static IEnumerable<Fact> From(Order order, FactKind kind, DateTimeOffset at, bool evidenceVerified) =>
+        FactsOf(order, kind, at, evidenceVerified).Select(f => f with { DistrictId = order.CommunityPath[0] });
+
+    // A unit serves only its own street (its resources' areas are checked), so every fact of an order is counted in
+    // the district of the order's community.
+    private static IEnumerable<Fact> FactsOf(Order order, FactKind kind, DateTimeOffset at, bool evidenceVerified)
     {
         var unit = order.UnitId;
         switch (kind)
@@ -41,6 +46,12 @@ public static class OrderFacts
                 break;
             case FactKind.Lapsed:
                 yield return new Fact($"{order.Id}|lapsed", order.CommunityId, kind, at, order.Id);
+                // Cancelled while a unit held it (matched, agreed or in progress): a failure of that unit's too.
+                if (unit is not null) yield return new Fact($"{order.Id}|lapsed|{unit}", unit, kind, at, order.Id);
+                break;
+            case FactKind.Reopened when unit is not null:
+                // Once per order, however often its completion is refused (as in matching's unit record).
+                yield return new Fact($"{order.Id}|reopened", unit, kind, at, order.Id);
                 break;
         }
     }

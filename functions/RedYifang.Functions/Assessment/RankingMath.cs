@@ -55,11 +55,17 @@ public static class RankingMath
         Indicator.ServiceHours => (double)t.ServiceHours,
         Indicator.Beneficiaries => t.Beneficiaries,
         Indicator.Satisfaction => (t.StarsSum + 3 * 4.0) / (t.Rated + 3),
-        Indicator.CompletionRate => (t.AcceptedWithEvidence + 2 * 0.8) / (t.AcceptedWithEvidence + t.Lapsed + 2),
+        Indicator.CompletionRate => CompletionRate(t),
         Indicator.TraceCompleteness => t.Accepted == 0 ? 0 : (double)t.AcceptedWithEvidence / t.Accepted,
         Indicator.MedianResponseTime => t.ResponseMinutes.Count == 0 ? double.NaN : Median(t.ResponseMinutes) / 60.0,
         _ => 0,
     };
+
+    /// <summary>
+    /// Evidence-backed accepted orders over those plus the failures, with a prior of two orders at 0.8 so that one
+    /// order does not make a rate of 1 or 0: (accepted + 1.6) / (accepted + failures + 2).
+    /// </summary>
+    public static double CompletionRate(Totals t) => (t.AcceptedWithEvidence + 2 * 0.8) / (t.AcceptedWithEvidence + t.Failures + 2);
 
     private static (double Min, double Max) Bounds(double[] raws, List<bool> eligible)
     {

@@ -6,10 +6,19 @@ using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Assessment;
 
-public sealed record RankingMeta(string Period, string Version, bool Final, DateTimeOffset GeneratedAt);
+/// <summary>Which ranking: of a district's peer groups, or of one street's (members of the street only, ranked 1..n).</summary>
+public sealed record RankingScope(string OrgId, bool IsStreet)
+{
+    public string Partition(string period) => $"{OrgId}|{period}";
+}
+
+public sealed record RankingMeta(string Period, string Version, bool Final, DateTimeOffset GeneratedAt, string ScopeId = "", bool StreetScope = false)
+{
+    public RankingScope Scope => new(ScopeId, StreetScope);
+}
 
 /// <summary>
-/// Table <c>Rankings</c>, one partition per period. A run writes its result under a version named by its content's
+/// Table <c>Rankings</c>, one partition per scope and period (<c>{districtOrStreetId}|{period}</c>). A run writes its result under a version named by its content's
 /// hash (<c>v|{version}|group|{group}|{chunk}</c> for the lists, <c>v|{version}|org|{bucket}</c> for the breakdowns,
 /// gzipped, the organisations spread over 64 buckets by a hash of their id), and only then moves the
 /// <c>meta</c> row to it with one ETag-conditional write. A run that dies half-way leaves the previous version in
@@ -20,16 +29,17 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
     public const string TableName = "Rankings";
     private const int ChunkSize = 150;
 
-    public async Task<(RankingMeta Meta, ETag ETag)?> MetaAsync(string period, CancellationToken ct = default)
+    public async Task<(RankingMeta Meta, ETag ETag)?> MetaAsync(RankingScope scope, string period, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(period, "meta", cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(scope.Partition(period), "meta", cancellationToken: ct);
         return row.HasValue && row.Value is { } e ? (JsonRows.Read<RankingMeta>(e), e.ETag) : null;
     }
 
-    public async Task WriteVersionAsync(string period, string version, IReadOnlyList<Ranked> ranked, CancellationToken ct = default)
+    public async Task WriteVersionAsync(RankingScope scope, string periodText, string version, IReadOnlyList<Ranked> ranked, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
+        var period = scope.Partition(periodText);
         var rows = new List<TableEntity>();
         foreach (var group in ranked.GroupBy(r => r.PeerGroup))
         {
@@ -54,7 +64,7 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
         var table = await tables.GetAsync(TableName, ct);
         try
         {
-            var row = JsonRows.Create(meta.Period, "meta", meta);
+            var row = JsonRows.Create(meta.Scope.Partition(meta.Period), "meta", meta);
             if (expected is { } etag) await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, ct);
             else await table.AddEntityAsync(row, ct);
             return true;
@@ -69,7 +79,7 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
     {
         var table = await tables.GetAsync(TableName, ct);
         var prefix = peerGroup is null ? $"v|{meta.Version}|group|" : $"v|{meta.Version}|group|{peerGroup}|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {meta.Period} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {meta.Scope.Partition(meta.Period)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         var items = new List<Ranked>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) items.AddRange(JsonRows.Read<List<Ranked>>(e));
         return items;
@@ -78,7 +88,7 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
     public async Task<Ranked?> OrgAsync(RankingMeta meta, string orgId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(meta.Period, $"v|{meta.Version}|org|{Bucket(orgId):D2}", cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(meta.Scope.Partition(meta.Period), $"v|{meta.Version}|org|{Bucket(orgId):D2}", cancellationToken: ct);
         return row.HasValue && row.Value is { } e ? Decompress<List<Ranked>>(e.GetBinary("Gz")).FirstOrDefault(r => r.OrgId == orgId) : null;
     }
 

@@ -24,10 +24,11 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
         var period = IndicatorSets.ParsePeriod(periodText);
         var scope = await orgs.FindAsync(scopeOrgId, ct);
         if (scope is null || !caller.IsAdminOf(scope.Path)) throw Problems.NotFound("organisation");
-        var inScope = (await orgs.AllAsync(ct)).Where(o => o.Path.Contains(scope.Id)).ToList();
+        // Only the scope's own district is read (one key range), then narrowed to the scope: a district, street or community.
+        var inScope = (await orgs.InDistrictAsync(scope.Path[0], ct)).Where(o => o.Path.Contains(scope.Id)).ToList();
         var communities = inScope.Where(o => o.Kind == OrgKind.Community).ToList();
         var units = inScope.Where(o => o.Kind == OrgKind.Unit).ToList();
-        var totals = await facts.TotalsAsync(period, ct);
+        var totals = await facts.TotalsAsync(period, scope.Path[0], ct);
         var sum = communities.Select(c => totals.GetValueOrDefault(c.Id, Totals.Empty)).Aggregate(Totals.Empty, (a, b) => a.Plus(b));
         var enterprises = 0;
         foreach (var unit in units.Where(u => u.UnitKind is UnitKind.StateEnterprise or UnitKind.NonPublicEnterprise))
@@ -39,7 +40,7 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
             await OrdersByStatusAsync(communities, ct), sum.Published, sum.AcceptedWithEvidence, sum.Beneficiaries, sum.ServiceHours,
             sum.ResponseMinutes.Count == 0 ? null : Math.Round(RankingMath.Raw(Indicator.MedianResponseTime, sum), 2),
             sum.Rated == 0 ? null : Math.Round((double)sum.StarsSum / sum.Rated, 2),
-            sum.AcceptedWithEvidence + sum.Lapsed == 0 ? null : Math.Round((double)sum.AcceptedWithEvidence / (sum.AcceptedWithEvidence + sum.Lapsed), 4),
+            sum.AcceptedWithEvidence + sum.Failures == 0 ? null : Math.Round((double)sum.AcceptedWithEvidence / (sum.AcceptedWithEvidence + sum.Failures), 4),
             ["householdsServed", "servicesStations", "fundsGiven"]);
     }
 

@@ -63,7 +63,14 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoSer
             var created = await SeedOrganisationsAsync(ct);
             await SeedUsersAsync(ct);
             await MarkLoadedAsync(markers, "district", ct);
+            await MarkLoadedAsync(markers, "district-keys", ct);
             LogLoaded("district", created);
+        }
+        else if (!await IsLoadedAsync(markers, "district-keys", ct))
+        {
+            // Loaded before organisations, facts and rankings were keyed by district (README: existing stores).
+            LogOldLayout();
+            return;
         }
         if (!await IsLoadedAsync(markers, "service-menu", ct))
         {
@@ -78,7 +85,7 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoSer
             foreach (var text in new[] { $"{now.AddMonths(-1):yyyy-MM}", $"{now:yyyy-MM}" })
             {
                 Period.TryParse(text, out var period);
-                await rankings.RunAsync(period, ct);
+                await rankings.RunAsync(DistrictId, period, ct);
             }
             await MarkLoadedAsync(markers, "rankings", ct);
             LogLoaded("rankings", 2);
@@ -167,6 +174,10 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoSer
     private Org Org(string id, OrgKind kind, Org? parent, string name, UnitKind? unitKind = null,
         int? branches = null, int? members = null, string? address = null) =>
         new(id, kind, parent?.Id, name, unitKind, branches, members, address, [.. parent?.Path ?? [], id], clock.GetUtcNow());
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "This store was written before data was kept per district: delete .azurite/ and run ./run.sh again to reload the demo")]
+    private partial void LogOldLayout();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store holds another district; the demo is not loaded")]
     private partial void LogNotEmpty();

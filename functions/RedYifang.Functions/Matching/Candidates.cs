@@ -18,7 +18,7 @@ public sealed class Candidates(ResourceStore resources, CapacityLedger ledger, U
     public async Task<IReadOnlyList<Offer>> ForAsync(OrderNeed order, CancellationToken ct)
     {
         var lookups = order.AreaPath
-            .SelectMany(area => new[] { order.Category, Category.Other }.Distinct().Select(c => (area, c)))
+            .Select(area => (area, order.Category))
             .Select(key => _index.GetOrAdd(key, k => resources.IdsServingAsync(k.Item1, k.Item2, ct)));
         var ids = (await Task.WhenAll(lookups)).SelectMany(x => x).Distinct().Order(StringComparer.Ordinal).ToList();
         var offers = await Task.WhenAll(ids.Select(id => _offers.GetOrAdd(id, i => LoadAsync(i, ct))));

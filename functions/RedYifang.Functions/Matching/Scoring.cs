@@ -12,7 +12,11 @@ public sealed record OrderNeed(string Id, Category Category, IReadOnlyList<strin
 }
 
 /// <summary>A unit's record so far: orders taken, completed, rated (with the stars' sum) and still open.</summary>
-public sealed record UnitRecord(int Assigned, int Completed, int Rated, int StarsSum, int Active)
+/// <summary>
+/// A unit's record so far: orders taken, completed, rated (with the stars' sum), still open, and failed — cancelled
+/// while the unit held them, or whose completion was refused at acceptance (once per order). See docs/assessment.md.
+/// </summary>
+public sealed record UnitRecord(int Assigned, int Completed, int Rated, int StarsSum, int Active, int Failed = 0)
 {
     public static readonly UnitRecord New = new(0, 0, 0, 0, 0);
 }
@@ -26,7 +30,9 @@ public sealed record Suggestion(string ResourceId, string UnitId, string Title, 
 
 /// <summary>
 /// Scores a resource for an order (domain.md "Matching"): each factor is a value in [0, 1] and the score is their
-/// weighted sum. A pair that fails a hard condition (category, area, capacity, validity) is not a candidate.
+/// weighted sum. A pair that fails a hard condition (category, area, capacity, validity) is not a candidate: the same
+/// conditions <c>match</c> checks (the exact category, an area on the order's path, published, capacity left), so
+/// every suggestion or proposal can be confirmed. A resource of category "other" is suggested only for "other" orders.
 /// </summary>
 public sealed class Scoring(MatchingOptions weights)
 {
@@ -38,9 +44,10 @@ public sealed class Scoring(MatchingOptions weights)
     {
         var r = offer.Resource;
         if (r.State != ResourceState.Published || offer.Remaining <= 0 || r.ValidTo < today) return null;
-        var category = r.Category == order.Category ? 1.0 : r.Category == Category.Other ? 0.3 : 0;
+        if (r.Category != order.Category) return null;
+        const double category = 1.0;
         var area = Area(order.AreaPath, r.AreaIds);
-        if (category == 0 || area == 0) return null;
+        if (area == 0) return null;
 
         Reason[] reasons =
         [
@@ -72,7 +79,8 @@ public sealed class Scoring(MatchingOptions weights)
     /// </summary>
     public static double TrackRecord(UnitRecord record)
     {
-        var completion = (record.Completed + 4 * 0.8) / (record.Assigned + 4);
+        // Finished orders only: one still in progress is neither a success nor a failure yet.
+        var completion = (record.Completed + 4 * 0.8) / (record.Completed + record.Failed + 4);
         var stars = (record.StarsSum + 3 * 4.0) / (record.Rated + 3);
         return Round(0.5 * completion + 0.5 * (stars - 1) / 4);
     }

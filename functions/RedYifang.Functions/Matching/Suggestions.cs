@@ -55,7 +55,7 @@ public sealed partial class Suggestions(
             do
             {
                 var page = await orders.ListCommunityAsync(communityId, OrderState.Published, null, Paging.After(100, token), ct);
-                foreach (var order in page.Items.Where(o => o.Category == stored.Resource.Category || stored.Resource.Category == Category.Other))
+                foreach (var order in page.Items.Where(o => o.Category == stored.Resource.Category))
                 {
                     await RankOrderAsync(order.Id, candidates, ct);
                 }

@@ -9,8 +9,13 @@ public enum OrderFactKind
 {
     Matched,
     Completed,
+
+    /// <summary>Cancelled while the unit held it: a failure.</summary>
     Released,
     Rated,
+
+    /// <summary>Its reported completion was refused at acceptance: a failure (once per order).</summary>
+    Reopened,
 }
 
 /// <summary>What happened to an order at a unit, staged with the change (queue <c>order-events</c>).</summary>
@@ -45,7 +50,8 @@ public sealed class UnitRecords(Tables tables)
     {
         OrderFactKind.Matched => r with { Assigned = r.Assigned + 1, Active = r.Active + 1 },
         OrderFactKind.Completed => r with { Completed = r.Completed + 1, Active = Math.Max(0, r.Active - 1) },
-        OrderFactKind.Released => r with { Active = Math.Max(0, r.Active - 1) },
+        OrderFactKind.Released => r with { Active = Math.Max(0, r.Active - 1), Failed = r.Failed + 1 },
+        OrderFactKind.Reopened => r with { Failed = r.Failed + 1 },
         _ => r with { Rated = r.Rated + 1, StarsSum = r.StarsSum + fact.Stars },
     };
 

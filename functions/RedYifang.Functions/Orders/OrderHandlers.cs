@@ -166,7 +166,8 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
             o => [AssessmentEvent.Of(o.Id, FactKind.Accepted, o.UpdatedAt)], ct);
 
     public Task<Order> ReopenAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct) =>
-        ChangeAsync(caller, id, (c, o) => c.IsAdminOf(o.CommunityPath), OrderAction.Reopen, RequiredReason(body), o => o, null, ct);
+        ChangeAsync(caller, id, (c, o) => c.IsAdminOf(o.CommunityPath), OrderAction.Reopen, RequiredReason(body), o => o,
+            o => [Fact(o, OrderFactKind.Reopened, o.UpdatedAt), AssessmentEvent.Of(o.Id, FactKind.Reopened, o.UpdatedAt)], ct);
 
     public Task<Order> RateAsync(Caller caller, string id, RateRequest body, CancellationToken ct)
     {

@@ -12,7 +12,9 @@ namespace RedYifang.Functions.Organisations;
 /// <list type="bullet">
 /// <item><c>org|{id}</c> — the organisation (point read);</item>
 /// <item><c>child|{parentId}|{kind}|{id}</c> — a copy under its parent, for listing children by kind;</item>
-/// <item><c>name|{parentId}|{hash of name}</c> — makes a name unique under its parent.</item>
+/// <item><c>name|{parentId}|{hash of name}</c> — makes a name unique under its parent;</item>
+/// <item><c>district|{districtId}|{id}</c> — a copy under its district, so one district's organisations are one
+/// key range (the assessment and statistics read only their district's).</item>
 /// </list>
 /// </summary>
 public sealed class OrgStore(Tables tables)
@@ -36,6 +38,7 @@ public sealed class OrgStore(Tables tables)
         var entity = ToEntity(org, createdBy);
         var child = new TableEntity(entity) { RowKey = ChildRow(org.ParentId, org.Kind, org.Id) };
         var name = new TableEntity(Partition, NameRow(org.ParentId, org.Name)) { ["OrgId"] = org.Id };
+        var district = new TableEntity(entity) { RowKey = DistrictRow(org.Path[0], org.Id) };
         try
         {
             await table.SubmitTransactionAsync(
@@ -43,6 +46,7 @@ public sealed class OrgStore(Tables tables)
                 new TableTransactionAction(TableTransactionActionType.Add, entity),
                 new TableTransactionAction(TableTransactionActionType.Add, child),
                 new TableTransactionAction(TableTransactionActionType.Add, name),
+                new TableTransactionAction(TableTransactionActionType.Add, district),
             ], ct);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
@@ -59,17 +63,35 @@ public sealed class OrgStore(Tables tables)
         return await TablePages.ReadAsync(table, filter, paging, ToOrg, ct: ct);
     }
 
-    /// <summary>Every organisation of the tree (one single-partition range; the assessment and statistics use it).</summary>
-    public async Task<List<Org>> AllAsync(CancellationToken ct = default)
+    /// <summary>Every organisation of one district, the district included (one key range of its index rows).</summary>
+    public async Task<List<Org>> InDistrictAsync(string districtId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {"org|"} and RowKey lt {"org}"}");
+        var prefix = $"district|{districtId}|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         var all = new List<Org>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) all.Add(ToOrg(e));
         return all;
     }
 
+    /// <summary>Every district (the nightly assessment runs each on its own).</summary>
+    public async Task<List<Org>> DistrictsAsync(CancellationToken ct = default)
+    {
+        var districts = new List<Org>();
+        string? token = null;
+        do
+        {
+            var page = await ListChildrenAsync(null, OrgKind.District, Paging.After(100, token), ct);
+            districts.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return districts;
+    }
+
     private static string OrgRow(string id) => $"org|{id}";
+
+    private static string DistrictRow(string districtId, string id) => $"district|{districtId}|{id}";
 
     private static string ChildRow(string? parentId, OrgKind kind, string id) => $"child|{parentId ?? Root}|{EnumText.ToText(kind)}|{id}";
 

@@ -15,6 +15,8 @@ public sealed class RoleGrants(OrgStore orgs, UserStore users)
         var v = new Validator();
         var role = v.OneOf<Role>("role", request.Role);
         v.ThrowIfInvalid();
+        // Nobody widens their own reach: a community admin who made itself a unit's liaison would read the whole street.
+        if (userId == caller.UserId) throw Problems.Forbidden();
         var org = await AdministeredOrgAsync(caller, orgId, ct);
         if (!OrgRules.RolesHeldAt(org.Kind).Contains(role!.Value)) throw OrgProblems.RoleNotAllowed(role.Value, org.Kind);
         if (await users.FindAsync(userId, ct) is null) throw OrgProblems.UserNotFound();

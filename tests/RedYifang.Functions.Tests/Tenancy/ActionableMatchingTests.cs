@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Matching;
+
+namespace RedYifang.Functions.Tests.Tenancy;
+
+/// <summary>
+/// What matching offers can be confirmed, and what fails in a unit's hands counts against it: suggestions and batch
+/// proposals on random orders and resources are all accepted by <c>match</c>; a cancellation after matching and a
+/// refused completion become facts against the unit.
+/// </summary>
+[Collection("two districts")]
+public sealed class ActionableMatchingTests(TwoDistrictsFixture fixture)
+{
+    private readonly AppUnderTest _app = fixture.App;
+
+    private static readonly string[] Categories =
+    [
+        "medical", "legalAid", "financial", "elderlyCare", "disability", "childrenEducation", "cultureSport", "environment", "employment", "repairs",
+        "psychological", "other",
+    ];
+
+    [Fact]
+    public async Task Every_suggested_and_every_proposed_resource_for_200_random_orders_is_accepted_by_match()
+    {
+        var d = await TestDistrict.CreateAsync(_app, AppUnderTest.BootstrapAdmin, "sg");
+        var random = new Random(1212);
+        var grids = new List<string> { d.GridId };
+        for (var g = 2; g <= 3; g++)
+        {
+            grids.Add((await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", d.Admin,
+                new { kind = "grid", parentId = d.CommunityId, name = $"第{g}网格（sg）" })).ExpectAsync(201)).Str("id"));
+        }
+        // 24 resources over the categories ("other" among them, some categories without any), each serving the street,
+        // the community or one grid; capacity enough for every order, so capacity never decides.
+        var resources = new Dictionary<string, string>();
+        for (var r = 0; r < 24; r++)
+        {
+            var category = Categories[random.Next(Categories.Length)];
+            string[] areas = random.Next(3) switch { 0 => [d.StreetId], 1 => [d.CommunityId], _ => [grids[random.Next(grids.Count)]] };
+            var created = await (await _app.SendAsync(HttpMethod.Post, "api/v1/resources", d.Liaison, new
+            {
+                unitId = d.UnitId, title = $"资源{r}", category, description = "随机资源", kind = "service", areaIds = areas, monthlyCapacity = 1000,
+                availability = new[] { new { weekday = 1 + random.Next(7), from = "09:00", to = "17:00" } }, validFrom = "2026-01-01", validTo = "2030-12-31",
+            })).ExpectAsync(201);
+            await (await _app.SendAsync(HttpMethod.Post, $"api/v1/resources/{created.Str("id")}/publish", d.Liaison)).ExpectAsync(200);
+            resources[created.Str("id")] = category;
+        }
+        Assert.Contains("other", resources.Values);
+
+        var plans = Enumerable.Range(0, 200).Select(_ => (category: Categories[random.Next(Categories.Length)],
+            grid: random.Next(4) == 0 ? null : grids[random.Next(grids.Count)])).ToList();
+        var orders = new string[plans.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, plans.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var created = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orders", d.Resident, new
+            {
+                communityId = d.CommunityId, gridId = plans[i].grid, title = $"需求{i}", category = plans[i].category, description = "随机需求",
+                beneficiaries = 1 + i % 5, urgency = new[] { "low", "normal", "high" }[i % 3], level = "community",
+            })).ExpectAsync(201);
+            await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{created.Str("id")}/publish", d.CommunityAdmin, new { })).ExpectAsync(200);
+            orders[i] = created.Str("id");
+        });
+
+        // Suggestions, once computed for every order; the top one of each of the first 100 orders is matched.
+        var suggestions = new JsonObject[orders.Length];
+        await Eventually.WaitAsync(async () =>
+        {
+            for (var i = 0; i < orders.Length; i++)
+            {
+                suggestions[i] ??= await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{orders[i]}/suggestions", d.CommunityAdmin)).ExpectAsync(200)
+                    is { } s && s["computedAt"] is not null ? s : null!;
+            }
+            return suggestions.All(s => s is not null);
+        }, TimeSpan.FromSeconds(60));
+        Assert.All(suggestions, s => Assert.NotNull(s));
+        var offered = 0;
+        for (var i = 0; i < orders.Length; i++)
+        {
+            foreach (var item in suggestions[i]["items"]!.AsArray())
+            {
+                offered++;
+                Assert.Equal(plans[i].category, resources[item.Str("resourceId")]);    // never another category, "other" included
+            }
+        }
+        var matched = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            if (suggestions[i]["items"]!.AsArray().FirstOrDefault() is not { } top) continue;
+            await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{orders[i]}/match", d.CommunityAdmin, new { resourceId = top.Str("resourceId") }))
+                .ExpectAsync(200);
+            matched++;
+        }
+
+        // A batch run over what is still published: every proposal is confirmed by match.
+        var started = await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", d.CommunityAdmin, new { scopeOrgId = d.CommunityId });
+        await started.ExpectAsync(202);
+        var location = started.Headers.Location!.ToString().TrimStart('/');
+        JsonObject run = [];
+        await Eventually.WaitAsync(async () => (run = await (await _app.SendAsync(HttpMethod.Get, location, d.CommunityAdmin)).ExpectAsync(200))
+            .Str("state") is "completed" or "failed", TimeSpan.FromSeconds(30));
+        Assert.Equal("completed", run.Str("state"));
+        var proposals = new List<JsonNode>();
+        string? token = null;
+        do
+        {
+            var page = await (await _app.SendAsync(HttpMethod.Get, $"{location}?limit=100{(token is null ? "" : $"&continuationToken={token}")}",
+                d.CommunityAdmin)).ExpectAsync(200);
+            proposals.AddRange(page["proposals"]!.AsArray()!);
+            token = page["continuationToken"]?.GetValue<string>();
+        }
+        while (token is not null);
+        foreach (var proposal in proposals)
+        {
+            await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{proposal.Str("orderId")}/match", d.CommunityAdmin,
+                new { resourceId = proposal.Str("resourceId") })).ExpectAsync(200);
+        }
+
+        // Not vacuous: many were offered, matched and proposed; some orders had nothing of their category.
+        Assert.True(offered >= 100 && matched >= 50 && proposals.Count >= 50, $"offered {offered}, matched {matched}, proposed {proposals.Count}");
+        Assert.Contains(suggestions, s => s["items"]!.AsArray().Count == 0);
+    }
+
+    [Fact]
+    public async Task A_cancellation_after_matching_and_a_refused_completion_are_facts_against_the_unit()
+    {
+        var d = fixture.A.District;
+        var resource = await d.PublishedResourceAsync(_app, monthlyCapacity: 10);
+        Task<HttpResponseMessage> Act(string order, string action, string who, object? body = null) =>
+            _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/{action}", who, body ?? new { });
+
+        var cancelled = await d.PublishedOrderAsync(_app);
+        await (await Act(cancelled, "match", d.CommunityAdmin, new { resourceId = resource })).ExpectAsync(200);
+        await (await Act(cancelled, "cancel", d.CommunityAdmin, new { reason = "居民已自行解决" })).ExpectAsync(200);
+
+        var reopened = await d.PublishedOrderAsync(_app);
+        await (await Act(reopened, "match", d.CommunityAdmin, new { resourceId = resource })).ExpectAsync(200);
+        await (await Act(reopened, "agree", d.Liaison)).ExpectAsync(200);
+        await (await Act(reopened, "start", d.Liaison)).ExpectAsync(200);
+        var photo = (await _app.UploadAsync(d.Liaison, "order", reopened, Photos.Jpeg(777))).Str("id");
+        await (await Act(reopened, "complete", d.Liaison, new { evidenceIds = new[] { photo }, serviceHours = 1, beneficiaries = 1 })).ExpectAsync(200);
+        await (await Act(reopened, "reopen", d.CommunityAdmin, new { reason = "现场未清理" })).ExpectAsync(200);
+
+        var month = $"{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)):yyyy-MM}";
+        JsonArray facts = [];
+        await Eventually.WaitAsync(async () =>
+        {
+            facts = (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{month}/orgs/{d.UnitId}/facts", d.Liaison)).ExpectAsync(200))["items"]!.AsArray();
+            return facts.Any(f => f.Str("kind") == "lapsed") && facts.Any(f => f.Str("kind") == "reopened");
+        }, TimeSpan.FromSeconds(20));
+        Assert.Equal([$"{cancelled}|lapsed|{d.UnitId}"], facts.Where(f => f.Str("kind") == "lapsed").Select(f => f.Str("id")));
+        Assert.Equal([$"{reopened}|reopened"], facts.Where(f => f.Str("kind") == "reopened").Select(f => f.Str("id")));
+
+        var records = _app.Services.GetRequiredService<UnitRecords>();
+        UnitRecord record = UnitRecord.New;
+        await Eventually.WaitAsync(async () => (record = await records.GetAsync(d.UnitId)).Failed == 2, TimeSpan.FromSeconds(20));
+        Assert.Equal(2, record.Failed);
+        Assert.True(Scoring.TrackRecord(record) < Scoring.TrackRecord(record with { Failed = 0 }));
+    }
+}
