@@ -85,7 +85,7 @@ public static class OrdersBench
     private static async Task DirectCreateAsync(TableClient users, TableClient orgs, TableClient byUser, TableClient orders, string userId, string doc, int i)
     {
         await RolesAsync(users, userId);
-        await orgs.GetEntityAsync<TableEntity>("tree", $"org|{Community}");
+        await orgs.GetEntityAsync<TableEntity>("tree|org_demo-district", $"org|{Community}");
         var id = $"ord_{Community[4..]}-bench{i:0000000}";
         await byUser.UpsertEntityAsync(new TableEntity(userId, id), TableUpdateMode.Replace);
         await orders.SubmitTransactionAsync(

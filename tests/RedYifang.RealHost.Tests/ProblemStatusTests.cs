@@ -152,10 +152,11 @@ public sealed class ProblemStatusTests(RealHostFixture fixture)
     [Fact]
     public async Task An_unexpected_fault_is_500_with_the_w3c_trace_id_and_no_internals()
     {
-        // A stored organisation that lacks its kind: reading it fails in a way no handler expects. Removed afterwards,
-        // since ranking runs in the other tests read every organisation.
+        // A stored organisation (of a district of its own) that lacks its kind: reading it fails in a way no handler
+        // expects. Removed afterwards.
         var orgs = new Azure.Data.Tables.TableClient(fixture.Storage.ConnectionString, "Orgs");
-        await orgs.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("tree", "org|org_corrupt1") { ["Id"] = "org_corrupt1", ["Name"] = "坏数据" });
+        await orgs.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ids", "id|org_corrupt1") { ["DistrictId"] = "org_corrupt-district" });
+        await orgs.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("tree|org_corrupt-district", "org|org_corrupt1") { ["Id"] = "org_corrupt1", ["Name"] = "坏数据" });
         try
         {
             var response = await _app.SendAsync(HttpMethod.Get, "api/v1/orgs/org_corrupt1", _d.Admin);
@@ -165,7 +166,7 @@ public sealed class ProblemStatusTests(RealHostFixture fixture)
         }
         finally
         {
-            await orgs.DeleteEntityAsync("tree", "org|org_corrupt1");
+            await orgs.DeleteEntityAsync("tree|org_corrupt-district", "org|org_corrupt1");
         }
     }
 }

@@ -5,11 +5,11 @@ using RedYifang.Functions.Platform.Storage;
 namespace RedYifang.Functions.Assessment;
 
 /// <summary>
-/// Table <c>AssessmentFacts</c>, one partition per month in China Standard Time (<c>2026-11</c>): a
-/// <c>fact|{districtId}|{orgId}|{factId}</c> row per fact and a <c>totals|{districtId}|{orgId}</c> row per
-/// organisation. Recording a fact is one transaction: add the fact (a duplicate fails the batch, so it counts once)
-/// and replace the totals on their ETag. A ranking run reads one <c>totals|{districtId}|</c> range per month of its
-/// period — its own district's, never another's, never the facts.
+/// Table <c>AssessmentFacts</c>, one partition per month in China Standard Time and district (<c>2026-11|{districtId}</c>):
+/// a <c>fact|{orgId}|{factId}</c> row per fact and a <c>totals|{orgId}</c> row per organisation. Recording a fact is
+/// one transaction: add the fact (a duplicate fails the batch, so it counts once) and replace the totals on their
+/// ETag. A ranking run reads one <c>totals|</c> range per month of its period in its district's partitions — never
+/// another district's rows, never the facts; and no district's writes share a partition with another's.
 /// </summary>
 public sealed class FactStore(Platform.Storage.Tables tables)
 {
@@ -21,9 +21,9 @@ public sealed class FactStore(Platform.Storage.Tables tables)
     {
         if (fact.DistrictId.Length == 0) throw new ArgumentException($"Fact {fact.Id} names no district.", nameof(fact));
         var table = await tables.GetAsync(TableName, ct);
-        var month = MonthOf(fact.At);
-        await RunningTotals.RecordAsync<Totals>(table, JsonRows.Create(month, FactRow(fact.DistrictId, fact.OrgId, fact.Id), fact),
-            TotalsRow(fact.DistrictId, fact.OrgId), before => (before ?? Totals.Empty).Add(fact), ct);
+        var partition = Partition(MonthOf(fact.At), fact.DistrictId);
+        await RunningTotals.RecordAsync<Totals>(table, JsonRows.Create(partition, FactRow(fact.OrgId, fact.Id), fact),
+            TotalsRow(fact.OrgId), before => (before ?? Totals.Empty).Add(fact), ct);
     }
 
     /// <summary>The totals of every organisation of one district over the months of a period.</summary>
@@ -31,11 +31,11 @@ public sealed class FactStore(Platform.Storage.Tables tables)
     {
         var table = await tables.GetAsync(TableName, ct);
         var months = Months(period).ToList();
-        var prefix = $"totals|{districtId}|";
+        const string prefix = "totals|";
         var perMonth = await Task.WhenAll(months.Select(async month =>
         {
             var rows = new List<(string, Totals)>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(month, districtId)} and RowKey gt {prefix} and RowKey lt {"totals}"}");
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add((e.RowKey[prefix.Length..], JsonRows.Read<Totals>(e)));
             return rows;
         }));
@@ -49,10 +49,10 @@ public sealed class FactStore(Platform.Storage.Tables tables)
     {
         var table = await tables.GetAsync(TableName, ct);
         var facts = new List<Fact>();
-        var prefix = $"fact|{districtId}|{orgId}|";
+        var prefix = $"fact|{orgId}|";
         foreach (var month in Months(period))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(month, districtId)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) facts.Add(JsonRows.Read<Fact>(e));
         }
         return facts.OrderBy(f => f.At).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
@@ -63,10 +63,9 @@ public sealed class FactStore(Platform.Storage.Tables tables)
     {
         var table = await tables.GetAsync(TableName, ct);
         var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
-        var prefix = $"fact|{districtId}|";
         foreach (var month in Months(period))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(month, districtId)} and RowKey gt {"fact|"} and RowKey lt {"fact}"}");
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             {
                 var fact = JsonRows.Read<Fact>(e);
@@ -81,9 +80,11 @@ public sealed class FactStore(Platform.Storage.Tables tables)
         for (var m = period.Start; m < period.End; m = m.AddMonths(1)) yield return m.ToString("yyyy-MM");
     }
 
-    private static string TotalsRow(string districtId, string orgId) => $"totals|{districtId}|{orgId}";
+    private static string Partition(string month, string districtId) => $"{month}|{districtId}";
 
-    private static string FactRow(string districtId, string orgId, string factId) => $"fact|{districtId}|{orgId}|{factId}";
+    private static string TotalsRow(string orgId) => $"totals|{orgId}";
+
+    private static string FactRow(string orgId, string factId) => $"fact|{orgId}|{factId}";
 
 
 }

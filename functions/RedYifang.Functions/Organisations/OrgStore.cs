@@ -7,68 +7,93 @@ using RedYifang.Functions.Platform.Storage;
 namespace RedYifang.Functions.Organisations;
 
 /// <summary>
-/// Table <c>Orgs</c>. A district's tree is small (hundreds to a few thousand) and read far more than written,
-/// so it lives in one partition, <c>tree</c>, where one batch writes an organisation atomically with its index rows:
+/// Table <c>Orgs</c>. Each district's tree is small (hundreds to a few thousand) and read far more than written, so it
+/// lives in one partition of its own, <c>tree|{districtId}</c>, where one batch writes an organisation atomically with
+/// its index rows — and where one district's organisations are one key range that no other district's rows lengthen:
 /// <list type="bullet">
 /// <item><c>org|{id}</c> — the organisation (point read);</item>
 /// <item><c>child|{parentId}|{kind}|{id}</c> — a copy under its parent, for listing children by kind;</item>
-/// <item><c>name|{parentId}|{hash of name}</c> — makes a name unique under its parent;</item>
-/// <item><c>district|{districtId}|{id}</c> — a copy under its district, so one district's organisations are one
-/// key range (the assessment and statistics read only their district's).</item>
+/// <item><c>name|{parentId}|{hash of name}</c> — makes a name unique under its parent.</item>
 /// </list>
+/// Districts themselves are listed in partition <c>root</c> (<c>child|root|district|{id}</c>, <c>name|root|{hash}</c>),
+/// written before the district's own tree row. Partition <c>ids</c> maps an id to its district (<c>id|{id}</c>), written
+/// before the organisation and kept in memory once read: an organisation never changes district. A lookup row or a
+/// root row whose organisation was never written (the writer died in between) names nothing that can be read.
 /// </summary>
 public sealed class OrgStore(Tables tables)
 {
     public const string TableName = "Orgs";
-    private const string Partition = "tree";
     private const string Root = "root";
+    private const string Ids = "ids";
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _districtOf = new(StringComparer.Ordinal);
+
+    /// <summary>The partition holding a district's tree.</summary>
+    public static string TreeOf(string districtId) => $"tree|{districtId}";
 
     public async Task<Org?> FindAsync(string id, CancellationToken ct = default)
     {
         if (!Keys.IsWellFormedId(id)) return null;
         var table = await tables.GetAsync(TableName, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, OrgRow(id), cancellationToken: ct);
+        if (await DistrictOfAsync(table, id, ct) is not { } district) return null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TreeOf(district), OrgRow(id), cancellationToken: ct);
         return row.HasValue && row.Value is not null ? ToOrg(row.Value) : null;
     }
 
-    /// <summary>Adds the organisation and its index rows in one transaction; a taken name fails the whole batch.</summary>
+    /// <summary>
+    /// Adds the organisation and its index rows in one transaction of its district's partition; a taken name fails the
+    /// whole batch. A district first claims its name among districts (partition <c>root</c>).
+    /// </summary>
     public async Task AddAsync(Org org, string createdBy, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
-        var entity = ToEntity(org, createdBy);
-        var child = new TableEntity(entity) { RowKey = ChildRow(org.ParentId, org.Kind, org.Id) };
-        var name = new TableEntity(Partition, NameRow(org.ParentId, org.Name)) { ["OrgId"] = org.Id };
-        var district = new TableEntity(entity) { RowKey = DistrictRow(org.Path[0], org.Id) };
+        var district = org.Path[0];
+        var tree = TreeOf(district);
+        var entity = ToEntity(tree, org, createdBy);
         try
         {
-            await table.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.Add, entity),
-                new TableTransactionAction(TableTransactionActionType.Add, child),
-                new TableTransactionAction(TableTransactionActionType.Add, name),
-                new TableTransactionAction(TableTransactionActionType.Add, district),
-            ], ct);
+            if (org.ParentId is null)
+            {
+                await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(entity) { PartitionKey = Root, RowKey = ChildRow(null, org.Kind, org.Id) }),
+                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Root, NameRow(null, org.Name)) { ["OrgId"] = org.Id }),
+                ], ct);
+            }
+            await table.UpsertEntityAsync(new TableEntity(Ids, IdRow(org.Id)) { ["DistrictId"] = district }, TableUpdateMode.Replace, ct);
+            var rows = new List<TableTransactionAction> { new(TableTransactionActionType.Add, entity) };
+            if (org.ParentId is not null)
+            {
+                rows.Add(new(TableTransactionActionType.Add, new TableEntity(entity) { RowKey = ChildRow(org.ParentId, org.Kind, org.Id) }));
+                rows.Add(new(TableTransactionActionType.Add, new TableEntity(tree, NameRow(org.ParentId, org.Name)) { ["OrgId"] = org.Id }));
+            }
+            await table.SubmitTransactionAsync(rows, ct);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
             throw OrgProblems.NameTaken();
         }
+        _districtOf[org.Id] = district;
     }
 
     public async Task<ListPage<Org>> ListChildrenAsync(string? parentId, OrgKind? kind, Paging paging, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
+        var partition = Root;
+        if (parentId is not null)
+        {
+            if (!Keys.IsWellFormedId(parentId) || await DistrictOfAsync(table, parentId, ct) is not { } district) return new ListPage<Org>([], null);
+            partition = TreeOf(district);
+        }
         var prefix = kind is null ? $"child|{parentId ?? Root}|" : $"child|{parentId ?? Root}|{EnumText.ToText(kind.Value)}|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         return await TablePages.ReadAsync(table, filter, paging, ToOrg, ct: ct);
     }
 
-    /// <summary>Every organisation of one district, the district included (one key range of its index rows).</summary>
+    /// <summary>Every organisation of one district, the district included (one key range of the district's partition).</summary>
     public async Task<List<Org>> InDistrictAsync(string districtId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
-        var prefix = $"district|{districtId}|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TreeOf(districtId)} and RowKey gt {"org|"} and RowKey lt {"org}"}");
         var all = new List<Org>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) all.Add(ToOrg(e));
         return all;
@@ -89,16 +114,24 @@ public sealed class OrgStore(Tables tables)
         return districts;
     }
 
+    private async Task<string?> DistrictOfAsync(TableClient table, string id, CancellationToken ct)
+    {
+        if (_districtOf.TryGetValue(id, out var known)) return known;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Ids, IdRow(id), cancellationToken: ct);
+        if (!row.HasValue || row.Value?.GetString("DistrictId") is not { } district) return null;
+        return _districtOf[id] = district;
+    }
+
     private static string OrgRow(string id) => $"org|{id}";
 
-    private static string DistrictRow(string districtId, string id) => $"district|{districtId}|{id}";
+    private static string IdRow(string id) => $"id|{id}";
 
     private static string ChildRow(string? parentId, OrgKind kind, string id) => $"child|{parentId ?? Root}|{EnumText.ToText(kind)}|{id}";
 
     private static string NameRow(string? parentId, string name) =>
         $"name|{parentId ?? Root}|{Keys.Sha256Hex(name.Trim().ToLowerInvariant())[..32]}";
 
-    private static TableEntity ToEntity(Org org, string createdBy) => new(Partition, OrgRow(org.Id))
+    private static TableEntity ToEntity(string partition, Org org, string createdBy) => new(partition, OrgRow(org.Id))
     {
         ["Id"] = org.Id,
         ["Kind"] = EnumText.ToText(org.Kind),

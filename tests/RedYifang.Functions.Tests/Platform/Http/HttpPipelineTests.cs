@@ -74,7 +74,8 @@ public sealed class HttpPipelineTests(AppFixture fixture)
     public async Task An_unexpected_fault_is_500_with_a_trace_id_and_no_internals()
     {
         // A stored organisation that lacks its kind: reading it fails in a way no handler expects.
-        await _app.Table("Orgs").UpsertEntityAsync(new TableEntity("tree", "org|org_corrupt1") { ["Id"] = "org_corrupt1", ["Name"] = "坏数据" });
+        await _app.Table("Orgs").UpsertEntityAsync(new TableEntity("ids", "id|org_corrupt1") { ["DistrictId"] = "org_corrupt-district" });
+        await _app.Table("Orgs").UpsertEntityAsync(new TableEntity("tree|org_corrupt-district", "org|org_corrupt1") { ["Id"] = "org_corrupt1", ["Name"] = "坏数据" });
 
         var response = await _app.SendAsync(HttpMethod.Get, "api/v1/orgs/org_corrupt1", Admin);
 
