@@ -12,12 +12,18 @@ public static class RedYifangHost
 {
     public static readonly string AppDirectory = Path.Combine(AppContext.BaseDirectory, "apps", "RedYifang.Functions");
 
-    public static WebApplication Build(Action<IConfigurationBuilder> configure, string urls, Action<ILoggingBuilder>? logging = null) =>
+    /// <param name="extraServices">Registered after the app's own (a benchmark's counting storage clients, say).</param>
+    public static WebApplication Build(Action<IConfigurationBuilder> configure, string urls, Action<ILoggingBuilder>? logging = null,
+        Action<IServiceCollection, IConfiguration>? extraServices = null) =>
         LocalFunctionHost.Build(new LocalFunctionHostOptions
         {
             FunctionsAssembly = typeof(AppServices).Assembly,
             AppDirectory = AppDirectory,
-            ConfigureServices = (services, configuration) => services.AddRedYifang(configuration),
+            ConfigureServices = (services, configuration) =>
+            {
+                services.AddRedYifang(configuration);
+                extraServices?.Invoke(services, configuration);
+            },
             HttpMiddleware = (context, function, next) =>
                 context.RequestServices.GetRequiredService<HttpPipeline>().InvokeAsync(context, function, next),
             ConfigureConfiguration = configure,

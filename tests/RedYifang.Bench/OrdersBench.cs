@@ -23,9 +23,20 @@ public static class OrdersBench
     {
         var requests = args.Length > 0 ? int.Parse(args[0]) : 2000;
         var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
+        var withBackground = args.Length > 2 && args[2] == "background";
         await using var storage = await Azurite.StartNewAsync();
         await using var weChat = await FakeWeChat.StartAsync();
-        await using var app = await AppUnderTest.StartAsync(storage, weChat);
+        // The app's storage clients count what they send, so each API call's storage requests are known (on the wire).
+        var counter = new RequestCounter();
+        // Queue and timer functions off: what they do later (publishing each order's integration event, say) is not the
+        // call's cost, and would compete with the calls being timed. The demo's queued messages stay queued.
+        var background = new[]
+        {
+            "MatchRequests", "MatchingRuns", "RecordOrderFact", "ProcessEvidence", "AssessmentRuns", "RecordAssessmentFact",
+            "PublishIntegrationEvents", "OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer",
+        }.ToDictionary(f => $"AzureWebJobs.{f}.Disabled", _ => (string?)(withBackground ? "false" : "true"));
+        await using var app = await AppUnderTest.StartAsync(storage, weChat, background, extraServices: (services, configuration) =>
+            services.AddSingleton(new RedYifang.Functions.Platform.Storage.StorageClients(configuration, counter)));
         var token = await app.TokenAsync("dev-community");
         app.Http.DefaultRequestHeaders.Authorization = new("Bearer", token);
         var userId = UserIds.FromOpenId("dev-community");
@@ -34,6 +45,8 @@ public static class OrdersBench
         var byUser = tables.GetTableClient(OrderStore.ByUserTable);
         var users = tables.GetTableClient(UserStore.TableName);
         var orgs = tables.GetTableClient("Orgs");
+        var queue = new Azure.Storage.Queues.QueueClient(storage.ConnectionString, "bench-outbox");
+        await queue.CreateIfNotExistsAsync();
         var body = new
         {
             communityId = Community, title = "基准测试需求", category = "repairs", description = "楼道灯不亮，需要维修。", beneficiaries = 12,
@@ -44,21 +57,28 @@ public static class OrdersBench
 
         // Warm both paths (JIT, connection pools, table creation).
         await Measure.RunAsync("warm-up", 200, concurrency, _ => PostAsync(app, body));
-        await Measure.RunAsync("warm-up", 200, concurrency, i => DirectCreateAsync(users, orgs, byUser, orders, userId, doc, i));
+        await Measure.RunAsync("warm-up", 200, concurrency, i => DirectCreateAsync(users, orgs, byUser, orders, queue, userId, doc, i));
 
         var results = new List<(Timing Api, Timing Sdk)>();
         for (var round = 0; round < 2; round++)
         {
             var apiCreate = await Measure.RunAsync("POST /api/v1/orders (local host)", requests, concurrency, _ => PostAsync(app, body));
             var sdkCreate = await Measure.RunAsync("same table operations (SDK)", requests, concurrency,
-                i => DirectCreateAsync(users, orgs, byUser, orders, userId, doc, 1_000_000 * (round + 1) + i));
+                i => DirectCreateAsync(users, orgs, byUser, orders, queue, userId, doc, 1_000_000 * (round + 1) + i));
             results.Add((apiCreate, sdkCreate));
             var apiList = await Measure.RunAsync("GET queue listing (local host)", requests, concurrency, _ => ListAsync(app));
             var sdkList = await Measure.RunAsync("same table operations (SDK)", requests, concurrency, _ => DirectListAsync(users, orders, userId));
             results.Add((apiList, sdkList));
         }
 
-        Console.WriteLine($"{requests} requests per measurement, concurrency {concurrency}, one Azurite; the second round is reported.");
+        var postRequests = await counter.PerCallAsync(() => PostAsync(app, body));
+        var listRequests = await counter.PerCallAsync(() => ListAsync(app));
+        Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"{requests} requests per measurement, concurrency {concurrency}, one Azurite; the second round is reported; " +
+                          $"queue and timer functions {(withBackground ? "ON (they run while the calls are timed)" : "off")}.");
+        Console.WriteLine($"storage requests per POST /api/v1/orders (on the wire): {postRequests}; the direct baseline sends the minimal 6 " +
+                          "(roles query, community GET, user index upsert, order $batch with its outbox row, the message, the outbox row's delete)");
+        Console.WriteLine($"storage requests per queue listing: {listRequests}; the direct baseline sends 2 (roles query, queue range query)");
         foreach (var (api, sdk) in results.Skip(2))
         {
             Console.WriteLine(api);
@@ -81,18 +101,26 @@ public static class OrdersBench
         await response.Content.ReadAsByteArrayAsync();
     }
 
-    /// <summary>What a create costs in storage: the caller's roles, the community, the user index, the order batch.</summary>
-    private static async Task DirectCreateAsync(TableClient users, TableClient orgs, TableClient byUser, TableClient orders, string userId, string doc, int i)
+    /// <summary>
+    /// The minimal storage work of a create (docs/storage.md): the caller's roles, the community, the user index, the
+    /// order batch (order, queue row, outbox row), the staged message sent, the outbox row deleted.
+    /// </summary>
+    private static async Task DirectCreateAsync(TableClient users, TableClient orgs, TableClient byUser, TableClient orders,
+        Azure.Storage.Queues.QueueClient queue, string userId, string doc, int i)
     {
         await RolesAsync(users, userId);
         await orgs.GetEntityAsync<TableEntity>("tree|org_demo-district", $"org|{Community}");
         var id = $"ord_{Community[4..]}-bench{i:0000000}";
         await byUser.UpsertEntityAsync(new TableEntity(userId, id), TableUpdateMode.Replace);
+        var outbox = new TableEntity(Community, $"outbox|bench{i:0000000}") { ["Queue"] = "bench-outbox", ["Message"] = doc };
         await orders.SubmitTransactionAsync(
         [
             new TableTransactionAction(TableTransactionActionType.Add, Row(Community, $"order|{id}", doc)),
             new TableTransactionAction(TableTransactionActionType.Add, Row(Community, $"queue|submitted|{id}", doc)),
+            new TableTransactionAction(TableTransactionActionType.Add, outbox),
         ]);
+        await queue.SendMessageAsync(doc);
+        await orders.DeleteEntityAsync(Community, outbox.RowKey);
     }
 
     private static async Task DirectListAsync(TableClient users, TableClient orders, string userId)
@@ -118,4 +146,34 @@ public static class OrdersBench
         ["Doc"] = doc, ["State"] = EnumText.ToText(OrderState.Submitted), ["Category"] = "repairs",
         ["CreatedAt"] = DateTimeOffset.UtcNow, ["UpdatedAt"] = DateTimeOffset.UtcNow,
     };
+
+    /// <summary>Counts the requests the app's storage clients send, by method and kind.</summary>
+    private sealed class RequestCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private readonly List<string> _requests = [];
+        private bool _on;
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            if (!_on) return;
+            var uri = message.Request.Uri.ToUri();
+            var what = uri.AbsolutePath.Contains("$batch") ? "$batch" : uri.Query.Contains("%24filter") || uri.Query.Contains("$filter") ? "query" : "entity";
+            var table = uri.AbsolutePath.Split('/').LastOrDefault()?.Split('(')[0];
+            lock (_requests) _requests.Add($"{message.Request.Method} {what} {table}");
+        }
+
+        /// <summary>Runs one call (after the app is warm) and lists the storage requests it sent.</summary>
+        public async Task<string> PerCallAsync(Func<Task> call)
+        {
+            lock (_requests) _requests.Clear();
+            _on = true;
+            await call();
+            await Task.Delay(200);     // requests sent after the answer (outbox dispatch) count too
+            _on = false;
+            lock (_requests)
+            {
+                return $"{_requests.Count} ({string.Join(", ", _requests.GroupBy(r => r).Select(g => $"{g.Count()}× {g.Key}"))})";
+            }
+        }
+    }
 }

@@ -29,13 +29,14 @@ public sealed class AppUnderTest : ApiClient, IAsyncDisposable
     }
 
     public static async Task<AppUnderTest> StartAsync(Azurite storage, FakeWeChat weChat,
-        IReadOnlyDictionary<string, string?>? overrides = null, bool seedDemo = true)
+        IReadOnlyDictionary<string, string?>? overrides = null, bool seedDemo = true,
+        Action<IServiceCollection, IConfiguration>? extraServices = null)
     {
         var settings = TestSettings.For(storage, weChat, BootstrapAdmin);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
 
         var host = RedYifangHost.Build(c => c.AddInMemoryCollection(settings), $"http://127.0.0.1:{FreePort.Next()}",
-            logging => logging.SetMinimumLevel(LogLevel.Warning));
+            logging => logging.SetMinimumLevel(LogLevel.Warning), extraServices);
         await host.StartAsync();
         var app = new AppUnderTest(host, storage, weChat);
         if (seedDemo) await host.Services.GetRequiredService<DemoDistrict>().SeedIfEmptyAsync(CancellationToken.None);

@@ -61,10 +61,16 @@ public sealed class QueueEventPublisher(StorageClients clients) : IEventPublishe
 {
     public const string Queue = "integration-events-out";
     private readonly Azure.Storage.Queues.QueueClient _queue = clients.Queues().GetQueueClient(Queue);
+    private volatile bool _created;
 
     public async Task PublishAsync(IntegrationEvent e, CancellationToken ct)
     {
-        await _queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        // Created once per process, not before every event (a failure is not remembered).
+        if (!_created)
+        {
+            await _queue.CreateIfNotExistsAsync(cancellationToken: ct);
+            _created = true;
+        }
         await _queue.SendMessageAsync(JsonSerializer.Serialize(e, Json.Options), ct);
     }
 }

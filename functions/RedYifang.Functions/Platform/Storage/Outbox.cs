@@ -21,6 +21,9 @@ public sealed partial class Outbox(StorageClients clients, TimeProvider clock, I
     public const string RowPrefix = "outbox|";
     private readonly Azure.Storage.Queues.QueueServiceClient _queues = clients.Queues();
 
+    /// <summary>Queues known to exist: created once per process, not before every message (a failure is not remembered).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
+
     public (TableTransactionAction Action, OutboxEntry Entry) Stage(string partitionKey, string queue, object message)
     {
         var entry = new OutboxEntry(partitionKey, RowPrefix + Keys.NewId("evt", clock), queue,
@@ -53,7 +56,11 @@ public sealed partial class Outbox(StorageClients clients, TimeProvider clock, I
     internal async Task SendAsync(TableClient table, OutboxEntry entry, ETag etag, CancellationToken ct)
     {
         var queue = _queues.GetQueueClient(entry.Queue);
-        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        if (!_created.ContainsKey(entry.Queue))
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+            _created[entry.Queue] = true;
+        }
         await queue.SendMessageAsync(entry.Message, ct);
         try
         {
