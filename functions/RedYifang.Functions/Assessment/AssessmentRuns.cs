@@ -73,14 +73,14 @@ public sealed partial class AssessmentRuns(FactStore facts, RankingStore ranking
     /// <summary>The periods the daily run refreshes: the current month, quarter and year, and the previous ones until final.</summary>
     public static IEnumerable<Period> PeriodsAround(DateTimeOffset now)
     {
-        var local = now.ToOffset(Period.ChinaOffset);
+        var local = ChinaTime.Of(now);
         var quarter = (local.Month - 1) / 3 + 1;
         var previousMonth = local.AddMonths(-1);
         var previousQuarter = local.AddMonths(-3);
         foreach (var text in new[]
                  {
-                     $"{previousMonth:yyyy-MM}", $"{previousQuarter.Year}-Q{(previousQuarter.Month - 1) / 3 + 1}", $"{local.Year - 1}",
-                     $"{local:yyyy-MM}", $"{local.Year}-Q{quarter}", $"{local.Year}",
+                     ChinaTime.Month(previousMonth), $"{previousQuarter.Year}-Q{(previousQuarter.Month - 1) / 3 + 1}", $"{local.Year - 1}",
+                     ChinaTime.Month(local), $"{local.Year}-Q{quarter}", $"{local.Year}",
                  })
         {
             if (Period.TryParse(text, out var period)) yield return period;

@@ -15,7 +15,7 @@ public sealed class FactStore(Platform.Storage.Tables tables)
 {
     public const string TableName = "AssessmentFacts";
 
-    public static string MonthOf(DateTimeOffset instant) => instant.ToOffset(Period.ChinaOffset).ToString("yyyy-MM");
+    public static string MonthOf(DateTimeOffset instant) => ChinaTime.Month(instant);
 
     public async Task RecordAsync(Fact fact, CancellationToken ct = default)
     {
@@ -77,7 +77,7 @@ public sealed class FactStore(Platform.Storage.Tables tables)
 
     public static IEnumerable<string> Months(Period period)
     {
-        for (var m = period.Start; m < period.End; m = m.AddMonths(1)) yield return m.ToString("yyyy-MM");
+        for (var m = period.Start; m < period.End; m = m.AddMonths(1)) yield return ChinaTime.Month(m);
     }
 
     private static string Partition(string month, string districtId) => $"{month}|{districtId}";

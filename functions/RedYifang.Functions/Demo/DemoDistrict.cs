@@ -81,8 +81,8 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoSer
         if (!await IsLoadedAsync(markers, "rankings", ct))
         {
             // The last complete month's ranking (final) and this month's (provisional), as the nightly run leaves them.
-            var now = clock.GetUtcNow().ToOffset(Period.ChinaOffset);
-            foreach (var text in new[] { $"{now.AddMonths(-1):yyyy-MM}", $"{now:yyyy-MM}" })
+            var now = ChinaTime.Of(clock.GetUtcNow());
+            foreach (var text in new[] { ChinaTime.Month(now.AddMonths(-1)), ChinaTime.Month(now) })
             {
                 Period.TryParse(text, out var period);
                 await rankings.RunAsync(DistrictId, period, ct);

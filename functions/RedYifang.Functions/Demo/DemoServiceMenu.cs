@@ -137,7 +137,7 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
     {
         try
         {
-            await capacity.ReserveAsync(provider, order.Id, agreement.Id, Scoring.MonthInChina(agreement.At), ct);
+            await capacity.ReserveAsync(provider, order.Id, agreement.Id, ChinaTime.Month(agreement.At), ct);
             return true;
         }
         catch (Platform.Problems.ProblemException)

@@ -39,9 +39,10 @@ public static class HashChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    // Invariant formatting: a culture with another calendar or digits must not change what a record hashes to.
     public static string Link(string previousHash, string sha256, string evidenceId, DateTimeOffset committedAt) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{previousHash}\n{sha256}\n{evidenceId}\n{committedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}")));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{previousHash}\n{sha256}\n{evidenceId}\n{committedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}"))));
 
     /// <summary>
     /// Recomputes the chain from the links in order and compares every link with the record it names; reports the

@@ -68,7 +68,7 @@ public sealed partial class BatchMatching(RunStore runs, OrgStore orgs, OrderSto
 
         var candidates = suggestions.NewCandidates();
         var scoring = new Scoring(options.Value);
-        var today = Scoring.TodayInChina(clock.GetUtcNow());
+        var today = ChinaTime.Today(clock.GetUtcNow());
         var resourceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var capacity = new List<int>();
         var pairs = new List<(int, int, int)>();

@@ -36,7 +36,6 @@ public sealed record Suggestion(string ResourceId, string UnitId, string Title, 
 /// </summary>
 public sealed class Scoring(MatchingOptions weights)
 {
-    private static readonly TimeZoneInfo ChinaStandardTime = TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "CST");
     private static readonly TimeSpan UsefulOverlap = TimeSpan.FromHours(2);
     private static readonly TimeSpan LookAhead = TimeSpan.FromDays(14);
 
@@ -94,8 +93,8 @@ public sealed class Scoring(MatchingOptions weights)
         if (order.PreferredFrom is not { } from || order.PreferredTo is not { } to || to <= from) return 0.5;
         if (to - from > LookAhead) to = from + LookAhead;
         var overlap = TimeSpan.Zero;
-        var localFrom = TimeZoneInfo.ConvertTime(from, ChinaStandardTime);
-        var localTo = TimeZoneInfo.ConvertTime(to, ChinaStandardTime);
+        var localFrom = ChinaTime.Of(from);
+        var localTo = ChinaTime.Of(to);
         for (var day = localFrom.Date; day <= localTo.Date; day = day.AddDays(1))
         {
             var date = DateOnly.FromDateTime(day);
@@ -103,8 +102,8 @@ public sealed class Scoring(MatchingOptions weights)
             var weekday = day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
             foreach (var w in r.Availability.Where(w => w.Weekday == weekday))
             {
-                var start = new DateTimeOffset(day + TimeOnly.Parse(w.From).ToTimeSpan(), TimeSpan.FromHours(8));
-                var end = new DateTimeOffset(day + TimeOnly.Parse(w.To).ToTimeSpan(), TimeSpan.FromHours(8));
+                var start = ChinaTime.At(day, TimeOnly.Parse(w.From, System.Globalization.CultureInfo.InvariantCulture));
+                var end = ChinaTime.At(day, TimeOnly.Parse(w.To, System.Globalization.CultureInfo.InvariantCulture));
                 var a = start > localFrom ? start : localFrom;
                 var b = end < localTo ? end : localTo;
                 if (b > a) overlap += b - a;
@@ -114,10 +113,6 @@ public sealed class Scoring(MatchingOptions weights)
         return Round(Math.Min(1, overlap / wanted));
     }
 
-    public static DateOnly TodayInChina(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, ChinaStandardTime).DateTime);
-
-    /// <summary>"2026-11": the China-Standard-Time month an instant falls in.</summary>
-    public static string MonthInChina(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, ChinaStandardTime).ToString("yyyy-MM");
 
     private static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
 }

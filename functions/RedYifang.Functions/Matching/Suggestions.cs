@@ -14,7 +14,7 @@ public sealed partial class Suggestions(
 {
     private readonly Scoring _scoring = new(options.Value);
 
-    public Candidates NewCandidates() => new(resources, ledger, records, Scoring.MonthInChina(clock.GetUtcNow()));
+    public Candidates NewCandidates() => new(resources, ledger, records, ChinaTime.Month(clock.GetUtcNow()));
 
     public async Task HandleAsync(MatchRequest request, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed partial class Suggestions(
         var stored = await orders.FindAsync(orderId, ct);
         if (stored is not { Order.State: OrderState.Published } found) return;
         var need = OrderNeed.From(found.Order);
-        var today = Scoring.TodayInChina(clock.GetUtcNow());
+        var today = ChinaTime.Today(clock.GetUtcNow());
         var scored = (await candidates.ForAsync(need, ct)).Select(o => _scoring.Score(need, o, today)).Where(s => s is not null).Select(s => s!);
         await store.PutAsync(found.Order, new StoredSuggestions(Scoring.Rank(scored, options.Value.SuggestionsKept), clock.GetUtcNow()), ct);
     }

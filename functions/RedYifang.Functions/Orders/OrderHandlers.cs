@@ -84,7 +84,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
             o => CancelMessages(o, at), ct);
         if (after.Agreement is { } agreement && await resources.FindAsync(agreement.ResourceId, ct) is { } resource)
         {
-            await capacity.ReleaseAsync(resource.Resource, id, agreement.Id, Scoring.MonthInChina(agreement.At), ct);
+            await capacity.ReleaseAsync(resource.Resource, id, agreement.Id, ChinaTime.Month(agreement.At), ct);
         }
         return after;
     }
@@ -116,7 +116,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         CheckFits(stored.Order, resource);
         var at = clock.GetUtcNow();
         var agreement = new ProjectAgreement(Keys.NewChildId("agr", stored.Order.CommunityId, clock), resource.Id, resource.UnitId, caller.UserId, at);
-        var month = Scoring.MonthInChina(at);
+        var month = ChinaTime.Month(at);
         await capacity.ReserveAsync(resource, id, agreement.Id, month, ct);
         try
         {

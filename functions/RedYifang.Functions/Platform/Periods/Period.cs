@@ -6,7 +6,7 @@ namespace RedYifang.Functions;
 /// <summary>A month (2026-11), quarter (2026-Q4) or year (2026), reckoned in China Standard Time (UTC+8).</summary>
 public sealed partial record Period(string Text, DateTimeOffset Start, DateTimeOffset End)
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ChinaOffset = ChinaTime.Offset;
 
     public static bool TryParse(string? text, out Period period)
     {
