@@ -47,7 +47,7 @@ internal sealed partial class AssessmentFunctions(IndicatorSets indicators, Asse
         var body = await req.ReadJsonAsync<StartAssessmentRequest>();
         var period = IndicatorSets.ParsePeriod(body.Period);
         var district = await districts.FindAsync(body.DistrictId, "districtId", ct);
-        if (!Districts.MayRun(req.Caller(), district)) throw Problems.Forbidden();
+        if (!req.Caller().IsAdminOf(district.Path)) throw Problems.Forbidden();
         var table = await tables.GetAsync(RankingStore.TableName, ct);
         var staged = outbox.Stage(new RankingScope(district.Id, false).Partition(period.Text), AssessmentRuns.Queue,
             new AssessmentRuns.RunMessage(district.Id, period.Text));

@@ -30,7 +30,7 @@ public sealed partial class AssessmentRuns(FactStore facts, RankingStore ranking
         return published;
     }
 
-    public async Task<(IReadOnlyList<Ranked> District, IReadOnlyDictionary<string, IReadOnlyList<Ranked>> Streets)> ComputeAsync(string districtId,
+    private async Task<(IReadOnlyList<Ranked> District, IReadOnlyDictionary<string, IReadOnlyList<Ranked>> Streets)> ComputeAsync(string districtId,
         Period period, CancellationToken ct)
     {
         // The three reads are independent: issue them together so the run costs about as much as its largest read.

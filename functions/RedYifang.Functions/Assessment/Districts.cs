@@ -1,4 +1,3 @@
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Problems;
 
@@ -40,10 +39,6 @@ public sealed class Districts(OrgStore orgs)
         }
         return (district, street);
     }
-
-    /// <summary>Runs and indicator sets of a district: its own admins, and bootstrap admins.</summary>
-    public static bool MayRun(Caller caller, Org district) =>
-        caller.IsGlobalAdmin || caller.Roles.Any(r => r.Role == Role.DistrictAdmin && r.OrgId == district.Id);
 
     private async Task<Org> OfKindAsync(string? id, string field, OrgKind kind, LocalizedText wrongKind, CancellationToken ct)
     {

@@ -42,7 +42,7 @@ public sealed class IndicatorSets(Platform.Storage.Tables tables, RankingStore r
         var period = ParsePeriod(periodText);
         var set = Validate(period, request);
         var district = await districts.FindAsync(districtId, "districtId", ct);
-        if (!Districts.MayRun(caller, district)) throw Problems.Forbidden();
+        if (!caller.IsAdminOf(district.Path)) throw Problems.Forbidden();
         if ((await rankings.MetaAsync(new RankingScope(district.Id, false), period.Text, ct))?.Meta.Final == true)
         {
             throw new ProblemException(409, "ranking_final", new("该期排名已定稿", "This period's ranking is final"),
@@ -54,12 +54,13 @@ public sealed class IndicatorSets(Platform.Storage.Tables tables, RankingStore r
         return new IndicatorSetView(district.Id, period.Text, false, false, set.Groups);
     }
 
-    public static Period ParsePeriod(string? text) => Period.TryParse(text, out var period)
-        ? period
-        : throw Problems.Validation(new Dictionary<string, IReadOnlyList<LocalizedText>>
-        {
-            ["period"] = [new("须为 2026-11、2026-Q4 或 2026", "must be like 2026-11, 2026-Q4 or 2026")],
-        });
+    public static Period ParsePeriod(string? text)
+    {
+        var v = new Validator();
+        var period = v.Period("period", text);
+        v.ThrowIfInvalid();
+        return period!;
+    }
 
     private static IndicatorSet Validate(Period period, IndicatorSetRequest request)
     {

@@ -141,23 +141,8 @@ public sealed class EvidenceBlobs
         try
         {
             await using var stream = await (await EvidenceBlobAsync(name, ct)).OpenReadAsync(new BlobOpenReadOptions(false) { BufferSize = BlockSize }, ct);
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
-            long length = 0;
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(buffer.AsMemory(0, BlockSize), ct)) > 0)
-                {
-                    sha.AppendData(buffer, 0, read);
-                    length += read;
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-            return new WrittenBlob(length, Convert.ToHexStringLower(sha.GetHashAndReset()), []);
+            var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+            return new WrittenBlob(stream.Length, sha, []);
         }
         catch (RequestFailedException e) when (e.IsNotFound())
         {

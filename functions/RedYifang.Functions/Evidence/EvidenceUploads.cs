@@ -64,8 +64,8 @@ public sealed class EvidenceUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
         {
             problem = "the upload changed while it was being sealed";
         }
-        await (await blobs.StagingBlobAsync(EvidenceBlobNames.Upload(stored.Record), ct)).DeleteIfExistsAsync(cancellationToken: ct);
         if (problem is not null) return await RejectAsync(stored, problem, ct);
+        await (await blobs.StagingBlobAsync(EvidenceBlobNames.Upload(stored.Record), ct)).DeleteIfExistsAsync(cancellationToken: ct);
         var committed = stored.Record with { CommittedAt = clock.GetUtcNow() };
         await store.UpdateAsync(stored, committed, [(EvidenceRecord.ProcessQueue, new ProcessMessage(committed.Id))], ct);
         return committed;

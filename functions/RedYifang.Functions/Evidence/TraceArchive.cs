@@ -27,8 +27,9 @@ public sealed partial class TraceArchive(EvidenceStore store, EvidenceBlobs blob
     public async Task<TraceView> ForPeriodAsync(Caller caller, string orgId, string? periodText, CancellationToken ct)
     {
         var v = new Validator();
-        if (!Period.TryParse(periodText, out var period)) v.Add("period", new("须为 2026-11、2026-Q4 或 2026", "must be like 2026-11, 2026-Q4 or 2026"));
+        var parsed = v.Period("period", periodText);
         v.ThrowIfInvalid();
+        var period = parsed!;
         await ReadableOrgAsync(caller, orgId, ct);
         var (links, _) = await store.ChainAsync(orgId, ct);
         var records = await store.RecordsOfAsync(orgId, ct);
@@ -115,12 +116,7 @@ public sealed partial class TraceArchive(EvidenceStore store, EvidenceBlobs blob
                 v.Add("deep", new("须为 true 或 false", "must be true or false"));
                 break;
         }
-        Period? period = null;
-        if (!string.IsNullOrEmpty(request.Period))
-        {
-            if (Period.TryParse(request.Period, out var parsed)) period = parsed;
-            else v.Add("period", new("须为 2026-11、2026-Q4 或 2026", "must be like 2026-11, 2026-Q4 or 2026"));
-        }
+        var period = v.Period("period", request.Period, required: false);
         (long, string)? anchor = null;
         if (!string.IsNullOrEmpty(request.Anchor))
         {

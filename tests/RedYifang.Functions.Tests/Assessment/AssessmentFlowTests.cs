@@ -88,7 +88,7 @@ public sealed class AssessmentFlowTests(AppFixture fixture)
     [Fact]
     public async Task Provisional_runs_with_no_new_facts_change_nothing_and_a_half_written_run_is_invisible()
     {
-        var period = P($"{DateTimeOffset.UtcNow.ToOffset(Period.ChinaOffset).Year + 1}");    // next year: provisional
+        var period = P($"{DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset).Year + 1}");    // next year: provisional
         await Facts.RecordAsync(Accepted("org_demo-u10", "ord_y1", period.Start.AddDays(10)));
         var meta = await Runs.RunAsync(District, period, CancellationToken.None);
         var before = await (await _app.Http.GetAsync($"api/v1/rankings/{period.Text}?districtId={District}")).Content.ReadAsStringAsync();
@@ -145,7 +145,7 @@ public sealed class AssessmentFlowTests(AppFixture fixture)
     [Fact]
     public async Task The_demo_has_a_final_ranking_for_last_month_a_provisional_one_for_this_month_and_an_export()
     {
-        var now = DateTimeOffset.UtcNow.ToOffset(Period.ChinaOffset);
+        var now = DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset);
         var last = await (await _app.Http.GetAsync($"api/v1/rankings/{now.AddMonths(-1):yyyy-MM}?districtId={District}")).ExpectAsync(200);
         var current = await (await _app.Http.GetAsync($"api/v1/rankings/{now:yyyy-MM}?streetId=org_demo-s1")).ExpectAsync(200);
         Assert.True(last["final"]!.GetValue<bool>());
@@ -178,7 +178,7 @@ public sealed class StatisticsTests(AppFixture fixture)
     [Fact]
     public async Task Outcome_figures_per_scope_and_period()
     {
-        var now = DateTimeOffset.UtcNow.ToOffset(RedYifang.Functions.Period.ChinaOffset);
+        var now = DateTimeOffset.UtcNow.ToOffset(RedYifang.Functions.ChinaTime.Offset);
         var stats = await (await fixture.App.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId=org_demo-district&period={now.Year}", "dev-admin")).ExpectAsync(200);
         Assert.Equal(12, stats["communities"]!.GetValue<int>());
         Assert.True(stats["linkedUnits"]!.GetValue<int>() >= 46);

@@ -6,7 +6,6 @@ namespace RedYifang.Functions;
 /// <summary>A month (2026-11), quarter (2026-Q4) or year (2026), reckoned in China Standard Time (UTC+8).</summary>
 public sealed partial record Period(string Text, DateTimeOffset Start, DateTimeOffset End)
 {
-    public static readonly TimeSpan ChinaOffset = ChinaTime.Offset;
 
     public static bool TryParse(string? text, out Period period)
     {
@@ -22,16 +21,16 @@ public sealed partial record Period(string Text, DateTimeOffset Start, DateTimeO
         {
             var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
             if (month is < 1 or > 12) return false;
-            (start, months) = (new DateTimeOffset(year, month, 1, 0, 0, 0, ChinaOffset), 1);
+            (start, months) = (new DateTimeOffset(year, month, 1, 0, 0, 0, ChinaTime.Offset), 1);
         }
         else if (m.Groups["q"].Success)
         {
             var quarter = int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture);
-            (start, months) = (new DateTimeOffset(year, quarter * 3 - 2, 1, 0, 0, 0, ChinaOffset), 3);
+            (start, months) = (new DateTimeOffset(year, quarter * 3 - 2, 1, 0, 0, 0, ChinaTime.Offset), 3);
         }
         else
         {
-            (start, months) = (new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaOffset), 12);
+            (start, months) = (new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaTime.Offset), 12);
         }
         period = new Period(text, start, start.AddMonths(months));
         return true;

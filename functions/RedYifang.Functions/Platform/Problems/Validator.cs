@@ -73,6 +73,19 @@ public sealed class Validator
         return null;
     }
 
+    /// <summary>A period (<c>2026-11</c>, <c>2026-Q4</c>, <c>2026</c>, China Standard Time); null when absent or malformed.</summary>
+    public Period? Period(string field, string? value, bool required = true)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required) Add(field, Required);
+            return null;
+        }
+        if (RedYifang.Functions.Period.TryParse(value, out var period)) return period;
+        Add(field, new("须为 2026-11、2026-Q4 或 2026", "must be like 2026-11, 2026-Q4 or 2026"));
+        return null;
+    }
+
     public void ThrowIfInvalid()
     {
         if (!IsValid)
