@@ -27,7 +27,7 @@ public static class OrdersBench
         await using var storage = await Azurite.StartNewAsync();
         await using var weChat = await FakeWeChat.StartAsync();
         // The app's storage clients count what they send, so each API call's storage requests are known (on the wire).
-        var counter = new RequestCounter();
+        var counter = new StorageRequestCounter();
         // Queue and timer functions off: what they do later (publishing each order's integration event, say) is not the
         // call's cost, and would compete with the calls being timed. The demo's queued messages stay queued.
         var background = new[]
@@ -71,8 +71,8 @@ public static class OrdersBench
             results.Add((apiList, sdkList));
         }
 
-        var postRequests = await counter.PerCallAsync(() => PostAsync(app, body));
-        var listRequests = await counter.PerCallAsync(() => ListAsync(app));
+        var postRequests = await PerCallAsync(counter, () => PostAsync(app, body));
+        var listRequests = await PerCallAsync(counter, () => ListAsync(app));
         Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine($"{requests} requests per measurement, concurrency {concurrency}, one Azurite; the second round is reported; " +
                           $"queue and timer functions {(withBackground ? "ON (they run while the calls are timed)" : "off")}.");
@@ -86,6 +86,15 @@ public static class OrdersBench
             Console.WriteLine($"{"  ratio (time through the API / time direct)",-44} {api.Elapsed / sdk.Elapsed:0.00}x");
         }
         return 0;
+    }
+
+    /// <summary>One call (the app warm), with what its storage clients sent for it.</summary>
+    private static async Task<string> PerCallAsync(StorageRequestCounter counter, Func<Task> call)
+    {
+        counter.Start();
+        await call();
+        await Task.Delay(200);     // requests sent after the answer (the outbox dispatch) count too
+        return counter.Stop();
     }
 
     private static async Task PostAsync(AppUnderTest app, object body)
@@ -146,34 +155,4 @@ public static class OrdersBench
         ["Doc"] = doc, ["State"] = EnumText.ToText(OrderState.Submitted), ["Category"] = "repairs",
         ["CreatedAt"] = DateTimeOffset.UtcNow, ["UpdatedAt"] = DateTimeOffset.UtcNow,
     };
-
-    /// <summary>Counts the requests the app's storage clients send, by method and kind.</summary>
-    private sealed class RequestCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
-    {
-        private readonly List<string> _requests = [];
-        private bool _on;
-
-        public override void OnSendingRequest(Azure.Core.HttpMessage message)
-        {
-            if (!_on) return;
-            var uri = message.Request.Uri.ToUri();
-            var what = uri.AbsolutePath.Contains("$batch") ? "$batch" : uri.Query.Contains("%24filter") || uri.Query.Contains("$filter") ? "query" : "entity";
-            var table = uri.AbsolutePath.Split('/').LastOrDefault()?.Split('(')[0];
-            lock (_requests) _requests.Add($"{message.Request.Method} {what} {table}");
-        }
-
-        /// <summary>Runs one call (after the app is warm) and lists the storage requests it sent.</summary>
-        public async Task<string> PerCallAsync(Func<Task> call)
-        {
-            lock (_requests) _requests.Clear();
-            _on = true;
-            await call();
-            await Task.Delay(200);     // requests sent after the answer (outbox dispatch) count too
-            _on = false;
-            lock (_requests)
-            {
-                return $"{_requests.Count} ({string.Join(", ", _requests.GroupBy(r => r).Select(g => $"{g.Count()}× {g.Key}"))})";
-            }
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 
 namespace RedYifang.Testing;
 
@@ -66,17 +65,8 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Stops Azurite with SIGTERM (it flushes and exits cleanly) and waits for it.</summary>
     public async Task StopAsync()
     {
-        if (_process is null || _process.HasExited) return;
-        _ = Kill(_process.Id, 15);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
+        if (_process is null) return;
+        await ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(10));
         _process.Dispose();
         _process = null;
     }
@@ -92,9 +82,6 @@ public sealed class Azurite : IAsyncDisposable
         {
         }
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     private static async Task<bool> IsListening(int port)
     {

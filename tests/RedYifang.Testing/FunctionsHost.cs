@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace RedYifang.Testing;
 
@@ -11,13 +10,15 @@ namespace RedYifang.Testing;
 public sealed class FunctionsHost : ApiClient, IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly StreamWriter _log;
     private readonly string _runDirectory;
 
     public string LogPath { get; }
 
-    private FunctionsHost(Process process, Uri baseAddress, string logPath, string runDirectory) : base(baseAddress)
+    private FunctionsHost(Process process, StreamWriter log, Uri baseAddress, string logPath, string runDirectory) : base(baseAddress)
     {
         _process = process;
+        _log = log;
         LogPath = logPath;
         _runDirectory = runDirectory;
     }
@@ -95,18 +96,18 @@ public sealed class FunctionsHost : ApiClient, IAsyncDisposable
         void Write(string? line)
         {
             if (line is null) return;
-            lock (log) log.WriteLine($"{started.Elapsed.TotalSeconds,8:0.000} {line}");
+            lock (log)
+            {
+                // A last line may arrive after the host was stopped and its log closed.
+                if (log.BaseStream is { CanWrite: true }) log.WriteLine($"{started.Elapsed.TotalSeconds,8:0.000} {line}");
+            }
         }
         process.OutputDataReceived += (_, e) => Write(e.Data);
         process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.Exited += (_, _) =>
-        {
-            lock (log) log.Flush();
-        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new FunctionsHost(process, new Uri($"http://127.0.0.1:{port}/"), logPath, run);
+        var host = new FunctionsHost(process, log, new Uri($"http://127.0.0.1:{port}/"), logPath, run);
         var deadline = Stopwatch.StartNew();
         var limit = within ?? TimeSpan.FromSeconds(90);
         while (true)
@@ -144,20 +145,8 @@ public sealed class FunctionsHost : ApiClient, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!_process.HasExited)
-        {
-            _ = Kill(_process.Id, 15);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
+        await ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(15));
+        lock (_log) _log.Dispose();
         _process.Dispose();
         try
         {
@@ -168,6 +157,4 @@ public sealed class FunctionsHost : ApiClient, IAsyncDisposable
         }
     }
 
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

@@ -81,10 +81,10 @@ public sealed class TestDistrict
     }
 
     /// <summary>An order the resident submitted in the community's grid (state submitted).</summary>
-    public async Task<JsonObject> SubmitOrderAsync(ApiClient api, string? asUser = null, string category = "elderlyCare") =>
-        await (await api.SendAsync(HttpMethod.Post, "api/v1/orders", asUser ?? Resident, new
+    public async Task<JsonObject> SubmitOrderAsync(ApiClient api) =>
+        await (await api.SendAsync(HttpMethod.Post, "api/v1/orders", Resident, new
         {
-            communityId = CommunityId, gridId = GridId, title = "独居老人需要助餐", category,
+            communityId = CommunityId, gridId = GridId, title = "独居老人需要助餐", category = "elderlyCare",
             description = "三楼独居老人行动不便，需要每日送餐", beneficiaries = 1, urgency = "high", contactPhone = "13812341234",
             level = "community",
         })).ExpectAsync(201);

@@ -68,8 +68,9 @@ public sealed class ActionableMatchingTests(TwoDistrictsFixture fixture)
         {
             for (var i = 0; i < orders.Length; i++)
             {
-                suggestions[i] ??= await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{orders[i]}/suggestions", d.CommunityAdmin)).ExpectAsync(200)
-                    is { } s && s["computedAt"] is not null ? s : null!;
+                if (suggestions[i] is not null) continue;
+                var answer = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{orders[i]}/suggestions", d.CommunityAdmin)).ExpectAsync(200);
+                if (answer["computedAt"] is not null) suggestions[i] = answer;
             }
             return suggestions.All(s => s is not null);
         }, TimeSpan.FromSeconds(60));
