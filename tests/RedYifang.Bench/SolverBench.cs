@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Google.OrTools.Graph;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
+using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Resources;
 using RedYifang.Testing;
 

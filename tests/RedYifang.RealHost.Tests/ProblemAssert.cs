@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using RedYifang.Functions.Platform.Catalogue;
 
 namespace RedYifang.RealHost.Tests;
 

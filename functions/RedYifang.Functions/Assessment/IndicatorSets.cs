@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Assessment;
 
@@ -45,7 +46,7 @@ public sealed class IndicatorSets(Platform.Storage.Tables tables, RankingStore r
         if (!caller.IsAdminOf(district.Path)) throw Problems.Forbidden();
         if ((await rankings.MetaAsync(new RankingScope(district.Id, false), period.Text, ct))?.Meta.Final == true)
         {
-            throw new ProblemException(409, "ranking_final", new("该期排名已定稿", "This period's ranking is final"),
+            throw new ConflictException("ranking_final", new("该期排名已定稿", "This period's ranking is final"),
                 new("定稿后的指标体系不能再修改。", "The indicator set cannot change once the ranking is final."));
         }
         var table = await tables.GetAsync(RankingStore.TableName, ct);

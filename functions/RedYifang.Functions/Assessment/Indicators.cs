@@ -1,4 +1,5 @@
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Catalogue;
 
 namespace RedYifang.Functions.Assessment;
 

@@ -7,6 +7,7 @@ using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Assessment;

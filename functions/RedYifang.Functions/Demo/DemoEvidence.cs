@@ -1,6 +1,7 @@
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Security;
 using SkiaSharp;
 
 namespace RedYifang.Functions.Demo;

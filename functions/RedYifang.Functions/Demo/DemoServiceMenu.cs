@@ -3,6 +3,8 @@ using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Demo;
@@ -140,7 +142,7 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
             await capacity.ReserveAsync(provider, order.Id, agreement.Id, ChinaTime.Month(agreement.At), ct);
             return true;
         }
-        catch (Platform.Problems.ProblemException)
+        catch (Platform.Problems.DomainException)
         {
             return false;
         }

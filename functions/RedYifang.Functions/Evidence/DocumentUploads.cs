@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
@@ -89,7 +90,7 @@ public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
         return committed;
     }
 
-    private static ProblemException Field(string field, LocalizedText message) =>
+    private static DomainException Field(string field, LocalizedText message) =>
         Problems.Validation(new Dictionary<string, IReadOnlyList<LocalizedText>> { [field] = [message] });
 
     /// <summary>Bytes already read (the sniffed head) followed by the rest of a stream.</summary>

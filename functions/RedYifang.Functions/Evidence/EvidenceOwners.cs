@@ -2,6 +2,7 @@ using RedYifang.Functions.Identity;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Evidence;
 
@@ -35,7 +36,7 @@ public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs)
                 if (!caller.ActsFor(org.Path)) throw Problems.Forbidden();
                 return new OwnerPlacement(org.Path, org.Id, org.Path);
             default:
-                throw new ProblemException(422, "owner_not_supported",
+                throw new RuleViolationException("owner_not_supported",
                     new("暂不支持该类对象的痕迹材料", "Evidence for this kind of object is not supported yet"),
                     new("活动与共建协议的痕迹将随对应功能上线。", "Activities and co-building agreements come with their own features."),
                     new Dictionary<string, IReadOnlyList<LocalizedText>> { ["ownerType"] = [new("暂不支持", "is not supported yet")] });

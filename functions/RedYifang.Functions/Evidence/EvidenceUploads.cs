@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RedYifang.Functions.Identity.WeChat;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Identity;
 

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Identity;
 
 /// <summary>Turns a bearer token into a <see cref="Caller"/> with the roles held now (not when the token was issued).</summary>
-public sealed class CallerAuthenticator(TokenService tokens, UserStore users, IOptions<AuthOptions> options)
+public sealed class CallerAuthenticator(TokenService tokens, UserStore users, IOptions<AuthOptions> options) : IAuthenticator
 {
     private readonly HashSet<string> _bootstrapAdmins =
         options.Value.BootstrapAdminOpenIds.Select(UserIds.FromOpenId).ToHashSet(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Identity.WeChat;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Identity;
 
@@ -16,6 +17,7 @@ public static class IdentityRegistration
         services.AddSingleton<TokenService>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<IAuthenticator>(s => s.GetRequiredService<CallerAuthenticator>());
         services.AddSingleton<SignIn>();
         return services;
     }

@@ -1,4 +1,5 @@
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Identity;
 

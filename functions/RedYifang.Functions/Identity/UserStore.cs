@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Identity;

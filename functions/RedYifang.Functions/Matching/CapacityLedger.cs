@@ -59,8 +59,8 @@ public sealed class CapacityLedger(Tables tables)
     private static int DistinctOrders(IEnumerable<string> holders, string? except) =>
         holders.Select(h => h[..h.IndexOf('|')]).Where(o => o != except).Distinct().Count();
 
-    public static ProblemException CapacityExhausted() =>
-        new(409, "capacity_exhausted",
+    public static CapacityExhaustedException CapacityExhausted() =>
+        new( "capacity_exhausted",
             new("该资源本月服务容量已满", "The resource has no capacity left this month"),
             new("请选择其他资源，或下月再试。", "Choose another resource, or try next month."));
 

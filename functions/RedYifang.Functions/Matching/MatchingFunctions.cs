@@ -5,6 +5,7 @@ using RedYifang.Functions.Identity;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Matching;

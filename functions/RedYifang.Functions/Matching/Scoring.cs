@@ -1,4 +1,5 @@
 using RedYifang.Functions.Orders;
+using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Matching;

@@ -1,3 +1,5 @@
+using RedYifang.Functions.Platform.Catalogue;
+
 namespace RedYifang.Functions.Orders;
 
 public enum OrderLevel

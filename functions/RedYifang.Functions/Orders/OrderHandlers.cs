@@ -4,7 +4,9 @@ using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 using RedYifang.Functions.Resources;
 
@@ -150,7 +152,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
         var items = await Task.WhenAll(evidenceIds.Select(e => evidence.FindAsync(e, ct)));
         if (items.Any(e => e is not { Record.State: EvidenceState.Verified, Record.OwnerType: OwnerType.Order } || e.Record.OwnerId != id))
         {
-            throw new ProblemException(422, "evidence_not_verified",
+            throw new RuleViolationException("evidence_not_verified",
                 new("痕迹材料未通过核验", "The evidence is not verified"),
                 new("完成订单须附上已核验、属于本订单的照片或文档。", "Completing an order needs verified photos or documents of this order."),
                 new Dictionary<string, IReadOnlyList<LocalizedText>> { ["evidenceIds"] = [new("须为本订单已核验的痕迹", "must be verified evidence of this order")] });
@@ -195,7 +197,7 @@ public sealed class OrderHandlers(OrderStore orders, OrgStore orgs, ResourceStor
                     [MatchRequest.ForOrder(order.Id, "expired"), AssessmentEvent.Of(order.Id, FactKind.Lapsed, clock.GetUtcNow())], ct);
                 expired++;
             }
-            catch (ProblemException)
+            catch (DomainException)
             {
                 // Changed meanwhile (matched, cancelled): no longer stale.
             }

@@ -55,8 +55,8 @@ public static class OrderLifecycle
     public static OrderState Target(OrderAction action, OrderState from) =>
         Transitions[action].From.Contains(from) ? Transitions[action].To : throw InvalidTransition(action, from);
 
-    public static ProblemException InvalidTransition(OrderAction action, OrderState from) =>
-        new(409, "invalid_transition",
+    public static InvalidTransitionException InvalidTransition(OrderAction action, OrderState from) =>
+        new( "invalid_transition",
             new("订单当前状态不允许此操作", "The order's state does not allow this"),
             new LocalizedText("订单处于 {0} 状态，不能执行 {1}。", "The order is {0}; it cannot be {1}.")
                 .Format(EnumText.ToText(from), EnumText.ToText(action)));

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Orders;

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;

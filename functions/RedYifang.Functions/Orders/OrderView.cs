@@ -1,4 +1,6 @@
 using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Orders;
 

@@ -1,5 +1,6 @@
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Organisations;

@@ -1,4 +1,5 @@
 using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Organisations;
 

@@ -1,4 +1,5 @@
 using RedYifang.Functions.Orders;
+using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Problems;
 
 namespace RedYifang.Functions.Resources;
@@ -58,7 +59,7 @@ public static class ResourceLifecycle
         (ResourceAction.Publish, ResourceState.Draft or ResourceState.Paused) => ResourceState.Published,
         (ResourceAction.Pause, ResourceState.Published) => ResourceState.Paused,
         (ResourceAction.Retire, not ResourceState.Retired) => ResourceState.Retired,
-        _ => throw new ProblemException(409, "invalid_transition",
+        _ => throw new InvalidTransitionException("invalid_transition",
             new("资源当前状态不允许此操作", "The resource's state does not allow this"),
             new LocalizedText("资源处于 {0} 状态，不能执行 {1}。", "The resource is {0}; it cannot be {1}.")
                 .Format(EnumText.ToText(from), EnumText.ToText(action))),

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Orders;
+using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;

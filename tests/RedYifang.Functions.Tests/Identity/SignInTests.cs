@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Tests.Identity;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RedYifang.Functions.Identity;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Tests.Identity;
 

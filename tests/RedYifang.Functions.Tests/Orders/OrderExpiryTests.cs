@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Catalogue;
 
 namespace RedYifang.Functions.Tests.Orders;
 

@@ -42,8 +42,8 @@ public sealed class OrderLifecycleTests
         }
         else
         {
-            var problem = Assert.Throws<ProblemException>(() => OrderLifecycle.Target(action, from));
-            Assert.Equal((409, "invalid_transition"), (problem.Status, problem.Code));
+            var problem = Assert.Throws<InvalidTransitionException>(() => OrderLifecycle.Target(action, from));
+            Assert.Equal("invalid_transition", problem.Code);
         }
     }
 

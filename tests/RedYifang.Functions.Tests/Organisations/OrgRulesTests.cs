@@ -1,5 +1,6 @@
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Tests.Organisations;
 

@@ -84,7 +84,7 @@ public sealed partial class WeChatClient
         return JsonSerializer.Deserialize<Code2SessionReply>(body) ?? throw new JsonException("empty reply");
     }
 
-    private ProblemException MapError(int errCode)
+    private DomainException MapError(int errCode)
     {
         LogRefused(errCode);
         return errCode switch

@@ -4,41 +4,41 @@ namespace RedYifang.Functions.Identity.WeChat;
 
 public static class WeChatProblems
 {
-    public static ProblemException InvalidCode() =>
-        new(400, "wechat_invalid_code",
+    public static ValidationFailedException InvalidCode() =>
+        new( "wechat_invalid_code",
             new("微信登录凭证无效", "The WeChat login code is not valid"),
             new("登录凭证已使用或已过期，请重新调用 wx.login() 获取。", "The code was used or has expired; call wx.login() again."));
 
-    public static ProblemException RateLimited() =>
-        new ProblemException(429, "wechat_rate_limited",
+    public static TooManyRequestsException RateLimited() =>
+        new( "wechat_rate_limited",
             new("登录过于频繁", "Too many sign-in attempts"),
             new("请一分钟后再试。", "Try again in a minute."))
-        .WithHeader("Retry-After", "60");
+        { RetryAfter = TimeSpan.FromSeconds(60) };
 
-    public static ProblemException UserBlocked() =>
-        new(403, "wechat_user_blocked",
+    public static ForbiddenException UserBlocked() =>
+        new( "wechat_user_blocked",
             new("该微信用户被限制登录", "WeChat blocks this user from signing in"),
             new("微信判定该账号存在风险，暂不能登录。", "WeChat judged this account high-risk."));
 
-    public static ProblemException Busy() =>
-        new ProblemException(503, "wechat_busy",
+    public static UnavailableException Busy() =>
+        new( "wechat_busy",
             new("微信服务繁忙", "WeChat is busy"),
             new("请稍后重试。", "Try again shortly."))
-        .WithHeader("Retry-After", "5");
+        { RetryAfter = TimeSpan.FromSeconds(5) };
 
-    public static ProblemException Unavailable() =>
-        new ProblemException(503, "wechat_unavailable",
+    public static UnavailableException Unavailable() =>
+        new( "wechat_unavailable",
             new("暂时无法连接微信服务", "WeChat cannot be reached"),
             new("请稍后重试。", "Try again shortly."))
-        .WithHeader("Retry-After", "5");
+        { RetryAfter = TimeSpan.FromSeconds(5) };
 
-    public static ProblemException UnexpectedReply() =>
-        new(502, "wechat_error",
+    public static UpstreamFailedException UnexpectedReply() =>
+        new( "wechat_error",
             new("微信服务返回了异常结果", "WeChat gave an unexpected answer"),
             new("请稍后重试。", "Try again shortly."));
 
-    public static ProblemException NotConfigured() =>
-        new(503, "wechat_not_configured",
+    public static UnavailableException NotConfigured() =>
+        new( "wechat_not_configured",
             new("未配置微信登录", "WeChat sign-in is not configured"),
             new("管理员尚未设置小程序 AppID 与 AppSecret。", "The mini-program's AppID and AppSecret are not set."));
 }

@@ -4,8 +4,8 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Platform.Http;
 
@@ -13,7 +13,7 @@ namespace RedYifang.Functions.Platform.Http;
 /// What every HTTP function gets, under the Functions host (through <see cref="HttpPipelineMiddleware"/>)
 /// and the local host alike: the body limit, authentication, and errors as problem+json in the caller's language.
 /// </summary>
-public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOptions<HttpOptions> options, ILogger<HttpPipeline> logger)
+public sealed partial class HttpPipeline(IAuthenticator authenticator, IOptions<HttpOptions> options, ILogger<HttpPipeline> logger)
 {
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
 
@@ -45,16 +45,16 @@ public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOpt
             // a reflection wrapper: classify what the function actually threw.
             switch (Unwrap(thrown))
             {
-                case ProblemException problem:
-                    await WriteAsync(http, problem, language);
+                case DomainException problem:
+                    await WriteAsync(http, Problem.Of(problem), language);
                     break;
                 case BadHttpRequestException { StatusCode: 413 }:
                     // The server's own body limit (set above from the function's) tripped while the body streamed in.
-                    await WriteAsync(http, Problems.Problems.PayloadTooLarge(http.Items[RequestBody.LimitKey] as long? ?? 0), language);
+                    await WriteAsync(http, Problem.Of(Problems.Problems.PayloadTooLarge(http.Items[RequestBody.LimitKey] as long? ?? 0)), language);
                     break;
                 case RequestFailedException { Status: 412 }:
                     // A conditional write lost a race that its handler did not expect: never a silent overwrite.
-                    await WriteAsync(http, Problems.Problems.Conflict(), language);
+                    await WriteAsync(http, Problem.Of(Problems.Problems.Conflict()), language);
                     break;
                 case var _ when http.RequestAborted.IsCancellationRequested:
                     // The caller went away; there is nobody to answer.
@@ -62,7 +62,7 @@ public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOpt
                 case var e:
                     var traceId = TraceIds.Of(http);
                     LogUnhandled(e, function.Name, traceId);
-                    await WriteAsync(http, Problems.Problems.Internal(traceId), language);
+                    await WriteAsync(http, Problem.Internal(traceId), language);
                     break;
             }
         }
@@ -87,7 +87,7 @@ public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOpt
         }
     }
 
-    public static async Task WriteAsync(HttpContext http, ProblemException problem, Language language)
+    public static async Task WriteAsync(HttpContext http, Problem problem, Language language)
     {
         if (http.Response.HasStarted) return;
         http.Response.Clear();
@@ -98,7 +98,7 @@ public sealed partial class HttpPipeline(CallerAuthenticator authenticator, IOpt
         await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(Render(http, problem, language), Json.Options));
     }
 
-    private static Dictionary<string, object?> Render(HttpContext http, ProblemException problem, Language language)
+    private static Dictionary<string, object?> Render(HttpContext http, Problem problem, Language language)
     {
         var body = new Dictionary<string, object?>
         {

@@ -4,9 +4,9 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Platform.Idempotency;
@@ -156,16 +156,16 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
             row.GetBinary("Body"),
             row.GetString("ContentType"));
 
-    private static ProblemException KeyReused() =>
-        new(422, "idempotency_key_reused",
+    private static RuleViolationException KeyReused() =>
+        new( "idempotency_key_reused",
             new("幂等键已用于另一请求", "The Idempotency-Key was used for another request"),
             new("同一幂等键只能用于内容相同的请求，请换一个新的键。", "Reuse a key only with the same body; send a new key."));
 
-    private static ProblemException InProgress() =>
-        new ProblemException(409, "idempotency_in_progress",
+    private static ConflictException InProgress() =>
+        new( "idempotency_in_progress",
             new("相同幂等键的请求仍在处理中", "A request with this Idempotency-Key is still in progress"),
             new("请稍后重试。", "Try again shortly."))
-        .WithHeader("Retry-After", "1");
+        { RetryAfter = TimeSpan.FromSeconds(1) };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotent response of {Bytes} bytes is too large to store; key released")]
     private partial void LogNotStored(int bytes);

@@ -1,3 +1,5 @@
+using RedYifang.Functions.Platform.Catalogue;
+
 namespace RedYifang.Functions.Platform.Problems;
 
 /// <summary>A message users read, in Simplified Chinese (the default) and English.</summary>

@@ -1,32 +1,33 @@
+using RedYifang.Functions.Platform.Catalogue;
+
 namespace RedYifang.Functions.Platform.Problems;
 
 /// <summary>The problems every feature shares. Feature-specific ones live with their feature.</summary>
 public static class Problems
 {
-    public static ProblemException Validation(IReadOnlyDictionary<string, IReadOnlyList<LocalizedText>> errors) =>
-        new(400, "validation_failed",
+    public static ValidationFailedException Validation(IReadOnlyDictionary<string, IReadOnlyList<LocalizedText>> errors) =>
+        new("validation_failed",
             new("请求参数有误", "The request is not valid"),
             new("请按字段提示修改后重试。", "Correct the fields listed in errors and try again."),
             errors);
 
-    public static ProblemException MalformedJson() =>
-        new(400, "malformed_json",
+    public static MalformedRequestException MalformedJson() =>
+        new("malformed_json",
             new("请求体不是有效的 JSON", "The request body is not valid JSON"),
             new("请发送 UTF-8 编码的 JSON 对象。", "Send a UTF-8 encoded JSON object."));
 
-    public static ProblemException PayloadTooLarge(long limit) =>
-        new(413, "payload_too_large",
+    public static PayloadTooLargeException PayloadTooLarge(long limit) =>
+        new("payload_too_large",
             new("请求体过大", "The request body is too large"),
             new LocalizedText("请求体不能超过 {0} 字节。", "The request body may not exceed {0} bytes.").Format(limit));
 
-    public static ProblemException Unauthenticated() =>
-        new ProblemException(401, "unauthenticated",
+    public static UnauthenticatedException Unauthenticated() =>
+        new("unauthenticated",
             new("需要登录", "Sign-in required"),
-            new("请携带有效的访问令牌（Authorization: Bearer …）。", "Send a valid access token (Authorization: Bearer …)."))
-        .WithHeader("WWW-Authenticate", "Bearer");
+            new("请携带有效的访问令牌（Authorization: Bearer …）。", "Send a valid access token (Authorization: Bearer …)."));
 
-    public static ProblemException Forbidden() =>
-        new(403, "forbidden",
+    public static ForbiddenException Forbidden() =>
+        new("forbidden",
             new("无权执行此操作", "You may not do this"),
             new("该操作超出了您的角色范围。", "This action is outside the scope of your roles."));
 
@@ -37,30 +38,24 @@ public static class Problems
         ["ranking"] = "排名", ["resource"] = "服务资源", ["route"] = "路径",
     };
 
-    public static ProblemException NotFound(string what) =>
-        new(404, "not_found",
+    public static NotFoundException NotFound(string what) =>
+        new("not_found",
             new("未找到", "Not found"),
             new LocalizedText($"{Nouns.GetValueOrDefault(what, what)}不存在或不在您的权限范围内。",
                 $"The {what} does not exist or is outside your scope."));
 
     /// <summary>A field names something (an organisation, a resource) that does not exist or does not fit.</summary>
-    public static ProblemException InvalidReference(string field, LocalizedText message) =>
-        new(422, "invalid_reference", new("引用的对象无效", "A referenced object is not valid"), message,
+    public static RuleViolationException InvalidReference(string field, LocalizedText message) =>
+        new("invalid_reference", new("引用的对象无效", "A referenced object is not valid"), message,
             new Dictionary<string, IReadOnlyList<LocalizedText>> { [field] = [message] });
 
-    public static ProblemException Conflict() =>
-        new(409, "conflict",
+    public static ConflictException Conflict() =>
+        new("conflict",
             new("数据已被他人修改", "The data was changed by someone else"),
             new("请刷新后重试。", "Reload and try again."));
 
-    public static ProblemException Internal(string traceId) =>
-        new(500, "internal_error",
-            new("服务器内部错误", "Internal server error"),
-            new LocalizedText("请稍后重试；如持续出现，请提供追踪号 {0}。",
-                "Try again later; if it persists, quote trace id {0}.").Format(traceId));
-
-    public static ProblemException StorageUnavailable() =>
-        new(503, "storage_unavailable",
+    public static UnavailableException StorageUnavailable() =>
+        new("storage_unavailable",
             new("存储服务暂时不可用", "Storage is temporarily unavailable"),
             new("请稍后重试。", "Try again later."));
 }

@@ -7,7 +7,7 @@ namespace RedYifang.Functions.Tests.Platform.Http;
 /// <summary>What the pipeline classifies is what the function threw, out of whatever wrappers the host put around it.</summary>
 public sealed class ExceptionUnwrapTests
 {
-    private static readonly ProblemException Thrown = Problems.NotFound("order");
+    private static readonly DomainException Thrown = Problems.NotFound("order");
 
     [Fact]
     public void The_workers_aggregate_exception_is_unwrapped() =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 

@@ -14,9 +14,9 @@ public sealed class ValidatorTests
         v.OneOf<OrgKind>("kind", "province");
         v.Range("partyMembers", -1, 0, 10, required: false);
 
-        var problem = Assert.Throws<ProblemException>(v.ThrowIfInvalid);
+        var problem = Assert.Throws<ValidationFailedException>(v.ThrowIfInvalid);
 
-        Assert.Equal(400, problem.Status);
+        Assert.Equal("validation_failed", problem.Code);
         Assert.Equal("validation_failed", problem.Code);
         Assert.Equal(["address", "kind", "name", "partyMembers"], problem.Errors!.Keys.Order());
         Assert.Contains("volunteerTeam", problem.Errors["kind"][0].En);

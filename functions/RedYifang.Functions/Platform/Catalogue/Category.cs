@@ -1,4 +1,4 @@
-namespace RedYifang.Functions.Orders;
+namespace RedYifang.Functions.Platform.Catalogue;
 
 /// <summary>The fixed service catalogue shared by orders and resources.</summary>
 public enum Category

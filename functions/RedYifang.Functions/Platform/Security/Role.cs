@@ -1,4 +1,4 @@
-namespace RedYifang.Functions.Identity;
+namespace RedYifang.Functions.Platform.Security;
 
 public enum Role
 {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using RedYifang.Functions.Platform.Problems;
 
-namespace RedYifang.Functions.Identity;
+namespace RedYifang.Functions.Platform.Security;
 
 /// <summary>The signed-in user of this request and the roles they hold.</summary>
 public sealed record Caller(string UserId, IReadOnlyList<RoleGrant> Roles)
@@ -40,5 +40,5 @@ public static class CallerAccess
     public static Caller Caller(this HttpRequest request) =>
         request.HttpContext.Items.TryGetValue(Key, out var value) && value is Caller caller
             ? caller
-            : throw Problems.Unauthenticated();
+            : throw Problems.Problems.Unauthenticated();
 }
