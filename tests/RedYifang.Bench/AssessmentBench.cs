@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using RedYifang.Functions;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Periods;
 using RedYifang.Testing;
 
 namespace RedYifang.Bench;

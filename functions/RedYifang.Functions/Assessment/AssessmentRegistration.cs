@@ -13,6 +13,7 @@ public static class AssessmentRegistration
         services.AddSingleton<IndicatorSets>();
         services.AddSingleton<AssessmentRuns>();
         services.AddSingleton<AssessmentFacts>();
+        services.AddSingleton<Platform.Events.IEventTranslator, AssessmentTranslator>();
         services.AddSingleton<Statistics>();
         services.AddSingleton(new OutboxTable(RankingStore.TableName));
         return services;

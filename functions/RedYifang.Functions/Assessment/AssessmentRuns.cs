@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Periods;
 
 namespace RedYifang.Functions.Assessment;
 

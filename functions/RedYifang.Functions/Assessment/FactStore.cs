@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Assessment;

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 

@@ -1,5 +1,6 @@
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Periods;
 
 namespace RedYifang.Functions.Assessment;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Assessment;

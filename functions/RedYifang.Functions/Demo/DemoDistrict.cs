@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 

@@ -4,6 +4,9 @@ using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Events;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Resources;
 
@@ -15,7 +18,8 @@ namespace RedYifang.Functions.Demo;
 /// seed: loading again adds only what is missing.
 /// </summary>
 public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStore resources, OrderStore orders, CapacityLedger capacity,
-    UnitRecords records, Suggestions suggestions, DemoEvidence evidence, FactStore facts, TimeProvider clock)
+    UnitRecords records, Suggestions suggestions, DemoEvidence evidence, IOrderEvidence orderEvidence, EventTranslators translators,
+    AssessmentFacts assessmentFacts, TimeProvider clock)
 {
     public const int OrderCount = 204;
 
@@ -117,22 +121,24 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
             await users.EnsureAsync(owner, residentOpenId == "dev-resident" ? "居民小王" : $"居民{n % 30:00}", ct);
             var provider = offered.FirstOrDefault(r => r.Category == need.Category && r.State == ResourceState.Published && r.AreaIds.Contains(community.Path[1]));
             if (provider is null && state >= OrderState.Matched && state <= OrderState.Closed) state = OrderState.Published;
-            var order = Walk(id, community, $"{community.Id}-g{1 + n % 3}", need, owner, created, state, provider, random);
-            if (order.Agreement is { } agreement && !await ReserveAsync(provider!, order, agreement, ct))
-            {
-                order = Walk(id, community, $"{community.Id}-g{1 + n % 3}", need, owner, created, OrderState.Published, null, random);
-            }
-            if (order.Completion is { } completion)
-            {
-                var photo = await evidence.PhotoAsync(order.Id, order.CommunityPath, order.UnitId!, UserIds.FromOpenId("dev-liaison"), n, completion.At, ct);
-                order = order with { Completion = completion with { EvidenceIds = [photo] } };
-            }
-            await orders.AddAsync(order, [], ct);
-            await RecordFactsAsync(order, ct);
-            if (order.State == OrderState.Published) published.Add(order.Id);
+            var draft = new DemoOrder(id, community, $"{community.Id}-g{1 + n % 3}", need, owner, created, n);
+            var change = await WalkAsync(draft, state, provider, random, ct) ?? (await WalkAsync(draft, OrderState.Published, null, random, ct))!;
+            // The history is written as it stands; what its events mean to Matching and the assessment is delivered here
+            // and now, through the same translators and consumers as a live change, so the demo's rankings are ready.
+            await orders.AddAsync(change with { Events = [] }, ct);
+            foreach (var message in translators.Translate(change.Events)) await DeliverAsync(message, ct);
+            if (change.Order.State == OrderState.Published) published.Add(change.Order.Id);
         }
         return published;
     }
+
+    private Task DeliverAsync(OutboxMessage message, CancellationToken ct) => message.Body switch
+    {
+        AssessmentEvent e => assessmentFacts.RecordAsync(e, ct),
+        OrderFact f => records.RecordAsync(f, ct),
+        // Suggestions are ranked once all orders are in (SeedAsync); integration events are news, and history is not.
+        _ => Task.CompletedTask,
+    };
 
     /// <summary>A demo match holds its resource's capacity like a real one; a full resource leaves the order published.</summary>
     private async Task<bool> ReserveAsync(Resource provider, Order order, ProjectAgreement agreement, CancellationToken ct)
@@ -142,67 +148,57 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
             await capacity.ReserveAsync(provider, order.Id, agreement.Id, ChinaTime.Month(agreement.At), ct);
             return true;
         }
-        catch (Platform.Problems.DomainException)
+        catch (CapacityExhaustedException)
         {
             return false;
         }
     }
 
-    private async Task RecordFactsAsync(Order order, CancellationToken ct)
-    {
-        foreach (var step in order.History)
-        {
-            FactKind? kind = step.To switch
-            {
-                OrderState.Published => FactKind.Published,
-                OrderState.Matched => FactKind.Matched,
-                OrderState.Accepted => FactKind.Accepted,
-                OrderState.Closed => FactKind.Rated,
-                OrderState.Cancelled or OrderState.Expired when order.History.Any(h => h.To == OrderState.Published) => FactKind.Lapsed,
-                _ => null,
-            };
-            if (kind is null) continue;
-            foreach (var fact in OrderFacts.From(order, kind.Value, step.At, evidenceVerified: true)) await facts.RecordAsync(fact, ct);
-        }
-        if (order.UnitId is not { } unit) return;
-        await records.RecordAsync(new OrderFact(unit, order.Id, OrderFactKind.Matched, 0, order.Agreement!.At), ct);
-        if (order.Completion is { } done) await records.RecordAsync(new OrderFact(unit, order.Id, OrderFactKind.Completed, 0, done.At), ct);
-        if (order.Rating is { } rating) await records.RecordAsync(new OrderFact(unit, order.Id, OrderFactKind.Rated, rating.Stars, rating.At), ct);
-    }
+    private sealed record DemoOrder(string Id, Org Community, string GridId, (Category Category, string Title, string Description) Need,
+        string Owner, DateTimeOffset Created, int Seed);
 
-    /// <summary>Takes a new order through the real lifecycle, a few hours to days per step, up to <paramref name="target"/>.</summary>
-    private static Order Walk(string id, Org community, string gridId, (Category Category, string Title, string Description) need,
-        string owner, DateTimeOffset created, OrderState target, Resource? provider, Random random)
+    /// <summary>
+    /// Takes a new order through the real lifecycle, a few hours to days per step, up to <paramref name="target"/>: the
+    /// same actions a live order takes, with a real photo as the completion's evidence.
+    /// </summary>
+    /// <returns>Null when the provider's capacity for the month is taken (the caller leaves the order published).</returns>
+    private async Task<OrderChange?> WalkAsync(DemoOrder demo, OrderState target, Resource? provider, Random random, CancellationToken ct)
     {
         var admin = UserIds.FromOpenId("dev-community");
         var liaison = UserIds.FromOpenId("dev-liaison");
-        var at = created;
+        var at = demo.Created;
         DateTimeOffset Next() => at = at.AddHours(2 + random.Next(0, 40));
-        var order = new Order(id, community.Id, community.Path, gridId, OrderLevel.Community,
-            need.Title, need.Category, need.Description, 1 + random.Next(0, 40), (Urgency)random.Next(0, 3), null, null,
-            $"13{random.Next(0, 10)}{random.Next(10_000_000, 99_999_999)}", owner, OrderState.Submitted,
-            [new HistoryEntry(null, OrderState.Submitted, owner, at, null)], [], null, null, null, at, at);
+        var draft = new NewOrder
+        {
+            GridId = demo.GridId, Level = OrderLevel.Community, Title = demo.Need.Title, Category = demo.Need.Category,
+            Description = demo.Need.Description, Beneficiaries = 1 + random.Next(0, 40), Urgency = (Urgency)random.Next(0, 3),
+            ContactPhone = $"13{random.Next(0, 10)}{random.Next(10_000_000, 99_999_999)}",
+        };
+        var change = Order.Submit(draft, demo.Id, demo.Community.Path, demo.Owner, at);
         switch (target)
         {
-            case OrderState.Submitted: return order;
-            case OrderState.Rejected: return order.Apply(OrderAction.Reject, admin, Next(), "不属于社区服务范围");
-            case OrderState.Cancelled: return order.Apply(OrderAction.Cancel, owner, Next(), "问题已自行解决");
+            case OrderState.Submitted: return change;
+            case OrderState.Rejected: return change.Then(o => o.Apply(OrderAction.Reject, admin, Next(), "不属于社区服务范围"));
+            case OrderState.Cancelled: return change.Then(o => o.Apply(OrderAction.Cancel, demo.Owner, Next(), "问题已自行解决"));
         }
-        order = order.Apply(OrderAction.Publish, admin, Next());
-        if (target == OrderState.Published) return order;
-        order = (order with { Agreement = new ProjectAgreement($"agr_{id[4..]}", provider!.Id, provider.UnitId, admin, Next()) })
-            .Apply(OrderAction.Match, admin, at);
-        if (target == OrderState.Matched) return order;
-        order = order.Apply(OrderAction.Agree, liaison, Next());
-        if (target == OrderState.Agreed) return order;
-        order = order.Apply(OrderAction.Start, liaison, Next());
-        if (target == OrderState.InProgress) return order;
-        order = (order with { Completion = new Completion([], 1 + random.Next(0, 16) / 2m, order.Beneficiaries, Next()) })
-            .Apply(OrderAction.Complete, liaison, at);
-        if (target == OrderState.Completed) return order;
-        order = order.Apply(OrderAction.Accept, admin, Next());
-        if (target == OrderState.Accepted) return order;
-        return (order with { Rating = new Rating(3 + random.Next(0, 3), "服务很好", Next()) }).Apply(OrderAction.Rate, owner, at);
+        change = change.Then(o => o.Apply(OrderAction.Publish, admin, Next()));
+        if (target == OrderState.Published) return change;
+        change = change.Then(o => o.Match(new ProjectAgreement($"agr_{demo.Id[4..]}", provider!.Id, provider.UnitId, admin, Next())));
+        if (!await ReserveAsync(provider!, change.Order, change.Order.Agreement!, ct)) return null;
+        if (target == OrderState.Matched) return change;
+        change = change.Then(o => o.Apply(OrderAction.Agree, liaison, Next()));
+        if (target == OrderState.Agreed) return change;
+        change = change.Then(o => o.Apply(OrderAction.Start, liaison, Next()));
+        if (target == OrderState.InProgress) return change;
+        var hours = 1 + random.Next(0, 16) / 2m;
+        var doneAt = Next();
+        var photo = await evidence.PhotoAsync(demo.Id, demo.Community.Path, provider!.UnitId, liaison, demo.Seed, doneAt, ct);
+        change = change.Then(o => o.Complete(new Completion([photo], hours, o.Beneficiaries, doneAt), liaison));
+        if (target == OrderState.Completed) return change;
+        var verified = await orderEvidence.AllVerifiedAsync(demo.Id, [photo], ct);
+        change = change.Then(o => o.Accept(admin, Next(), verified));
+        if (target == OrderState.Accepted) return change;
+        return change.Then(o => o.Rate(new Rating(3 + random.Next(0, 3), "服务很好", Next()), demo.Owner));
     }
 
     private static InvalidOperationException Missing(string id) => new($"Demo organisation {id} is missing; load the district first.");

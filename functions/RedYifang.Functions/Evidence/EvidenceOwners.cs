@@ -23,8 +23,8 @@ public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs)
         {
             case OwnerType.Order:
                 var order = (await orders.FindAsync(ownerId, ct))?.Order;
-                if (order is null || !OrderAccess.MayRead(caller, order)) throw Problems.NotFound("order");
-                if (OrderAccess.IsProvider(caller, order))
+                if (order is null || !OrderPolicy.MayRead(caller, order)) throw Problems.NotFound("order");
+                if (OrderPolicy.IsProvider(caller, order))
                 {
                     var unit = await orgs.FindAsync(order.UnitId!, ct) ?? throw Problems.NotFound("organisation");
                     return new OwnerPlacement(order.CommunityPath, unit.Id, unit.Path);
@@ -52,7 +52,7 @@ public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs)
     /// <summary>May the caller list the evidence of this object?</summary>
     public async Task<bool> MayListAsync(Caller caller, OwnerType type, string ownerId, CancellationToken ct) => type switch
     {
-        OwnerType.Order => (await orders.FindAsync(ownerId, ct))?.Order is { } order && OrderAccess.MayRead(caller, order),
+        OwnerType.Order => (await orders.FindAsync(ownerId, ct))?.Order is { } order && OrderPolicy.MayRead(caller, order),
         OwnerType.Org => await orgs.FindAsync(ownerId, ct) is { } org && caller.ActsFor(org.Path),
         _ => false,
     };

@@ -3,6 +3,7 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
 
@@ -125,22 +126,23 @@ public sealed partial class EvidenceProcessor(EvidenceStore store, EvidenceBlobs
     }
 
     /// <summary>Appends to the chain, reloading when another record of the same organisation joined first.</summary>
-    private async Task JoinChainAsync(StoredEvidence stored, EvidenceRecord prepared, CancellationToken ct)
+    private Task JoinChainAsync(StoredEvidence stored, EvidenceRecord prepared, CancellationToken ct)
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        StoredEvidence? current = stored;
+        return ConcurrentUpdate.RunAsync(async token =>
         {
+            current ??= await store.FindAsync(stored.Record.Id, token)
+                ?? throw new InvalidOperationException("Evidence vanished while joining its chain.");
+            if (current.Record.State != EvidenceState.Pending) return;
             var verifiedAt = clock.GetUtcNow();
-            var joined = await store.TryAppendAsync(stored, (seq, previous) => prepared with
+            var joined = await store.TryAppendAsync(current, (seq, previous) => prepared with
             {
                 State = EvidenceState.Verified, ChainSeq = seq, VerifiedAt = verifiedAt,
                 ChainHash = HashChain.Link(previous, prepared.Sha256!, prepared.Id, prepared.CommittedAt!.Value),
-            }, ct);
-            if (joined) return;
-            stored = await store.FindAsync(stored.Record.Id, ct) ?? throw new InvalidOperationException("Evidence vanished while joining its chain.");
-            if (stored.Record.State != EvidenceState.Pending) return;
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 << Math.Min(attempt, 4))), ct);
-        }
-        throw new RequestFailedException(409, "The chain head kept moving; retrying later.");
+            }, token);
+            current = null;
+            if (!joined) throw ConcurrentUpdate.LostRace();
+        }, ct).AsTask();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing evidence {EvidenceId} failed on its last attempt")]

@@ -17,6 +17,7 @@ public static class EvidenceRegistration
         services.AddSingleton<PhotoSlots>();
         services.AddSingleton<EvidenceProcessor>();
         services.AddSingleton<TraceArchive>();
+        services.AddSingleton<Orders.IOrderEvidence, OrderEvidence>();
         services.AddSingleton(new OutboxTable(EvidenceStore.TableName));
         return services;
     }

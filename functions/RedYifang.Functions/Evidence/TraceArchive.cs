@@ -1,5 +1,6 @@
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 

@@ -17,14 +17,14 @@ internal sealed class MatchRequestFunction(Suggestions suggestions)
         suggestions.HandleAsync(QueueMessages.Parse<MatchRequest>(message), ct);
 }
 
-internal sealed class SuggestionFunctions(OrderHandlers orders, SuggestionStore store)
+internal sealed class SuggestionFunctions(OrderChanges orders, SuggestionStore store)
 {
     [Function("GetSuggestions")]
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orders/{id}/suggestions")] HttpRequest req, string id)
     {
         var caller = req.Caller();
         var stored = await orders.ReadAsync(caller, id, req.HttpContext.RequestAborted);
-        if (!caller.IsAdminOf(stored.Order.CommunityPath) && !caller.Roles.Any(r => r.Role == Role.Liaison)) throw Problems.NotFound("order");
+        if (!OrderPolicy.MaySeeSuggestions(caller, stored.Order)) throw Problems.NotFound("order");
         var suggestions = await store.GetAsync(stored.Order, req.HttpContext.RequestAborted);
         return ApiResult.Ok(new { items = suggestions?.Items ?? [], computedAt = suggestions?.ComputedAt });
     }

@@ -8,7 +8,7 @@ public static class MatchingRegistration
     public static IServiceCollection AddMatching(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<CapacityLedger>();
+        services.AddSingleton<Platform.Events.IEventTranslator, MatchingTranslator>();
         services.AddSingleton<UnitRecords>();
         services.AddSingleton<SuggestionStore>();
         services.AddSingleton<Suggestions>();

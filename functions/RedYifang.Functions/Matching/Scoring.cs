@@ -1,5 +1,6 @@
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Matching;

@@ -4,6 +4,7 @@ using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Matching;

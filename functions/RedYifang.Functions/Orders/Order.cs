@@ -2,65 +2,91 @@ using RedYifang.Functions.Platform.Catalogue;
 
 namespace RedYifang.Functions.Orders;
 
-public enum OrderLevel
-{
-    Community,
-    Street,
-    District,
-}
-
-public enum Urgency
-{
-    Low,
-    Normal,
-    High,
-}
-
-public sealed record HistoryEntry(OrderState? From, OrderState To, string By, DateTimeOffset At, string? Reason);
-
-public sealed record OrderClaim(string UnitId, string ResourceId, string By, DateTimeOffset At);
-
-/// <summary>The project agreement (项目意见书) a match creates between the order and a unit's resource.</summary>
-public sealed record ProjectAgreement(string Id, string ResourceId, string UnitId, string By, DateTimeOffset At);
-
-public sealed record Completion(IReadOnlyList<string> EvidenceIds, decimal ServiceHours, int Beneficiaries, DateTimeOffset At);
-
-public sealed record Rating(int Stars, string? Comment, DateTimeOffset At);
-
 /// <summary>
-/// A service order (服务项目订单). <see cref="CommunityPath"/> is the community's place in the hierarchy, kept on
-/// the order so scope checks need no extra read.
+/// A service order (服务项目订单). <see cref="CommunityPath"/> is the community's place in the hierarchy, kept on the
+/// order so scope checks need no extra read. Every change goes through <see cref="Apply"/> or one of the methods
+/// that carry data (<see cref="Match"/>, <see cref="Complete"/>, <see cref="Accept"/>, <see cref="Rate"/>), which
+/// return the new order and the events it caused.
 /// </summary>
-public sealed record Order(
-    string Id,
-    string CommunityId,
-    IReadOnlyList<string> CommunityPath,
-    string? GridId,
-    OrderLevel Level,
-    string Title,
-    Category Category,
-    string Description,
-    int Beneficiaries,
-    Urgency Urgency,
-    DateTimeOffset? PreferredFrom,
-    DateTimeOffset? PreferredTo,
-    string? ContactPhone,
-    string OwnerId,
-    OrderState State,
-    IReadOnlyList<HistoryEntry> History,
-    IReadOnlyList<OrderClaim> Claims,
-    ProjectAgreement? Agreement,
-    Completion? Completion,
-    Rating? Rating,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+public sealed record Order
 {
+    public required string Id { get; init; }
+    public required string CommunityId { get; init; }
+    public required IReadOnlyList<string> CommunityPath { get; init; }
+    public string? GridId { get; init; }
+    public required OrderLevel Level { get; init; }
+    public required string Title { get; init; }
+    public required Category Category { get; init; }
+    public required string Description { get; init; }
+    public required int Beneficiaries { get; init; }
+    public required Urgency Urgency { get; init; }
+    public DateTimeOffset? PreferredFrom { get; init; }
+    public DateTimeOffset? PreferredTo { get; init; }
+    public string? ContactPhone { get; init; }
+    public required string OwnerId { get; init; }
+    public required OrderState State { get; init; }
+    public required IReadOnlyList<HistoryEntry> History { get; init; }
+    public IReadOnlyList<OrderClaim> Claims { get; init; } = [];
+    public ProjectAgreement? Agreement { get; init; }
+    public Completion? Completion { get; init; }
+    public Rating? Rating { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
     public string? UnitId => Agreement?.UnitId;
 
-    /// <summary>Applies an action of the lifecycle, recording who, when and why; an illegal one throws 409.</summary>
-    public Order Apply(OrderAction action, string by, DateTimeOffset at, string? reason = null)
+    /// <summary>A new order, submitted by its owner.</summary>
+    public static OrderChange Submit(NewOrder draft, string id, IReadOnlyList<string> communityPath, string by, DateTimeOffset at)
     {
-        var to = OrderLifecycle.Target(action, State);
-        return this with { State = to, History = [.. History, new HistoryEntry(State, to, by, at, reason)], UpdatedAt = at };
+        var order = new Order
+        {
+            Id = id, CommunityId = communityPath[^1], CommunityPath = communityPath, GridId = draft.GridId, Level = draft.Level,
+            Title = draft.Title, Category = draft.Category, Description = draft.Description, Beneficiaries = draft.Beneficiaries,
+            Urgency = draft.Urgency, PreferredFrom = draft.PreferredFrom, PreferredTo = draft.PreferredTo, ContactPhone = draft.ContactPhone,
+            OwnerId = by, State = OrderState.Submitted, History = [new HistoryEntry(null, OrderState.Submitted, by, at, null)],
+            CreatedAt = at, UpdatedAt = at,
+        };
+        return new OrderChange(order, [new OrderEvent.Submitted(order)]);
+    }
+
+    /// <summary>
+    /// Applies an action that carries no data of its own, recording who, when and why; an action the state does not
+    /// allow throws <c>InvalidTransitionException</c>.
+    /// </summary>
+    public OrderChange Apply(OrderAction action, string by, DateTimeOffset at, string? reason = null) =>
+        action switch
+        {
+            OrderAction.Match or OrderAction.Complete or OrderAction.Accept or OrderAction.Rate =>
+                throw new ArgumentException($"{action} carries data: use its own method.", nameof(action)),
+            _ => Step(this, action, by, at, reason),
+        };
+
+    /// <summary>A unit's liaison asks to take the order with one of the unit's resources (the order stays published).</summary>
+    public OrderChange Claim(OrderClaim claim)
+    {
+        if (State != OrderState.Published) throw OrderLifecycle.InvalidTransition(OrderAction.Match, State);
+        var after = this with { Claims = [.. Claims.Where(c => c.UnitId != claim.UnitId), claim], UpdatedAt = claim.At };
+        return new OrderChange(after, [new OrderEvent.Claimed(after, claim)]);
+    }
+
+    /// <summary>The community confirms a resource: the project agreement (项目意见书) binds the order to its unit.</summary>
+    public OrderChange Match(ProjectAgreement agreement) =>
+        Step(this with { Agreement = agreement }, OrderAction.Match, agreement.By, agreement.At, null);
+
+    public OrderChange Complete(Completion completion, string by) =>
+        Step(this with { Completion = completion }, OrderAction.Complete, by, completion.At, null);
+
+    /// <param name="evidenceVerified">Every piece of the completion's evidence is verified and this order's (the assessment counts only then).</param>
+    public OrderChange Accept(string by, DateTimeOffset at, bool evidenceVerified) =>
+        Step(this, OrderAction.Accept, by, at, null, evidenceVerified);
+
+    public OrderChange Rate(Rating rating, string by) =>
+        Step(this with { Rating = rating }, OrderAction.Rate, by, rating.At, null);
+
+    private static OrderChange Step(Order before, OrderAction action, string by, DateTimeOffset at, string? reason, bool evidenceVerified = false)
+    {
+        var to = OrderLifecycle.Target(action, before.State);
+        var after = before with { State = to, History = [.. before.History, new HistoryEntry(before.State, to, by, at, reason)], UpdatedAt = at };
+        return new OrderChange(after, [OrderEvent.For(action, before, after, evidenceVerified)]);
     }
 }

@@ -1,24 +1,25 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using RedYifang.Functions.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Idempotency;
-using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Orders;
 
-internal sealed class OrderFunctions(OrderHandlers handlers, OrderQueries queries, IdempotentRequests idempotency)
+/// <summary>The order routes of api.md: each binds the request and calls its use case.</summary>
+internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, OrderQueries queries, IdempotentRequests idempotency,
+    IServiceProvider services)
 {
     [Function("SubmitOrder")]
     public async Task<IActionResult> Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/orders")] HttpRequest req)
     {
-        var body = await req.ReadJsonAsync<CreateOrderRequest>();
+        var body = await req.ReadJsonAsync<SubmitOrder.Request>();
         return await idempotency.RunAsync(req, async () =>
         {
-            var order = await handlers.SubmitAsync(req.Caller(), body, req.HttpContext.RequestAborted);
+            var order = await submit.HandleAsync(req.Caller(), body, req.HttpContext.RequestAborted);
             return ApiResult.Created($"/api/v1/orders/{order.Id}", OrderView.For(req.Caller(), order));
         });
     }
@@ -26,7 +27,7 @@ internal sealed class OrderFunctions(OrderHandlers handlers, OrderQueries querie
     [Function("GetOrder")]
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orders/{id}")] HttpRequest req, string id)
     {
-        var stored = await handlers.ReadAsync(req.Caller(), id, req.HttpContext.RequestAborted);
+        var stored = await changes.ReadAsync(req.Caller(), id, req.HttpContext.RequestAborted);
         return ApiResult.Ok(OrderView.For(req.Caller(), stored.Order));
     }
 
@@ -45,19 +46,20 @@ internal sealed class OrderFunctions(OrderHandlers handlers, OrderQueries querie
     {
         var caller = req.Caller();
         var ct = req.HttpContext.RequestAborted;
+        T Use<T>() where T : notnull => services.GetRequiredService<T>();
         var order = action switch
         {
-            "publish" => await handlers.PublishAsync(caller, id, ct),
-            "reject" => await handlers.RejectAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
-            "cancel" => await handlers.CancelAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
-            "claim" => await handlers.ClaimAsync(caller, id, await req.ReadJsonAsync<ResourceRequest>(), ct),
-            "match" => await handlers.MatchAsync(caller, id, await req.ReadJsonAsync<ResourceRequest>(), ct),
-            "agree" => await handlers.AgreeAsync(caller, id, ct),
-            "start" => await handlers.StartAsync(caller, id, ct),
-            "complete" => await handlers.CompleteAsync(caller, id, await req.ReadJsonAsync<CompleteRequest>(), ct),
-            "accept" => await handlers.AcceptAsync(caller, id, ct),
-            "reopen" => await handlers.ReopenAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
-            _ => await handlers.RateAsync(caller, id, await req.ReadJsonAsync<RateRequest>(), ct),
+            "publish" => await Use<PublishOrder>().HandleAsync(caller, id, ct),
+            "reject" => await Use<RejectOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
+            "cancel" => await Use<CancelOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
+            "claim" => await Use<ClaimOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ResourceRequest>(), ct),
+            "match" => await Use<MatchOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ResourceRequest>(), ct),
+            "agree" => await Use<AgreeOrder>().HandleAsync(caller, id, ct),
+            "start" => await Use<StartOrder>().HandleAsync(caller, id, ct),
+            "complete" => await Use<CompleteOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<CompleteOrder.Request>(), ct),
+            "accept" => await Use<AcceptOrder>().HandleAsync(caller, id, ct),
+            "reopen" => await Use<ReopenOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
+            _ => await Use<RateOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<RateOrder.Request>(), ct),
         };
         return ApiResult.Ok(OrderView.For(caller, order));
     }

@@ -2,36 +2,6 @@ using RedYifang.Functions.Platform.Problems;
 
 namespace RedYifang.Functions.Orders;
 
-public enum OrderState
-{
-    Submitted,
-    Published,
-    Matched,
-    Agreed,
-    InProgress,
-    Completed,
-    Accepted,
-    Closed,
-    Rejected,
-    Cancelled,
-    Expired,
-}
-
-public enum OrderAction
-{
-    Publish,
-    Reject,
-    Cancel,
-    Match,
-    Agree,
-    Start,
-    Complete,
-    Accept,
-    Reopen,
-    Rate,
-    Expire,
-}
-
 /// <summary>The order state machine of domain.md: which action moves an order from which states, and to where.</summary>
 public static class OrderLifecycle
 {

@@ -32,10 +32,10 @@ public sealed class OrderQueries(OrderStore orders)
         if (mine) return await orders.ListIndexedAsync(OrderStore.ByUserTable, caller.UserId, o => o.OwnerId == caller.UserId && Fits(o), paging, ct);
         if (unitId is not null)
         {
-            if (!caller.IsLiaisonOf(unitId) && !caller.Roles.Any(r => r.Role.IsAdmin())) throw Problems.Forbidden();
-            return await orders.ListIndexedAsync(OrderStore.ByUnitTable, unitId, o => o.UnitId == unitId && OrderAccess.MayRead(caller, o) && Fits(o), paging, ct);
+            if (!OrderPolicy.MayListUnit(caller, unitId)) throw Problems.Forbidden();
+            return await orders.ListIndexedAsync(OrderStore.ByUnitTable, unitId, o => o.UnitId == unitId && OrderPolicy.MayRead(caller, o) && Fits(o), paging, ct);
         }
         var page = await orders.ListCommunityAsync(communityId!, state, category, paging, ct);
-        return page with { Items = page.Items.Where(o => OrderAccess.MayRead(caller, o)).ToList() };
+        return page with { Items = page.Items.Where(o => OrderPolicy.MayRead(caller, o)).ToList() };
     }
 }

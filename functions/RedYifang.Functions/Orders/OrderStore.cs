@@ -1,88 +1,73 @@
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Orders;
 
-/// <summary>An order as read, with the ETag its next write is conditional on.</summary>
-public sealed record StoredOrder(Order Order, ETag ETag);
-
 /// <summary>
 /// Table <c>Orders</c>, one partition per community (the order id carries it):
 /// <list type="bullet">
 /// <item><c>order|{id}</c> — the order (JSON document plus State and CreatedAt columns);</item>
 /// <item><c>queue|{state}|{id}</c> — a copy under its current state: the admin's queue is one range query;</item>
-/// <item><c>outbox|…</c> — messages staged with the change that causes them (see <see cref="Outbox"/>).</item>
+/// <item><c>outbox|…</c> — what the change's events translate to, staged with it (see <see cref="OutboxStore"/>).</item>
 /// </list>
 /// Every change replaces the order on its ETag and moves its queue row in the same transaction.
 /// Tables <c>OrdersByUser</c> and <c>OrdersByUnit</c> (PartitionKey user or unit, RowKey order id) point to a
 /// resident's and a unit's orders; they are written before the order, and a reader drops any that do not
 /// (yet) fit the order they point to.
 /// </summary>
-public sealed class OrderStore(Tables tables, Outbox outbox)
+public sealed class OrderStore(Tables tables, Outbox outbox, EventTranslators translators) : OutboxStore(tables, outbox, TableName)
 {
     public const string TableName = "Orders";
     public const string ByUserTable = "OrdersByUser";
     public const string ByUnitTable = "OrdersByUnit";
+
+    private readonly Tables _tables = tables;
 
     public static string? CommunityOf(string orderId) => Keys.ParentOf(orderId, "org");
 
     public async Task<StoredOrder?> FindAsync(string id, CancellationToken ct = default)
     {
         if (CommunityOf(id) is not { } community) return null;
-        var table = await tables.GetAsync(TableName, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(community, OrderRow(id), cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? new StoredOrder(Deserialize(e), e.ETag) : null;
+        return await FindRowAsync(community, OrderRow(id), ct) is { } e ? new StoredOrder(Deserialize(e), e.ETag) : null;
     }
 
-    public async Task AddAsync(Order order, IEnumerable<(string Queue, object Message)> messages, CancellationToken ct = default)
+    /// <summary>Writes a new order with what its events translate to.</summary>
+    public async Task AddAsync(OrderChange change, CancellationToken ct = default)
     {
+        var order = change.Order;
         await IndexAsync(ByUserTable, order.OwnerId, order.Id, ct);
         if (order.UnitId is { } unit) await IndexAsync(ByUnitTable, unit, order.Id, ct);
-        var table = await tables.GetAsync(TableName, ct);
-        var staged = messages.Append(StateChanged(order)).Select(m => outbox.Stage(order.CommunityId, m.Queue, m.Message)).ToList();
-        await table.SubmitTransactionAsync(
+        await CommitAsync(order.CommunityId,
         [
             new TableTransactionAction(TableTransactionActionType.Add, Entity(order, OrderRow(order.Id))),
             new TableTransactionAction(TableTransactionActionType.Add, Entity(order, QueueRow(order))),
-            .. staged.Select(s => s.Action),
-        ], ct);
-        await outbox.DispatchAsync(table, staged.Select(s => s.Entry), ct);
+        ], translators.Translate(change.Events), ct);
     }
 
     /// <summary>
-    /// Replaces the order if nobody changed it since <paramref name="before"/> was read; a lost race is 409
-    /// <c>conflict</c> and writes nothing.
+    /// Replaces the order if nobody changed it since <paramref name="before"/> was read, with what the change's events
+    /// translate to; a lost race is <c>ConflictException</c> and writes nothing.
     /// </summary>
-    public async Task UpdateAsync(StoredOrder before, Order after, IEnumerable<(string Queue, object Message)> messages, CancellationToken ct = default)
+    public async Task UpdateAsync(StoredOrder before, OrderChange change, CancellationToken ct = default)
     {
+        var after = change.Order;
         if (after.UnitId is { } unit && before.Order.UnitId != unit) await IndexAsync(ByUnitTable, unit, after.Id, ct);
-        var table = await tables.GetAsync(TableName, ct);
-        if (after.State != before.Order.State) messages = messages.Append(StateChanged(after));
-        var staged = messages.Select(m => outbox.Stage(after.CommunityId, m.Queue, m.Message)).ToList();
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, Entity(after, OrderRow(after.Id)), before.ETag)];
+        List<TableTransactionAction> rows = [new(TableTransactionActionType.UpdateReplace, Entity(after, OrderRow(after.Id)), before.ETag)];
         if (QueueRow(before.Order) == QueueRow(after))
         {
-            actions.Add(new(TableTransactionActionType.UpdateReplace, Entity(after, QueueRow(after)), ETag.All));
+            rows.Add(new(TableTransactionActionType.UpdateReplace, Entity(after, QueueRow(after)), ETag.All));
         }
         else
         {
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(after.CommunityId, QueueRow(before.Order)), ETag.All));
-            actions.Add(new(TableTransactionActionType.Add, Entity(after, QueueRow(after))));
+            rows.Add(new(TableTransactionActionType.Delete, new TableEntity(after.CommunityId, QueueRow(before.Order)), ETag.All));
+            rows.Add(new(TableTransactionActionType.Add, Entity(after, QueueRow(after))));
         }
-        actions.AddRange(staged.Select(s => s.Action));
-        try
-        {
-            await table.SubmitTransactionAsync(actions, ct);
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
-        {
-            throw Problems.Conflict();
-        }
-        await outbox.DispatchAsync(table, staged.Select(s => s.Entry), ct);
+        await CommitAsync(after.CommunityId, rows, translators.Translate(change.Events), ct);
     }
 
     /// <summary>A community's orders, all or in one state, optionally of one category; oldest first.</summary>
@@ -92,23 +77,23 @@ public sealed class OrderStore(Tables tables, Outbox outbox)
         var prefix = state is { } s ? $"queue|{EnumText.ToText(s)}|" : "order|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {communityId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         if (category is { } c) filter += " and " + TableClient.CreateQueryFilter($"Category eq {EnumText.ToText(c)}");
-        var table = await tables.GetAsync(TableName, ct);
-        return await TablePages.ReadAsync(table, filter, paging, Deserialize, ct: ct);
+        return await TablePages.ReadAsync(await TableAsync(ct), filter, paging, Deserialize, ct: ct);
     }
 
     /// <summary>The orders an index partition (a user's, a unit's) points to, read by id; stale pointers are dropped.</summary>
     public async Task<ListPage<Order>> ListIndexedAsync(string indexTable, string key, Func<Order, bool> fits, Paging paging,
         CancellationToken ct = default)
     {
-        var index = await tables.GetAsync(indexTable, ct);
+        var index = await _tables.GetAsync(indexTable, ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key}");
         return await TablePages.ResolveAsync(index, filter, paging, async id => (await FindAsync(id, ct))?.Order, fits, ct);
     }
 
     /// <summary>Published orders whose last change is older than the cutoff, across communities (timer use only).</summary>
-    public async IAsyncEnumerable<Order> PublishedBeforeAsync(DateTimeOffset cutoff, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<Order> PublishedBeforeAsync(DateTimeOffset cutoff,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var table = await tables.GetAsync(TableName, ct);
+        var table = await TableAsync(ct);
         var prefix = $"queue|{EnumText.ToText(OrderState.Published)}|";
         var filter = TableClient.CreateQueryFilter($"RowKey gt {prefix} and RowKey lt {prefix + "~"} and UpdatedAt lt {cutoff}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) yield return Deserialize(row);
@@ -116,22 +101,8 @@ public sealed class OrderStore(Tables tables, Outbox outbox)
 
     private async Task IndexAsync(string indexTable, string key, string orderId, CancellationToken ct)
     {
-        var table = await tables.GetAsync(indexTable, ct);
+        var table = await _tables.GetAsync(indexTable, ct);
         await table.UpsertEntityAsync(new TableEntity(key, orderId), TableUpdateMode.Replace, ct);
-    }
-
-    /// <summary>
-    /// The integration event of a state change, staged in the same transaction as the change. No personal data: no
-    /// contact, no resident; the id counts the history so a replay is a duplicate.
-    /// </summary>
-    private static (string Queue, object Message) StateChanged(Order order)
-    {
-        var step = order.History[^1];
-        return Platform.Messaging.IntegrationEvent.Of($"{order.Id}-{order.History.Count}", "order.stateChanged", step.At, new
-        {
-            orderId = order.Id, communityId = order.CommunityId, category = EnumText.ToText(order.Category), level = EnumText.ToText(order.Level),
-            from = step.From is { } from ? EnumText.ToText(from) : null, to = EnumText.ToText(step.To), unitId = order.UnitId,
-        });
     }
 
     private static string OrderRow(string id) => $"order|{id}";
@@ -147,7 +118,6 @@ public sealed class OrderStore(Tables tables, Outbox outbox)
         entity["UpdatedAt"] = order.UpdatedAt;
         return entity;
     }
-
 
     private static Order Deserialize(TableEntity e) => JsonRows.Read<Order>(e);
 }

@@ -14,7 +14,7 @@ public sealed record OrderView(
 {
     public static OrderView For(Caller caller, Order o) => new(o.Id, o.CommunityId, o.GridId, o.Level, o.Title, o.Category,
         o.Category.Chinese(), o.Description, o.Beneficiaries, o.Urgency, o.PreferredFrom, o.PreferredTo,
-        o.ContactPhone is { } phone && !OrderAccess.SeesContact(caller, o) ? PhoneMask.Mask(phone) : o.ContactPhone,
+        o.ContactPhone is { } phone && !OrderPolicy.SeesContact(caller, o) ? PhoneMask.Mask(phone) : o.ContactPhone,
         o.OwnerId, o.State, o.History, o.Claims, o.Agreement?.ResourceId, o.UnitId, o.Agreement, o.Completion, o.Rating,
         o.CreatedAt, o.UpdatedAt);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Orders;
@@ -10,8 +11,23 @@ public static class OrdersRegistration
     {
         services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OrderStore>();
-        services.AddSingleton<OrderHandlers>();
+        services.AddSingleton<OrderChanges>();
+        services.AddSingleton<OrderResources>();
         services.AddSingleton<OrderQueries>();
+        services.AddSingleton<SubmitOrder>();
+        services.AddSingleton<PublishOrder>();
+        services.AddSingleton<RejectOrder>();
+        services.AddSingleton<CancelOrder>();
+        services.AddSingleton<ClaimOrder>();
+        services.AddSingleton<MatchOrder>();
+        services.AddSingleton<AgreeOrder>();
+        services.AddSingleton<StartOrder>();
+        services.AddSingleton<CompleteOrder>();
+        services.AddSingleton<AcceptOrder>();
+        services.AddSingleton<ReopenOrder>();
+        services.AddSingleton<RateOrder>();
+        services.AddSingleton<ExpireStaleOrders>();
+        services.AddSingleton<IEventTranslator, OrderIntegrationEvents>();
         services.AddSingleton(new OutboxTable(OrderStore.TableName));
         return services;
     }

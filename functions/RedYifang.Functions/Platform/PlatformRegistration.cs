@@ -22,6 +22,7 @@ public static class PlatformRegistration
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<Events.EventTranslators>();
         return services;
     }
 }

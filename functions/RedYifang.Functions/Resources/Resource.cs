@@ -1,4 +1,3 @@
-using RedYifang.Functions.Orders;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Problems;
 
@@ -48,8 +47,11 @@ public sealed record Resource(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public Resource Apply(ResourceAction action, DateTimeOffset at) =>
-        this with { State = ResourceLifecycle.Target(action, State), UpdatedAt = at };
+    public ResourceChange Apply(ResourceAction action, DateTimeOffset at)
+    {
+        var after = this with { State = ResourceLifecycle.Target(action, State), UpdatedAt = at };
+        return new ResourceChange(after, new ResourceEvent(after, EnumText.ToText(action)));
+    }
 }
 
 public static class ResourceLifecycle

@@ -59,9 +59,9 @@ public sealed class ResourceHandlers(ResourceStore resources, OrgStore orgs, Tim
     {
         var stored = await resources.FindAsync(id, ct) ?? throw Problems.NotFound("resource");
         if (!MayChange(caller, stored.Resource.UnitPath)) throw Problems.Forbidden();
-        var after = stored.Resource.Apply(action, clock.GetUtcNow());
-        await resources.UpdateAsync(stored, after, [MatchRequest.ForResource(id, EnumText.ToText(action))], ct);
-        return after;
+        var change = stored.Resource.Apply(action, clock.GetUtcNow());
+        await resources.UpdateAsync(stored, change, ct);
+        return change.Resource;
     }
 
     /// <summary>The unit's liaison, or an admin above the unit.</summary>

@@ -1,14 +1,14 @@
 using Azure;
 using Azure.Data.Tables;
-using RedYifang.Functions.Orders;
 using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Resources;
 
-public sealed record StoredResource(Resource Resource, ETag ETag);
+
 
 /// <summary>
 /// Table <c>Resources</c>, one partition per unit (the resource id carries it): <c>res|{id}</c> rows and
@@ -17,8 +17,10 @@ public sealed record StoredResource(Resource Resource, ETag ETag);
 /// (<c>category|{category}</c>, RowKey id). Resources never change area or category, so index rows are
 /// written once, before the resource; readers load the resource itself and keep only what still fits.
 /// </summary>
-public sealed class ResourceStore(Tables tables, Outbox outbox)
+public sealed class ResourceStore(Tables tables, Outbox outbox, EventTranslators translators) : OutboxStore(tables, outbox, TableName)
 {
+    private readonly Tables _tables = tables;
+
     public const string TableName = "Resources";
     public const string IndexTable = "ResourceIndex";
 
@@ -27,45 +29,32 @@ public sealed class ResourceStore(Tables tables, Outbox outbox)
     public async Task<StoredResource?> FindAsync(string id, CancellationToken ct = default)
     {
         if (UnitOf(id) is not { } unit) return null;
-        var table = await tables.GetAsync(TableName, ct);
+        var table = await TableAsync(ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(unit, Row(id), cancellationToken: ct);
         return row.HasValue && row.Value is { } e ? new StoredResource(Deserialize(e), e.ETag) : null;
     }
 
     public async Task AddAsync(Resource resource, CancellationToken ct = default)
     {
-        var index = await tables.GetAsync(IndexTable, ct);
+        var index = await _tables.GetAsync(IndexTable, ct);
         var category = EnumText.ToText(resource.Category);
         await Task.WhenAll(resource.AreaIds
             .Select(area => new TableEntity($"area|{area}", $"{category}|{resource.Id}"))
             .Append(new TableEntity($"category|{category}", resource.Id))
             .Select(row => index.UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
-        var table = await tables.GetAsync(TableName, ct);
+        var table = await TableAsync(ct);
         await table.AddEntityAsync(Entity(resource), ct);
     }
 
-    public async Task UpdateAsync(StoredResource before, Resource after, IEnumerable<(string Queue, object Message)> messages, CancellationToken ct = default)
-    {
-        var table = await tables.GetAsync(TableName, ct);
-        var staged = messages.Select(m => outbox.Stage(after.UnitId, m.Queue, m.Message)).ToList();
-        try
-        {
-            await table.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(after), before.ETag),
-                .. staged.Select(s => s.Action),
-            ], ct);
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
-        {
-            throw Problems.Conflict();
-        }
-        await outbox.DispatchAsync(table, staged.Select(s => s.Entry), ct);
-    }
+    /// <summary>Replaces the resource on its ETag with what its event translates to; a lost race is <c>ConflictException</c>.</summary>
+    public Task UpdateAsync(StoredResource before, ResourceChange change, CancellationToken ct = default) =>
+        CommitAsync(change.Resource.UnitId,
+            [new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(change.Resource), before.ETag)],
+            translators.Translate([change.Event]), ct);
 
     public async Task<ListPage<Resource>> ListByUnitAsync(string unitId, Func<Resource, bool> fits, Paging paging, CancellationToken ct = default)
     {
-        var table = await tables.GetAsync(TableName, ct);
+        var table = await TableAsync(ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {unitId} and RowKey gt {"res|"} and RowKey lt {"res}"}");
         var page = await TablePages.ReadAsync(table, filter, paging, Deserialize, ct: ct);
         return page with { Items = page.Items.Where(fits).ToList() };
@@ -75,7 +64,7 @@ public sealed class ResourceStore(Tables tables, Outbox outbox)
     public async Task<ListPage<Resource>> ListIndexedAsync(string? areaId, Category? category, Func<Resource, bool> fits, Paging paging,
         CancellationToken ct = default)
     {
-        var index = await tables.GetAsync(IndexTable, ct);
+        var index = await _tables.GetAsync(IndexTable, ct);
         string filter;
         if (areaId is not null)
         {
@@ -94,7 +83,7 @@ public sealed class ResourceStore(Tables tables, Outbox outbox)
     /// <summary>Every resource id indexed under an area for a category (all pages; matching use).</summary>
     public async Task<List<string>> IdsServingAsync(string areaId, Category category, CancellationToken ct = default)
     {
-        var index = await tables.GetAsync(IndexTable, ct);
+        var index = await _tables.GetAsync(IndexTable, ct);
         var prefix = EnumText.ToText(category) + "|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"area|" + areaId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         var ids = new List<string>();

@@ -9,6 +9,7 @@ public static class ResourcesRegistration
     {
         services.AddSingleton<ResourceStore>();
         services.AddSingleton<ResourceHandlers>();
+        services.AddSingleton<CapacityLedger>();
         services.AddSingleton(new OutboxTable(ResourceStore.TableName));
         return services;
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Periods;
 
 namespace RedYifang.Functions.Tests.Assessment;
 
@@ -178,7 +179,7 @@ public sealed class StatisticsTests(AppFixture fixture)
     [Fact]
     public async Task Outcome_figures_per_scope_and_period()
     {
-        var now = DateTimeOffset.UtcNow.ToOffset(RedYifang.Functions.ChinaTime.Offset);
+        var now = DateTimeOffset.UtcNow.ToOffset(RedYifang.Functions.Platform.Periods.ChinaTime.Offset);
         var stats = await (await fixture.App.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId=org_demo-district&period={now.Year}", "dev-admin")).ExpectAsync(200);
         Assert.Equal(12, stats["communities"]!.GetValue<int>());
         Assert.True(stats["linkedUnits"]!.GetValue<int>() >= 46);

@@ -1,4 +1,5 @@
 using RedYifang.Functions.Evidence;
+using RedYifang.Functions.Platform.Periods;
 
 namespace RedYifang.Functions.Tests.Evidence;
 

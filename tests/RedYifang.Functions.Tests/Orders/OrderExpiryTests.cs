@@ -18,7 +18,7 @@ public sealed class OrderExpiryTests(AppFixture fixture)
         var stale = await PublishedAsync(store, community, DateTimeOffset.UtcNow.AddDays(-31));
         var fresh = await PublishedAsync(store, community, DateTimeOffset.UtcNow.AddDays(-29));
 
-        await _app.Services.GetRequiredService<OrderHandlers>().ExpireStaleAsync(TimeSpan.FromDays(30), CancellationToken.None);
+        await _app.Services.GetRequiredService<ExpireStaleOrders>().HandleAsync(CancellationToken.None);
 
         var expired = (await store.FindAsync(stale.Id))!.Order;
         Assert.Equal(OrderState.Expired, expired.State);
@@ -31,10 +31,14 @@ public sealed class OrderExpiryTests(AppFixture fixture)
     private static async Task<Order> PublishedAsync(OrderStore store, Org community, DateTimeOffset at)
     {
         var owner = "usr_expiry";
-        var order = new Order(RedYifang.Functions.Platform.Storage.Keys.NewChildId("ord", community.Id), community.Id, community.Path, null,
-            OrderLevel.Community, "旧需求", Category.Other, "无人认领", 1, Urgency.Low, null, null, null, owner, OrderState.Submitted,
-            [new HistoryEntry(null, OrderState.Submitted, owner, at, null)], [], null, null, null, at, at).Apply(OrderAction.Publish, "usr_admin", at);
-        await store.AddAsync(order, []);
+        var draft = new NewOrder
+        {
+            Level = OrderLevel.Community, Title = "旧需求", Category = Category.Other, Description = "无人认领", Beneficiaries = 1, Urgency = Urgency.Low,
+        };
+        var change = Order.Submit(draft, RedYifang.Functions.Platform.Storage.Keys.NewChildId("ord", community.Id), community.Path, owner, at)
+            .Then(o => o.Apply(OrderAction.Publish, "usr_admin", at));
+        await store.AddAsync(change);
+        var order = change.Order;
         return order;
     }
 }

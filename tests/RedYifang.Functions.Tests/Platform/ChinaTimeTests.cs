@@ -1,5 +1,6 @@
 using System.Globalization;
 using RedYifang.Functions.Evidence;
+using RedYifang.Functions.Platform.Periods;
 
 namespace RedYifang.Functions.Tests.Platform;
 

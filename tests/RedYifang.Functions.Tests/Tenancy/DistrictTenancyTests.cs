@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using RedYifang.Functions.Assessment;
+using RedYifang.Functions.Platform.Periods;
 
 namespace RedYifang.Functions.Tests.Tenancy;
 

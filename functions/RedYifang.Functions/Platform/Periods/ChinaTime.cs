@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RedYifang.Functions;
+namespace RedYifang.Functions.Platform.Periods;
 
 /// <summary>
 /// China Standard Time (UTC+8, no daylight saving), in which every period, month, "today" and availability window of

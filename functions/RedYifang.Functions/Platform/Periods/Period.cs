@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace RedYifang.Functions;
+namespace RedYifang.Functions.Platform.Periods;
 
 /// <summary>A month (2026-11), quarter (2026-Q4) or year (2026), reckoned in China Standard Time (UTC+8).</summary>
 public sealed partial record Period(string Text, DateTimeOffset Start, DateTimeOffset End)

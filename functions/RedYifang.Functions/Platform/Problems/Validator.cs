@@ -1,3 +1,5 @@
+using RedYifang.Functions.Platform.Periods;
+
 namespace RedYifang.Functions.Platform.Problems;
 
 /// <summary>Collects per-field validation messages; <see cref="ThrowIfInvalid"/> turns them into a 400.</summary>
@@ -81,7 +83,7 @@ public sealed class Validator
             if (required) Add(field, Required);
             return null;
         }
-        if (RedYifang.Functions.Period.TryParse(value, out var period)) return period;
+        if (Periods.Period.TryParse(value, out var period)) return period;
         Add(field, new("须为 2026-11、2026-Q4 或 2026", "must be like 2026-11, 2026-Q4 or 2026"));
         return null;
     }

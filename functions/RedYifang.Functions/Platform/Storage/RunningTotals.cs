@@ -9,16 +9,13 @@ namespace RedYifang.Functions.Platform.Storage;
 /// </summary>
 public static class RunningTotals
 {
-    private const int MaxAttempts = 30;
-
     /// <param name="fact">The fact's row; its partition is the totals' partition.</param>
     /// <param name="add">The totals after the fact, from the totals before it (null when there were none).</param>
-    public static async Task RecordAsync<TTotals>(TableClient table, TableEntity fact, string totalsRowKey, Func<TTotals?, TTotals> add,
-        CancellationToken ct) where TTotals : class
-    {
-        for (var attempt = 1; ; attempt++)
+    public static Task RecordAsync<TTotals>(TableClient table, TableEntity fact, string totalsRowKey, Func<TTotals?, TTotals> add,
+        CancellationToken ct) where TTotals : class =>
+        ConcurrentUpdate.RunAsync(async token =>
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(fact.PartitionKey, totalsRowKey, cancellationToken: ct);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(fact.PartitionKey, totalsRowKey, cancellationToken: token);
             var current = row.HasValue ? row.Value : null;
             var totals = JsonRows.Create(fact.PartitionKey, totalsRowKey, add(current is null ? null : JsonRows.Read<TTotals>(current)));
             try
@@ -29,17 +26,11 @@ public static class RunningTotals
                     current is null
                         ? new TableTransactionAction(TableTransactionActionType.Add, totals)
                         : new TableTransactionAction(TableTransactionActionType.UpdateReplace, totals, current.ETag),
-                ], ct);
-                return;
+                ], token);
             }
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
             {
-                return; // recorded before
+                // Recorded before: a redelivered message counts once.
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 << Math.Min(attempt, 5))), ct);
-            }
-        }
-    }
+        }, ct).AsTask();
 }

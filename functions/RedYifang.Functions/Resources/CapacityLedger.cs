@@ -1,17 +1,14 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Polly;
-using Polly.Retry;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
-using RedYifang.Functions.Resources;
 
-namespace RedYifang.Functions.Matching;
+namespace RedYifang.Functions.Resources;
 
 /// <summary>
-/// The orders holding a resource's capacity in a month (China Standard Time): row <c>load|{resourceId}|{yyyy-MM}</c>
-/// in the unit's partition of <c>Resources</c>, listing <c>{orderId}|{agreementId}</c> entries. A match reserves
+/// The orders holding a resource's capacity in a month (China Standard Time): table <c>ResourceCapacity</c>, row
+/// <c>load|{resourceId}|{yyyy-MM}</c> in the unit's partition, listing <c>{orderId}|{agreementId}</c> entries. A match reserves
 /// first, with an ETag-conditional write (reloaded and retried when another match got there first), so capacity is
 /// never oversubscribed; a failed match or a cancelled order releases its own entry. Capacity counts distinct
 /// orders, so concurrent attempts to match the same order hold one unit between them, and a losing attempt's
@@ -19,17 +16,7 @@ namespace RedYifang.Functions.Matching;
 /// </summary>
 public sealed class CapacityLedger(Tables tables)
 {
-    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(e => e.Status is 409 or 412),
-            MaxRetryAttempts = 20,
-            Delay = TimeSpan.FromMilliseconds(5),
-            BackoffType = DelayBackoffType.Exponential,
-            MaxDelay = TimeSpan.FromMilliseconds(200),
-            UseJitter = true,
-        })
-        .Build();
+    public const string TableName = "ResourceCapacity";
 
     public async Task<int> RemainingAsync(Resource resource, string month, CancellationToken ct = default)
     {
@@ -38,7 +25,7 @@ public sealed class CapacityLedger(Tables tables)
     }
 
     public Task ReserveAsync(Resource resource, string orderId, string agreementId, string month, CancellationToken ct = default) =>
-        Retry.ExecuteAsync(async token =>
+        ConcurrentUpdate.RunAsync(async token =>
         {
             var entry = $"{orderId}|{agreementId}";
             var (holders, etag) = await ReadAsync(resource, month, token);
@@ -48,7 +35,7 @@ public sealed class CapacityLedger(Tables tables)
         }, ct).AsTask();
 
     public Task ReleaseAsync(Resource resource, string orderId, string agreementId, string month, CancellationToken ct = default) =>
-        Retry.ExecuteAsync(async token =>
+        ConcurrentUpdate.RunAsync(async token =>
         {
             var entry = $"{orderId}|{agreementId}";
             var (holders, etag) = await ReadAsync(resource, month, token);
@@ -66,7 +53,7 @@ public sealed class CapacityLedger(Tables tables)
 
     private async Task<(List<string> Holders, ETag? ETag)> ReadAsync(Resource resource, string month, CancellationToken ct)
     {
-        var table = await tables.GetAsync(ResourceStore.TableName, ct);
+        var table = await tables.GetAsync(TableName, ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(resource.UnitId, Row(resource.Id, month), cancellationToken: ct);
         return row.HasValue && row.Value is { } e
             ? (JsonSerializer.Deserialize<List<string>>(e.GetString("Orders") ?? "[]") ?? [], e.ETag)
@@ -75,7 +62,7 @@ public sealed class CapacityLedger(Tables tables)
 
     private async Task WriteAsync(Resource resource, string month, List<string> holders, ETag? etag, CancellationToken ct)
     {
-        var table = await tables.GetAsync(ResourceStore.TableName, ct);
+        var table = await tables.GetAsync(TableName, ct);
         var entity = new TableEntity(resource.UnitId, Row(resource.Id, month)) { ["Orders"] = JsonSerializer.Serialize(holders), ["Count"] = holders.Count };
         if (etag is { } e) await table.UpdateEntityAsync(entity, e, TableUpdateMode.Replace, ct);
         else await table.AddEntityAsync(entity, ct);

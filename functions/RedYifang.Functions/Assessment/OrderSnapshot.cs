@@ -1,0 +1,15 @@
+namespace RedYifang.Functions.Assessment;
+
+/// <summary>What the assessment needs of an order, carried by its event so recording a fact reads nothing.</summary>
+public sealed record OrderSnapshot
+{
+    public required string Id { get; init; }
+    public required string CommunityId { get; init; }
+    public required string DistrictId { get; init; }
+    public string? UnitId { get; init; }
+    public string? AgreementId { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public decimal? ServiceHours { get; init; }
+    public int? Beneficiaries { get; init; }
+    public int? Stars { get; init; }
+}

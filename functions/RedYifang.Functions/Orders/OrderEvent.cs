@@ -1,0 +1,63 @@
+using RedYifang.Functions.Platform.Events;
+
+namespace RedYifang.Functions.Orders;
+
+/// <summary>
+/// What happened to an order. Each event carries the order as it is after the event, so a consumer needs no read
+/// of the order; translators in Matching, Assessment and Orders' integration events turn them into messages.
+/// </summary>
+public abstract record OrderEvent(Order Order) : IDomainEvent
+{
+    public DateTimeOffset At => Order.UpdatedAt;
+
+    /// <summary>The last step of the order's history: the transition this event records.</summary>
+    public HistoryEntry Step => Order.History[^1];
+
+    public sealed record Submitted(Order Order) : OrderEvent(Order);
+
+    public sealed record Published(Order Order) : OrderEvent(Order);
+
+    public sealed record Rejected(Order Order) : OrderEvent(Order);
+
+    public sealed record Claimed(Order Order, OrderClaim Claim) : OrderEvent(Order);
+
+    public sealed record Matched(Order Order, ProjectAgreement Agreement) : OrderEvent(Order);
+
+    public sealed record Agreed(Order Order) : OrderEvent(Order);
+
+    public sealed record Started(Order Order) : OrderEvent(Order);
+
+    /// <param name="First">The first completion reported (a reopened order completes again).</param>
+    public sealed record Completed(Order Order, bool First) : OrderEvent(Order);
+
+    /// <param name="EvidenceVerified">Every piece of the completion's evidence was verified and the order's when it was accepted.</param>
+    public sealed record Accepted(Order Order, bool EvidenceVerified) : OrderEvent(Order);
+
+    /// <summary>The community refused the reported completion: back in progress.</summary>
+    public sealed record Reopened(Order Order) : OrderEvent(Order);
+
+    public sealed record Rated(Order Order, Rating Rating) : OrderEvent(Order);
+
+    /// <param name="HeldBy">The unit that held the order (matched, agreed) when it was cancelled, if any.</param>
+    /// <param name="WasPublished">The order had been published (a lapse the community answers for).</param>
+    public sealed record Cancelled(Order Order, ProjectAgreement? HeldBy, bool WasPublished) : OrderEvent(Order);
+
+    /// <summary>Published, and nobody matched it in time.</summary>
+    public sealed record Expired(Order Order) : OrderEvent(Order);
+
+    internal static OrderEvent For(OrderAction action, Order before, Order after, bool evidenceVerified) => action switch
+    {
+        OrderAction.Publish => new Published(after),
+        OrderAction.Reject => new Rejected(after),
+        OrderAction.Cancel => new Cancelled(after, before.Agreement, before.History.Any(h => h.To == OrderState.Published)),
+        OrderAction.Match => new Matched(after, after.Agreement!),
+        OrderAction.Agree => new Agreed(after),
+        OrderAction.Start => new Started(after),
+        OrderAction.Complete => new Completed(after, !before.History.Any(h => h.To == OrderState.Completed)),
+        OrderAction.Accept => new Accepted(after, evidenceVerified),
+        OrderAction.Reopen => new Reopened(after),
+        OrderAction.Rate => new Rated(after, after.Rating!),
+        OrderAction.Expire => new Expired(after),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+}

@@ -1,0 +1,26 @@
+using RedYifang.Functions.Platform.Events;
+using RedYifang.Functions.Platform.Messaging;
+using RedYifang.Functions.Platform.Problems;
+
+namespace RedYifang.Functions.Orders;
+
+/// <summary>
+/// Orders' published contract: <c>order.stateChanged</c> for every transition. No personal data (no contact, no
+/// resident); the id counts the history, so a replay is a duplicate Service Bus drops.
+/// </summary>
+public sealed class OrderIntegrationEvents : IEventTranslator
+{
+    public IEnumerable<OutboxMessage> Translate(IDomainEvent domainEvent)
+    {
+        if (domainEvent is not OrderEvent e || e is OrderEvent.Claimed) yield break;
+        var order = e.Order;
+        var step = e.Step;
+        var (queue, message) = IntegrationEvent.Of($"{order.Id}-{order.History.Count}", "order.stateChanged", step.At, new
+        {
+            orderId = order.Id, communityId = order.CommunityId, category = EnumText.ToText(order.Category),
+            level = EnumText.ToText(order.Level), from = step.From is { } from ? EnumText.ToText(from) : null,
+            to = EnumText.ToText(step.To), unitId = order.UnitId,
+        });
+        yield return new OutboxMessage(queue, message);
+    }
+}

@@ -1,0 +1,8 @@
+namespace RedYifang.Functions.Orders;
+
+public enum OrderLevel
+{
+    Community,
+    Street,
+    District,
+}

@@ -1,0 +1,36 @@
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Resources;
+
+namespace RedYifang.Functions.Orders;
+
+/// <summary>The resource a claim or a match names: published, offering the order's category in the order's area.</summary>
+public sealed class OrderResources(ResourceStore resources)
+{
+    public async Task<Resource> PublishedAsync(ResourceRequest body, CancellationToken ct)
+    {
+        var v = new Validator();
+        var resourceId = v.Text("resourceId", body.ResourceId, 100);
+        v.ThrowIfInvalid();
+        var stored = await resources.FindAsync(resourceId!, ct);
+        return stored is { Resource.State: ResourceState.Published }
+            ? stored.Resource
+            : throw Problems.InvalidReference("resourceId", new("不是已发布的服务资源", "is not a published resource"));
+    }
+
+    public async Task<Resource?> FindAsync(string resourceId, CancellationToken ct) => (await resources.FindAsync(resourceId, ct))?.Resource;
+
+    /// <summary>The resource must offer the order's category and serve the order's area.</summary>
+    public static void CheckFits(Order order, Resource resource)
+    {
+        if (!Fits(order, resource))
+        {
+            throw Problems.InvalidReference("resourceId", new("该资源的类别或服务区域与订单不符", "does not offer this category in this area"));
+        }
+    }
+
+    public static bool Fits(Order order, Resource resource)
+    {
+        var area = order.GridId is null ? order.CommunityPath : [.. order.CommunityPath, order.GridId];
+        return resource.Category == order.Category && resource.AreaIds.Any(area.Contains);
+    }
+}

@@ -1,0 +1,62 @@
+using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Orders;
+
+/// <summary>A resident (or an admin on their behalf) raises a service order in a registered community (and grid).</summary>
+public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, TimeProvider clock)
+{
+    public sealed record Request(
+        string? CommunityId, string? GridId, string? Title, string? Category, string? Description, int? Beneficiaries,
+        string? Urgency, DateTimeOffset? PreferredFrom, DateTimeOffset? PreferredTo, string? ContactPhone, string? Level);
+
+    public async Task<Order> HandleAsync(Caller caller, Request request, CancellationToken ct)
+    {
+        var (communityId, draft) = Validate(request);
+        var community = await orgs.FindAsync(communityId, ct);
+        if (community is not { Kind: OrgKind.Community })
+        {
+            throw Problems.InvalidReference("communityId", new("不是已登记的社区", "is not a registered community"));
+        }
+        if (draft.GridId is { } gridId)
+        {
+            var grid = await orgs.FindAsync(gridId, ct);
+            if (grid is not { Kind: OrgKind.Grid } || !grid.Path.Contains(community.Id))
+            {
+                throw Problems.InvalidReference("gridId", new("不是该社区的网格", "is not a grid of this community"));
+            }
+        }
+        var change = Order.Submit(draft, Keys.NewChildId("ord", community.Id, clock), community.Path, caller.UserId, clock.GetUtcNow());
+        await orders.AddAsync(change, ct);
+        return change.Order;
+    }
+
+    public static (string CommunityId, NewOrder Draft) Validate(Request request)
+    {
+        var v = new Validator();
+        var communityId = v.Text("communityId", request.CommunityId, 64);
+        var gridId = v.Text("gridId", request.GridId, 64, required: false);
+        var title = v.Text("title", request.Title, 100);
+        var category = v.OneOf<Category>("category", request.Category);
+        var description = v.Text("description", request.Description, 2000);
+        var beneficiaries = v.Range("beneficiaries", request.Beneficiaries, 1, 100_000);
+        var urgency = v.OneOf<Urgency>("urgency", request.Urgency);
+        var level = v.OneOf<OrderLevel>("level", request.Level);
+        var phone = v.Text("contactPhone", request.ContactPhone, 20, required: false);
+        if (phone is not null && !PhoneMask.IsPhone(phone)) v.Add("contactPhone", new("不是有效的电话号码", "is not a valid phone number"));
+        if (request.PreferredFrom is { } pf && request.PreferredTo is { } pt && pf >= pt)
+        {
+            v.Add("preferredTo", new("须晚于 preferredFrom", "must be after preferredFrom"));
+        }
+        v.ThrowIfInvalid();
+        return (communityId!, new NewOrder
+        {
+            GridId = gridId, Level = level!.Value, Title = title!, Category = category!.Value, Description = description!,
+            Beneficiaries = beneficiaries!.Value, Urgency = urgency!.Value, PreferredFrom = request.PreferredFrom,
+            PreferredTo = request.PreferredTo, ContactPhone = phone,
+        });
+    }
+}

@@ -1,0 +1,8 @@
+namespace RedYifang.Functions.Orders;
+
+public enum Urgency
+{
+    Low,
+    Normal,
+    High,
+}
