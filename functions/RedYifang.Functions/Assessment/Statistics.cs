@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -19,7 +18,7 @@ public sealed record OutcomeFigures(
     double? MedianResponseHours, double? AverageStars, double? CompletionRate, IReadOnlyList<string> NotAvailableYet);
 
 /// <summary>The outcome figures (成效) of domain.md that exist so far, for a scope and period.</summary>
-public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore resources, Platform.Storage.Tables tables)
+public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore resources, OrderQueries orders)
 {
     public async Task<OutcomeFigures> ForAsync(Caller caller, string scopeOrgId, string periodText, CancellationToken ct)
     {
@@ -46,15 +45,12 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
             ["householdsServed", "servicesStations", "fundsGiven"]);
     }
 
-    /// <summary>Orders now in each state (not per period): one range of queue rows per community, states only.</summary>
     private async Task<Dictionary<string, int>> OrdersByStatusAsync(IEnumerable<Org> communities, CancellationToken ct)
     {
-        var table = await tables.GetAsync(OrderStore.TableName, ct);
         var counts = Enum.GetValues<OrderState>().ToDictionary(EnumText.ToText, _ => 0);
         foreach (var community in communities)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {community.Id} and RowKey gt {"queue|"} and RowKey lt {"queue}"}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["State"], cancellationToken: ct)) counts[row.GetString("State")]++;
+            foreach (var (state, count) in await orders.CountByStateAsync(community.Id, ct)) counts[EnumText.ToText(state)] += count;
         }
         return counts;
     }

@@ -38,4 +38,8 @@ public sealed class OrderQueries(OrderStore orders)
         var page = await orders.ListCommunityAsync(communityId!, state, category, paging, ct);
         return page with { Items = page.Items.Where(o => OrderPolicy.MayRead(caller, o)).ToList() };
     }
+
+    /// <summary>Orders now in each state in a community (statistics; not per period).</summary>
+    public Task<IReadOnlyDictionary<OrderState, int>> CountByStateAsync(string communityId, CancellationToken ct) =>
+        orders.CountByStateAsync(communityId, ct);
 }

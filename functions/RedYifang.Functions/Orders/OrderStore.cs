@@ -80,6 +80,20 @@ public sealed class OrderStore(Tables tables, Outbox outbox, EventTranslators tr
         return await TablePages.ReadAsync(await TableAsync(ct), filter, paging, Deserialize, ct: ct);
     }
 
+    /// <summary>How many of a community's orders are in each state now: one range of queue rows, states only.</summary>
+    public async Task<IReadOnlyDictionary<OrderState, int>> CountByStateAsync(string communityId, CancellationToken ct = default)
+    {
+        var table = await TableAsync(ct);
+        var counts = new Dictionary<OrderState, int>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {communityId} and RowKey gt {"queue|"} and RowKey lt {"queue}"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["State"], cancellationToken: ct))
+        {
+            var state = EnumText.Parse<OrderState>(row.GetString("State"));
+            counts[state] = counts.GetValueOrDefault(state) + 1;
+        }
+        return counts;
+    }
+
     /// <summary>The orders an index partition (a user's, a unit's) points to, read by id; stale pointers are dropped.</summary>
     public async Task<ListPage<Order>> ListIndexedAsync(string indexTable, string key, Func<Order, bool> fits, Paging paging,
         CancellationToken ct = default)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using RedYifang.Functions.Identity;
-using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RedYifang.Functions.Orders;
 using RedYifang.Functions.Platform.Catalogue;
 
 namespace RedYifang.Functions.Resources;
