@@ -45,9 +45,14 @@ public static class SolverBench
             new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero));
         var random = new Random(7);
         var offers = Enumerable.Range(0, 2000).Select(i => new Offer(
-            new Resource($"res_u{i}-x", $"org_u{i % 300}", ["org_d", "org_s1", $"org_u{i % 300}"], "资源", i % 5 == 0 ? Category.Other : Category.ElderlyCare, "",
-                ResourceKind.Service, null, [path[random.Next(0, 4)]], 10, [new AvailabilityWindow(1 + i % 7, "09:00", "12:00")],
-                new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31), [], ResourceState.Published, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow),
+            new Resource
+            {
+                Id = $"res_u{i}-x", UnitId = $"org_u{i % 300}", UnitPath = ["org_d", "org_s1", $"org_u{i % 300}"], Title = "资源",
+                Category = i % 5 == 0 ? Category.Other : Category.ElderlyCare, Description = "", Kind = ResourceKind.Service,
+                AreaIds = [path[random.Next(0, 4)]], MonthlyCapacity = 10, Availability = [new AvailabilityWindow(1 + i % 7, "09:00", "12:00")],
+                ValidFrom = new DateOnly(2026, 1, 1), ValidTo = new DateOnly(2027, 12, 31), State = ResourceState.Published,
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            },
             random.Next(1, 11), new UnitRecord(random.Next(0, 50), random.Next(0, 40), random.Next(0, 30), random.Next(0, 150), random.Next(0, 5)))).ToList();
         var today = new DateOnly(2026, 11, 29);
         for (var i = 0; i < 50; i++) Rank();

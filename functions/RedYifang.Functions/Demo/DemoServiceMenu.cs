@@ -91,12 +91,15 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var funds = index % 10 == 9;
-        var resource = new Resource(id, unit.Id, unit.Path, title, category, description,
-            funds ? ResourceKind.Funds : ResourceKind.Service, funds ? 5000m + 1000m * (index % 5) : null,
-            [unit.Path[1]], 2 + index % 9,
-            [new AvailabilityWindow(1 + index % 5, "09:00", "11:30"), new AvailabilityWindow(6, "14:00", "17:00")],
-            today.AddMonths(-6), today.AddYears(1), [category.Chinese()],
-            index % 13 == 12 ? ResourceState.Paused : ResourceState.Published, now.AddDays(-120), now.AddDays(-120));
+        var resource = new Resource
+        {
+            Id = id, UnitId = unit.Id, UnitPath = unit.Path, Title = title, Category = category, Description = description,
+            Kind = funds ? ResourceKind.Funds : ResourceKind.Service, Amount = funds ? 5000m + 1000m * (index % 5) : null,
+            AreaIds = [unit.Path[1]], MonthlyCapacity = 2 + index % 9,
+            Availability = [new AvailabilityWindow(1 + index % 5, "09:00", "11:30"), new AvailabilityWindow(6, "14:00", "17:00")],
+            ValidFrom = today.AddMonths(-6), ValidTo = today.AddYears(1), Tags = [category.Chinese()],
+            State = index % 13 == 12 ? ResourceState.Paused : ResourceState.Published, CreatedAt = now.AddDays(-120), UpdatedAt = now.AddDays(-120),
+        };
         await resources.AddAsync(resource, ct);
         return resource;
     }

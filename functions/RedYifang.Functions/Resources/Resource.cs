@@ -3,67 +3,32 @@ using RedYifang.Functions.Platform.Problems;
 
 namespace RedYifang.Functions.Resources;
 
-public enum ResourceKind
-{
-    Service,
-    Funds,
-}
-
-public enum ResourceState
-{
-    Draft,
-    Published,
-    Paused,
-    Retired,
-}
-
-public enum ResourceAction
-{
-    Publish,
-    Pause,
-    Retire,
-}
-
-/// <summary>A weekly window, China Standard Time: weekday 1–7 (Monday = 1), "HH:mm" to "HH:mm".</summary>
-public sealed record AvailabilityWindow(int Weekday, string From, string To);
-
 /// <summary>A unit's service resource (服务资源清单). <see cref="UnitPath"/> places the unit in the hierarchy.</summary>
-public sealed record Resource(
-    string Id,
-    string UnitId,
-    IReadOnlyList<string> UnitPath,
-    string Title,
-    Category Category,
-    string Description,
-    ResourceKind Kind,
-    decimal? Amount,
-    IReadOnlyList<string> AreaIds,
-    int MonthlyCapacity,
-    IReadOnlyList<AvailabilityWindow> Availability,
-    DateOnly ValidFrom,
-    DateOnly ValidTo,
-    IReadOnlyList<string> Tags,
-    ResourceState State,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+public sealed record Resource
 {
+    public required string Id { get; init; }
+    public required string UnitId { get; init; }
+    public required IReadOnlyList<string> UnitPath { get; init; }
+    public required string Title { get; init; }
+    public required Category Category { get; init; }
+    public required string Description { get; init; }
+    public required ResourceKind Kind { get; init; }
+
+    /// <summary>Yuan, for <see cref="ResourceKind.Funds"/> only.</summary>
+    public decimal? Amount { get; init; }
+    public required IReadOnlyList<string> AreaIds { get; init; }
+    public required int MonthlyCapacity { get; init; }
+    public IReadOnlyList<AvailabilityWindow> Availability { get; init; } = [];
+    public required DateOnly ValidFrom { get; init; }
+    public required DateOnly ValidTo { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public required ResourceState State { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
     public ResourceChange Apply(ResourceAction action, DateTimeOffset at)
     {
         var after = this with { State = ResourceLifecycle.Target(action, State), UpdatedAt = at };
         return new ResourceChange(after, new ResourceEvent(after, EnumText.ToText(action)));
     }
-}
-
-public static class ResourceLifecycle
-{
-    public static ResourceState Target(ResourceAction action, ResourceState from) => (action, from) switch
-    {
-        (ResourceAction.Publish, ResourceState.Draft or ResourceState.Paused) => ResourceState.Published,
-        (ResourceAction.Pause, ResourceState.Published) => ResourceState.Paused,
-        (ResourceAction.Retire, not ResourceState.Retired) => ResourceState.Retired,
-        _ => throw new InvalidTransitionException("invalid_transition",
-            new("资源当前状态不允许此操作", "The resource's state does not allow this"),
-            new LocalizedText("资源处于 {0} 状态，不能执行 {1}。", "The resource is {0}; it cannot be {1}.")
-                .Format(EnumText.ToText(from), EnumText.ToText(action))),
-    };
 }

@@ -8,7 +8,10 @@ public static class ResourcesRegistration
     public static IServiceCollection AddResources(this IServiceCollection services)
     {
         services.AddSingleton<ResourceStore>();
-        services.AddSingleton<ResourceHandlers>();
+        services.AddSingleton<CreateResource>();
+        services.AddSingleton<ChangeResourceState>();
+        services.AddSingleton<GetResource>();
+        services.AddSingleton<ListResources>();
         services.AddSingleton<CapacityLedger>();
         services.AddSingleton(new OutboxTable(ResourceStore.TableName));
         return services;

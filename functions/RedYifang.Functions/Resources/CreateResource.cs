@@ -1,26 +1,24 @@
 using System.Globalization;
 using System.Text.Json;
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Catalogue;
-using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Resources;
 
-public sealed record AvailabilityRequest(int? Weekday, string? From, string? To);
-
-public sealed record CreateResourceRequest(
-    string? UnitId, string? Title, string? Category, string? Description, string? Kind, JsonElement? Amount,
-    List<string>? AreaIds, int? MonthlyCapacity, List<AvailabilityRequest>? Availability,
-    string? ValidFrom, string? ValidTo, List<string>? Tags);
-
-/// <summary>Creates resources and moves them through draft → published ⇄ paused → retired.</summary>
-public sealed class ResourceHandlers(ResourceStore resources, OrgStore orgs, TimeProvider clock)
+/// <summary>A unit's liaison (or an admin above the unit) lists a service resource, as a draft.</summary>
+public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeProvider clock)
 {
-    public async Task<Resource> CreateAsync(Caller caller, CreateResourceRequest request, CancellationToken ct)
+    public sealed record Request(
+        string? UnitId, string? Title, string? Category, string? Description, string? Kind, JsonElement? Amount,
+        List<string>? AreaIds, int? MonthlyCapacity, List<Window>? Availability,
+        string? ValidFrom, string? ValidTo, List<string>? Tags);
+
+    public sealed record Window(int? Weekday, string? From, string? To);
+
+    public async Task<Resource> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
         var v = new Validator();
         var unitId = v.Text("unitId", request.UnitId, 64);
@@ -44,28 +42,20 @@ public sealed class ResourceHandlers(ResourceStore resources, OrgStore orgs, Tim
         {
             throw Problems.InvalidReference("unitId", new("不是已登记的驻区单位或志愿服务队", "is not a registered unit or volunteer team"));
         }
-        if (!MayChange(caller, unit.Path)) throw Problems.Forbidden();
+        if (!ResourcePolicy.MayChange(caller, unit.Path)) throw Problems.Forbidden();
         await CheckAreasAsync(unit, areaIds, ct);
 
         var now = clock.GetUtcNow();
-        var resource = new Resource(Keys.NewChildId("res", unit.Id, clock), unit.Id, unit.Path, title!, category!.Value, description!,
-            kind!.Value, amount, areaIds, capacity!.Value, availability, from!.Value, to!.Value, tags, ResourceState.Draft, now, now);
+        var resource = new Resource
+        {
+            Id = Keys.NewChildId("res", unit.Id, clock), UnitId = unit.Id, UnitPath = unit.Path, Title = title!, Category = category!.Value,
+            Description = description!, Kind = kind!.Value, Amount = amount, AreaIds = areaIds, MonthlyCapacity = capacity!.Value,
+            Availability = availability, ValidFrom = from!.Value, ValidTo = to!.Value, Tags = tags, State = ResourceState.Draft,
+            CreatedAt = now, UpdatedAt = now,
+        };
         await resources.AddAsync(resource, ct);
         return resource;
     }
-
-    public async Task<Resource> ApplyAsync(Caller caller, string id, ResourceAction action, CancellationToken ct)
-    {
-        var stored = await resources.FindAsync(id, ct) ?? throw Problems.NotFound("resource");
-        if (!MayChange(caller, stored.Resource.UnitPath)) throw Problems.Forbidden();
-        var change = stored.Resource.Apply(action, clock.GetUtcNow());
-        await resources.UpdateAsync(stored, change, ct);
-        return change.Resource;
-    }
-
-    /// <summary>The unit's liaison, or an admin above the unit.</summary>
-    public static bool MayChange(Caller caller, IReadOnlyList<string> unitPath) =>
-        caller.ActsFor(unitPath);
 
     /// <summary>Service areas are the street, its communities or their grids: the unit's own street.</summary>
     private async Task CheckAreasAsync(Org unit, IReadOnlyList<string> areaIds, CancellationToken ct)
@@ -106,7 +96,7 @@ public sealed class ResourceHandlers(ResourceStore resources, OrgStore orgs, Tim
         return amount;
     }
 
-    private static List<AvailabilityWindow> Availability(Validator v, List<AvailabilityRequest>? windows)
+    private static List<AvailabilityWindow> Availability(Validator v, List<Window>? windows)
     {
         var result = new List<AvailabilityWindow>();
         if (windows is null) return result;

@@ -1,0 +1,8 @@
+namespace RedYifang.Functions.Resources;
+
+public enum ResourceAction
+{
+    Publish,
+    Pause,
+    Retire,
+}

@@ -1,0 +1,7 @@
+namespace RedYifang.Functions.Resources;
+
+public enum ResourceKind
+{
+    Service,
+    Funds,
+}

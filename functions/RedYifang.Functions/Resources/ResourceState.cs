@@ -1,0 +1,9 @@
+namespace RedYifang.Functions.Resources;
+
+public enum ResourceState
+{
+    Draft,
+    Published,
+    Paused,
+    Retired,
+}
