@@ -15,6 +15,15 @@ public static class AssessmentRegistration
         services.AddSingleton<AssessmentFacts>();
         services.AddSingleton<Platform.Events.IEventTranslator, AssessmentTranslator>();
         services.AddSingleton<Statistics>();
+        services.AddSingleton<PublishedRankings>();
+        services.AddSingleton<GetIndicatorSet>();
+        services.AddSingleton<PutIndicatorSet>();
+        services.AddSingleton<StartAssessmentRun>();
+        services.AddSingleton<RunAllDistricts>();
+        services.AddSingleton<GetRanking>();
+        services.AddSingleton<GetRankingBreakdown>();
+        services.AddSingleton<GetRankingFacts>();
+        services.AddSingleton<ExportRanking>();
         services.AddSingleton(new OutboxTable(RankingStore.TableName));
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Storage;
@@ -25,21 +26,21 @@ public sealed record RankingMeta(string Period, string Version, bool Final, Date
 /// <c>meta</c> row to it with one ETag-conditional write. A run that dies half-way leaves the previous version in
 /// place; the same result written twice is the same rows. A final meta row is never moved again.
 /// </summary>
-public sealed class RankingStore(Platform.Storage.Tables tables)
+public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) : OutboxStore(tables, outbox, TableName)
 {
     public const string TableName = "Rankings";
     private const int ChunkSize = 150;
 
     public async Task<(RankingMeta Meta, ETag ETag)?> MetaAsync(RankingScope scope, string period, CancellationToken ct = default)
     {
-        var table = await tables.GetAsync(TableName, ct);
+        var table = await TableAsync(ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(scope.Partition(period), "meta", cancellationToken: ct);
         return row.HasValue && row.Value is { } e ? (JsonRows.Read<RankingMeta>(e), e.ETag) : null;
     }
 
     public async Task WriteVersionAsync(RankingScope scope, string periodText, string version, IReadOnlyList<Ranked> ranked, CancellationToken ct = default)
     {
-        var table = await tables.GetAsync(TableName, ct);
+        var table = await TableAsync(ct);
         var period = scope.Partition(periodText);
         var rows = new List<TableEntity>();
         foreach (var group in ranked.GroupBy(r => r.PeerGroup))
@@ -62,7 +63,7 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
     /// <summary>Points the period at a written version; false when another run moved it first.</summary>
     public async Task<bool> PublishAsync(RankingMeta meta, ETag? expected, CancellationToken ct = default)
     {
-        var table = await tables.GetAsync(TableName, ct);
+        var table = await TableAsync(ct);
         try
         {
             var row = JsonRows.Create(meta.Scope.Partition(meta.Period), "meta", meta);
@@ -76,9 +77,27 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
         }
     }
 
+    /// <summary>A district's indicator set for a period (row <c>indicators</c> of its district ranking's partition), if it has one.</summary>
+    public async Task<IndicatorSet?> IndicatorSetAsync(string districtId, string period, CancellationToken ct = default) =>
+        await FindRowAsync(new RankingScope(districtId, false).Partition(period), "indicators", ct) is { } row
+            ? JsonRows.Read<IndicatorSet>(row)
+            : null;
+
+    public async Task PutIndicatorSetAsync(string districtId, IndicatorSet set, CancellationToken ct = default)
+    {
+        var table = await TableAsync(ct);
+        await table.UpsertEntityAsync(JsonRows.Create(new RankingScope(districtId, false).Partition(set.Period), "indicators", set),
+            TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>Asks for a district's run (queue <c>assessment-runs</c>) through the outbox of its ranking's partition.</summary>
+    public Task QueueRunAsync(string districtId, string period, CancellationToken ct = default) =>
+        CommitAsync(new RankingScope(districtId, false).Partition(period), [],
+            [new OutboxMessage(AssessmentRuns.Queue, new AssessmentRuns.RunMessage(districtId, period))], ct);
+
     public async Task<List<Ranked>> GroupsAsync(RankingMeta meta, string? peerGroup, CancellationToken ct = default)
     {
-        var table = await tables.GetAsync(TableName, ct);
+        var table = await TableAsync(ct);
         var prefix = peerGroup is null ? $"v|{meta.Version}|group|" : $"v|{meta.Version}|group|{peerGroup}|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {meta.Scope.Partition(meta.Period)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         var items = new List<Ranked>();
@@ -88,7 +107,7 @@ public sealed class RankingStore(Platform.Storage.Tables tables)
 
     public async Task<Ranked?> OrgAsync(RankingMeta meta, string orgId, CancellationToken ct = default)
     {
-        var table = await tables.GetAsync(TableName, ct);
+        var table = await TableAsync(ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(meta.Scope.Partition(meta.Period), $"v|{meta.Version}|org|{Bucket(orgId):D2}", cancellationToken: ct);
         return row.HasValue && row.Value is { } e ? Decompress<List<Ranked>>(e.GetBinary("Gz")).FirstOrDefault(r => r.OrgId == orgId) : null;
     }

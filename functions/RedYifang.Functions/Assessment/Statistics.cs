@@ -24,7 +24,7 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
     {
         var period = IndicatorSets.ParsePeriod(periodText);
         var scope = await orgs.FindAsync(scopeOrgId, ct);
-        if (scope is null || !caller.IsAdminOf(scope.Path)) throw Problems.NotFound("organisation");
+        if (scope is null || !AssessmentPolicy.MaySeeStatistics(caller, scope)) throw Problems.NotFound("organisation");
         // Only the scope's own district is read (one key range), then narrowed to the scope: a district, street or community.
         var inScope = (await orgs.InDistrictAsync(scope.Path[0], ct)).Where(o => o.Path.Contains(scope.Id)).ToList();
         var communities = inScope.Where(o => o.Kind == OrgKind.Community).ToList();
