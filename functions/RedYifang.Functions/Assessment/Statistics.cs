@@ -12,11 +12,6 @@ using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Assessment;
 
-public sealed record OutcomeFigures(
-    string ScopeOrgId, string Period, int Communities, int LinkedUnits, int EnterprisesWithPublicServiceProjects, int VolunteerTeams,
-    IReadOnlyDictionary<string, int> OrdersByStatus, int OrdersPublished, int OrdersAccepted, int Beneficiaries, decimal ServiceHours,
-    double? MedianResponseHours, double? AverageStars, double? CompletionRate, IReadOnlyList<string> NotAvailableYet);
-
 /// <summary>The outcome figures (成效) of domain.md that exist so far, for a scope and period.</summary>
 public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore resources, OrderQueries orders)
 {
@@ -37,12 +32,18 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
             var page = await resources.ListByUnitAsync(unit.Id, r => r.State == ResourceState.Published, new Paging(100, null), ct);
             if (page.Items.Count > 0) enterprises++;
         }
-        return new OutcomeFigures(scope.Id, period.Text, communities.Count, units.Count, enterprises, inScope.Count(o => o.Kind == OrgKind.VolunteerTeam),
-            await OrdersByStatusAsync(communities, ct), sum.Published, sum.AcceptedWithEvidence, sum.Beneficiaries, sum.ServiceHours,
-            sum.ResponseMinutes.Count == 0 ? null : Math.Round(RankingMath.Raw(Indicator.MedianResponseTime, sum), 2),
-            sum.Rated == 0 ? null : Math.Round((double)sum.StarsSum / sum.Rated, 2),
-            sum.AcceptedWithEvidence + sum.Failures == 0 ? null : Math.Round((double)sum.AcceptedWithEvidence / (sum.AcceptedWithEvidence + sum.Failures), 4),
-            ["householdsServed", "servicesStations", "fundsGiven"]);
+        var finished = sum.AcceptedWithEvidence + sum.Failures;
+        return new OutcomeFigures
+        {
+            ScopeOrgId = scope.Id, Period = period.Text, Communities = communities.Count, LinkedUnits = units.Count,
+            EnterprisesWithPublicServiceProjects = enterprises, VolunteerTeams = inScope.Count(o => o.Kind == OrgKind.VolunteerTeam),
+            OrdersByStatus = await OrdersByStatusAsync(communities, ct), OrdersPublished = sum.Published, OrdersAccepted = sum.AcceptedWithEvidence,
+            Beneficiaries = sum.Beneficiaries, ServiceHours = sum.ServiceHours,
+            MedianResponseHours = sum.ResponseMinutes.Count == 0 ? null : Math.Round(RankingMath.Raw(Indicator.MedianResponseTime, sum), 2),
+            AverageStars = sum.Rated == 0 ? null : Math.Round((double)sum.StarsSum / sum.Rated, 2),
+            CompletionRate = finished == 0 ? null : Math.Round((double)sum.AcceptedWithEvidence / finished, 4),
+            NotAvailableYet = ["householdsServed", "servicesStations", "fundsGiven"],
+        };
     }
 
     private async Task<Dictionary<string, int>> OrdersByStatusAsync(IEnumerable<Org> communities, CancellationToken ct)

@@ -24,11 +24,23 @@ public sealed record Fact(string Id, string OrgId, FactKind Kind, DateTimeOffset
     decimal ServiceHours = 0, int Beneficiaries = 0, int Stars = 0, int ResponseMinutes = 0, string DistrictId = "");
 
 /// <summary>An organisation's running totals for one month (China Standard Time) — or the sum of several months.</summary>
-public sealed record Totals(
-    int Published, int Matched, int Accepted, int AcceptedWithEvidence, decimal ServiceHours, int Beneficiaries, int Rated, int StarsSum,
-    int Lapsed, IReadOnlyList<int> ResponseMinutes, int Reopened = 0)
+public sealed record Totals
 {
-    public static readonly Totals Empty = new(0, 0, 0, 0, 0, 0, 0, 0, 0, []);
+    public static readonly Totals Empty = new();
+
+    public int Published { get; init; }
+    public int Matched { get; init; }
+    public int Accepted { get; init; }
+    public int AcceptedWithEvidence { get; init; }
+    public decimal ServiceHours { get; init; }
+    public int Beneficiaries { get; init; }
+    public int Rated { get; init; }
+    public int StarsSum { get; init; }
+    public int Lapsed { get; init; }
+
+    /// <summary>Minutes from submission to publication of each order published, kept sorted (for the median).</summary>
+    public IReadOnlyList<int> ResponseMinutes { get; init; } = [];
+    public int Reopened { get; init; }
 
     /// <summary>
     /// Orders that failed in the organisation's hands: for a community, lapsed (expired or cancelled after it was
@@ -53,10 +65,14 @@ public sealed record Totals(
         _ => this with { Lapsed = Lapsed + 1 },
     };
 
-    public Totals Plus(Totals other) => new(Published + other.Published, Matched + other.Matched, Accepted + other.Accepted,
-        AcceptedWithEvidence + other.AcceptedWithEvidence, ServiceHours + other.ServiceHours, Beneficiaries + other.Beneficiaries,
-        Rated + other.Rated, StarsSum + other.StarsSum, Lapsed + other.Lapsed, ResponseMinutes.Concat(other.ResponseMinutes).Order().ToList(),
-        Reopened + other.Reopened);
+    public Totals Plus(Totals other) => new()
+    {
+        Published = Published + other.Published, Matched = Matched + other.Matched, Accepted = Accepted + other.Accepted,
+        AcceptedWithEvidence = AcceptedWithEvidence + other.AcceptedWithEvidence, ServiceHours = ServiceHours + other.ServiceHours,
+        Beneficiaries = Beneficiaries + other.Beneficiaries, Rated = Rated + other.Rated, StarsSum = StarsSum + other.StarsSum,
+        Lapsed = Lapsed + other.Lapsed, ResponseMinutes = ResponseMinutes.Concat(other.ResponseMinutes).Order().ToList(),
+        Reopened = Reopened + other.Reopened,
+    };
 
     /// <summary>Took part in co-building in the period: at least one accepted, evidence-backed order (activities come later).</summary>
     public bool Participated => AcceptedWithEvidence > 0;

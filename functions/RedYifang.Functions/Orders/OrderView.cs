@@ -1,20 +1,43 @@
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Orders;
 
 /// <summary>An order as one caller may see it: the contact phone masked unless the caller needs it.</summary>
-public sealed record OrderView(
-    string Id, string CommunityId, string? GridId, OrderLevel Level, string Title, Category Category, string CategoryName,
-    string Description, int Beneficiaries, Urgency Urgency, DateTimeOffset? PreferredFrom, DateTimeOffset? PreferredTo,
-    string? ContactPhone, string OwnerId, OrderState State, IReadOnlyList<HistoryEntry> History, IReadOnlyList<OrderClaim> Claims,
-    string? ResourceId, string? UnitId, ProjectAgreement? Agreement, Completion? Completion, Rating? Rating,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+public sealed record OrderView
 {
-    public static OrderView For(Caller caller, Order o) => new(o.Id, o.CommunityId, o.GridId, o.Level, o.Title, o.Category,
-        o.Category.Chinese(), o.Description, o.Beneficiaries, o.Urgency, o.PreferredFrom, o.PreferredTo,
-        o.ContactPhone is { } phone && !OrderPolicy.SeesContact(caller, o) ? PhoneMask.Mask(phone) : o.ContactPhone,
-        o.OwnerId, o.State, o.History, o.Claims, o.Agreement?.ResourceId, o.UnitId, o.Agreement, o.Completion, o.Rating,
-        o.CreatedAt, o.UpdatedAt);
+    public required string Id { get; init; }
+    public required string CommunityId { get; init; }
+    public string? GridId { get; init; }
+    public required OrderLevel Level { get; init; }
+    public required string Title { get; init; }
+    public required Category Category { get; init; }
+    public required string CategoryName { get; init; }
+    public required string Description { get; init; }
+    public required int Beneficiaries { get; init; }
+    public required Urgency Urgency { get; init; }
+    public DateTimeOffset? PreferredFrom { get; init; }
+    public DateTimeOffset? PreferredTo { get; init; }
+    public string? ContactPhone { get; init; }
+    public required string OwnerId { get; init; }
+    public required OrderState State { get; init; }
+    public required IReadOnlyList<HistoryEntry> History { get; init; }
+    public required IReadOnlyList<OrderClaim> Claims { get; init; }
+    public string? ResourceId { get; init; }
+    public string? UnitId { get; init; }
+    public ProjectAgreement? Agreement { get; init; }
+    public Completion? Completion { get; init; }
+    public Rating? Rating { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public static OrderView For(Caller caller, Order o) => new()
+    {
+        Id = o.Id, CommunityId = o.CommunityId, GridId = o.GridId, Level = o.Level, Title = o.Title, Category = o.Category,
+        CategoryName = o.Category.Chinese(), Description = o.Description, Beneficiaries = o.Beneficiaries, Urgency = o.Urgency,
+        PreferredFrom = o.PreferredFrom, PreferredTo = o.PreferredTo,
+        ContactPhone = o.ContactPhone is { } phone && !OrderPolicy.SeesContact(caller, o) ? PhoneMask.Mask(phone) : o.ContactPhone,
+        OwnerId = o.OwnerId, State = o.State, History = o.History, Claims = o.Claims, ResourceId = o.Agreement?.ResourceId, UnitId = o.UnitId,
+        Agreement = o.Agreement, Completion = o.Completion, Rating = o.Rating, CreatedAt = o.CreatedAt, UpdatedAt = o.UpdatedAt,
+    };
 }

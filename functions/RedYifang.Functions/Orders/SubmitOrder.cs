@@ -9,9 +9,21 @@ namespace RedYifang.Functions.Orders;
 /// <summary>A resident (or an admin on their behalf) raises a service order in a registered community (and grid).</summary>
 public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, TimeProvider clock)
 {
-    public sealed record Request(
-        string? CommunityId, string? GridId, string? Title, string? Category, string? Description, int? Beneficiaries,
-        string? Urgency, DateTimeOffset? PreferredFrom, DateTimeOffset? PreferredTo, string? ContactPhone, string? Level);
+    /// <summary>The body of <c>POST /v1/orders</c> (api.md); every member optional here, validated below.</summary>
+    public sealed record Request
+    {
+        public string? CommunityId { get; init; }
+        public string? GridId { get; init; }
+        public string? Title { get; init; }
+        public string? Category { get; init; }
+        public string? Description { get; init; }
+        public int? Beneficiaries { get; init; }
+        public string? Urgency { get; init; }
+        public DateTimeOffset? PreferredFrom { get; init; }
+        public DateTimeOffset? PreferredTo { get; init; }
+        public string? ContactPhone { get; init; }
+        public string? Level { get; init; }
+    }
 
     public async Task<Order> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {

@@ -11,10 +11,24 @@ namespace RedYifang.Functions.Resources;
 /// <summary>A unit's liaison (or an admin above the unit) lists a service resource, as a draft.</summary>
 public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeProvider clock)
 {
-    public sealed record Request(
-        string? UnitId, string? Title, string? Category, string? Description, string? Kind, JsonElement? Amount,
-        List<string>? AreaIds, int? MonthlyCapacity, List<Window>? Availability,
-        string? ValidFrom, string? ValidTo, List<string>? Tags);
+    /// <summary>The body of <c>POST /v1/resources</c> (api.md); every member optional here, validated below.</summary>
+    public sealed record Request
+    {
+        public string? UnitId { get; init; }
+        public string? Title { get; init; }
+        public string? Category { get; init; }
+        public string? Description { get; init; }
+        public string? Kind { get; init; }
+
+        /// <summary>Yuan, as a JSON number or a decimal string (funds only).</summary>
+        public JsonElement? Amount { get; init; }
+        public List<string>? AreaIds { get; init; }
+        public int? MonthlyCapacity { get; init; }
+        public List<Window>? Availability { get; init; }
+        public string? ValidFrom { get; init; }
+        public string? ValidTo { get; init; }
+        public List<string>? Tags { get; init; }
+    }
 
     public sealed record Window(int? Weekday, string? From, string? To);
 

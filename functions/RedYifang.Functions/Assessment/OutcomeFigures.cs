@@ -1,0 +1,21 @@
+namespace RedYifang.Functions.Assessment;
+
+/// <summary>The outcome figures (成效) of domain.md for a scope and period; what does not exist yet is named in <see cref="NotAvailableYet"/>.</summary>
+public sealed record OutcomeFigures
+{
+    public required string ScopeOrgId { get; init; }
+    public required string Period { get; init; }
+    public required int Communities { get; init; }
+    public required int LinkedUnits { get; init; }
+    public required int EnterprisesWithPublicServiceProjects { get; init; }
+    public required int VolunteerTeams { get; init; }
+    public required IReadOnlyDictionary<string, int> OrdersByStatus { get; init; }
+    public required int OrdersPublished { get; init; }
+    public required int OrdersAccepted { get; init; }
+    public required int Beneficiaries { get; init; }
+    public required decimal ServiceHours { get; init; }
+    public double? MedianResponseHours { get; init; }
+    public double? AverageStars { get; init; }
+    public double? CompletionRate { get; init; }
+    public required IReadOnlyList<string> NotAvailableYet { get; init; }
+}
