@@ -10,7 +10,7 @@ using RedYifang.Functions.Platform.Storage;
 namespace RedYifang.Functions.Orders;
 
 /// <summary>The order routes of api.md: each binds the request and calls its use case.</summary>
-internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, OrderQueries queries, IdempotentRequests idempotency,
+internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, ListOrders list, IdempotentRequests idempotency,
     IServiceProvider services)
 {
     [Function("SubmitOrder")]
@@ -34,7 +34,12 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, O
     [Function("ListOrders")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orders")] HttpRequest req)
     {
-        var page = await queries.ListAsync(req.Caller(), req, req.HttpContext.RequestAborted);
+        var q = req.Query;
+        string? Param(string name) => q[name].ToString() is { Length: > 0 } value ? value : null;
+        var paging = Paging.From(req);
+        var page = await list.HandleAsync(req.Caller(),
+            new ListOrders.Request(Param("state"), Param("category"), Param("communityId"), Param("unitId"), q["mine"].ToString() == "true", paging),
+            req.HttpContext.RequestAborted);
         return ApiResult.Ok(new ListPage<OrderView>(page.Items.Select(o => OrderView.For(req.Caller(), o)).ToList(), page.ContinuationToken));
     }
 

@@ -14,6 +14,7 @@ public static class OrdersRegistration
         services.AddSingleton<OrderChanges>();
         services.AddSingleton<OrderResources>();
         services.AddSingleton<OrderQueries>();
+        services.AddSingleton<ListOrders>();
         services.AddSingleton<SubmitOrder>();
         services.AddSingleton<PublishOrder>();
         services.AddSingleton<RejectOrder>();

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using RedYifang.Functions.Platform.Problems;
 
 namespace RedYifang.Functions.Platform.Security;
 
@@ -28,17 +26,4 @@ public sealed record Caller(string UserId, IReadOnlyList<RoleGrant> Roles)
 
     /// <summary>An admin over every organisation (a bootstrap district admin).</summary>
     public bool IsGlobalAdmin => Roles.Any(r => r.Role.IsAdmin() && r.OrgId is null);
-}
-
-public static class CallerAccess
-{
-    private const string Key = "RedYifang.Caller";
-
-    public static void SetCaller(this HttpContext context, Caller caller) => context.Items[Key] = caller;
-
-    /// <summary>The authenticated caller; the pipeline has refused the request before a function runs without one.</summary>
-    public static Caller Caller(this HttpRequest request) =>
-        request.HttpContext.Items.TryGetValue(Key, out var value) && value is Caller caller
-            ? caller
-            : throw Problems.Problems.Unauthenticated();
 }
