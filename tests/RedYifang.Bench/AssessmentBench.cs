@@ -137,17 +137,23 @@ public static class AssessmentBench
     {
         var now = DateTimeOffset.UtcNow;
         var prefix = $"org_b{index}";
-        var district = new Org($"{prefix}-district", OrgKind.District, null, $"基准区{index}", null, null, null, null, [$"{prefix}-district"], now);
+        var district = new Org { Id = $"{prefix}-district", Kind = OrgKind.District, Name = $"基准区{index}", Path = [$"{prefix}-district"], CreatedAt = now };
         await orgs.AddAsync(district, "bench");
-        var streets = Enumerable.Range(0, 10).Select(s => new Org($"{prefix}-s{s}", OrgKind.Street, district.Id, $"街道{s}", null, null, null, null,
-            [district.Id, $"{prefix}-s{s}"], now)).ToList();
+        var streets = Enumerable.Range(0, 10).Select(s => new Org
+        {
+            Id = $"{prefix}-s{s}", Kind = OrgKind.Street, ParentId = district.Id, Name = $"街道{s}", Path = [district.Id, $"{prefix}-s{s}"], CreatedAt = now,
+        }).ToList();
         foreach (var street in streets) await orgs.AddAsync(street, "bench");
         var kinds = Enum.GetValues<UnitKind>();
         var units = Enumerable.Range(0, count).Select(i =>
         {
             var street = streets[i % streets.Count];
             var id = $"{prefix}-u{i:00000}";
-            return new Org(id, OrgKind.Unit, street.Id, $"单位{i}", kinds[i % kinds.Length], 1, 10, null, [.. street.Path, id], now);
+            return new Org
+            {
+                Id = id, Kind = OrgKind.Unit, ParentId = street.Id, Name = $"单位{i}", UnitKind = kinds[i % kinds.Length], PartyBranches = 1,
+                PartyMembers = 10, Path = [.. street.Path, id], CreatedAt = now,
+            };
         }).ToList();
         await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (u, _) => await orgs.AddAsync(u, "bench"));
         return (district.Id, units.Select(u => u.Id).ToList());

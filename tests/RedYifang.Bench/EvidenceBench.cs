@@ -84,7 +84,7 @@ public static class EvidenceBench
         GC.Collect();
         File.WriteAllText("/proc/self/clear_refs", "5");           // resets VmHWM (the peak) to the current RSS
         var before = Status("VmRSS");
-        var refusal = EvidenceProcessor.Refusal(ImageWork.Dimensions(bytes), limits);
+        var refusal = ProcessEvidence.Refusal(ImageWork.Dimensions(bytes), limits);
         var image = refusal is null ? ImageWork.Process(bytes, limits.KeptSide) : null;
         var peak = Status("VmHWM");
         var outcome = refusal is not null ? $"refused:{refusal}" : image is null ? "undecodable" : $"kept:{image.Width}×{image.Height}";

@@ -175,7 +175,11 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoSer
 
     private Org Org(string id, OrgKind kind, Org? parent, string name, UnitKind? unitKind = null,
         int? branches = null, int? members = null, string? address = null) =>
-        new(id, kind, parent?.Id, name, unitKind, branches, members, address, [.. parent?.Path ?? [], id], clock.GetUtcNow());
+        new()
+        {
+            Id = id, Kind = kind, ParentId = parent?.Id, Name = name, UnitKind = unitKind, PartyBranches = branches, PartyMembers = members,
+            Address = address, Path = [.. parent?.Path ?? [], id], CreatedAt = clock.GetUtcNow(),
+        };
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "This store was written before data was kept per district: delete .azurite/ and run ./run.sh again to reload the demo")]

@@ -1,7 +1,6 @@
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
-using RedYifang.Functions.Platform.Security;
 using SkiaSharp;
 
 namespace RedYifang.Functions.Demo;
@@ -10,7 +9,7 @@ namespace RedYifang.Functions.Demo;
 /// Real evidence for the demo's finished orders: a generated picture per order, stored as a blob and put through
 /// the same processing as an upload (metadata stripped, thumbnail, perceptual hash, hash chain).
 /// </summary>
-public sealed class DemoEvidence(EvidenceStore store, EvidenceBlobs blobs, EvidenceUploads uploads, EvidenceProcessor processor, OrgStore orgs)
+public sealed class DemoEvidence(EvidenceStore store, EvidenceBlobs blobs, ProcessEvidence processor, OrgStore orgs, TimeProvider clock)
 {
     public async Task<string> PhotoAsync(string orderId, IReadOnlyList<string> communityPath, string unitId, string uploaderId, int seed,
         DateTimeOffset takenAt, CancellationToken ct)
@@ -18,14 +17,13 @@ public sealed class DemoEvidence(EvidenceStore store, EvidenceBlobs blobs, Evide
         var unit = await orgs.FindAsync(unitId, ct) ?? throw new InvalidOperationException($"Demo unit {unitId} missing.");
         var bytes = Picture(seed);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        var uploader = new Caller(uploaderId, []);
-        var record = uploads.NewRecord(uploader, OwnerType.Order, orderId, new OwnerPlacement(communityPath, unit.Id, unit.Path),
-            "服务现场.jpg", "image/jpeg", bytes.Length, sha);
+        var record = EvidenceRecord.Pending(uploaderId, OwnerType.Order, orderId, new OwnerPlacement(communityPath, unit.Id, unit.Path),
+            "服务现场.jpg", "image/jpeg", bytes.Length, sha, clock);
         // Sealed by the server itself, as an admin's document is: the photo then goes through the same processing.
         await blobs.WriteSealedAsync(record, new MemoryStream(bytes), ct);
         // Committed when the work was done, so the photo sits in the trace archive of that period.
         await store.AddAsync(record with { CreatedAt = takenAt, CommittedAt = takenAt }, ct: ct);
-        await processor.ProcessAsync(record.Id, lastAttempt: true, ct);
+        await processor.HandleAsync(record.Id, lastAttempt: true, ct);
         return record.Id;
     }
 

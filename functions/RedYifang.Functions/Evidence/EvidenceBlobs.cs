@@ -11,12 +11,6 @@ using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
 
-/// <summary>What was written: its length, the SHA-256 of exactly the bytes written, and its first bytes (for sniffing).</summary>
-public sealed record WrittenBlob(long Length, string Sha256, byte[] Head);
-
-/// <summary>The sealed copy changed while it was being read: a client wrote to it, which a server-only name forbids.</summary>
-public sealed class UploadChangedException(string message) : Exception(message);
-
 /// <summary>
 /// The evidence blobs (names in <see cref="EvidenceBlobNames"/>): the staging container, where clients upload and the
 /// server seals, and the evidence container, where kept files are written once. URLs are short-lived SAS: signed
@@ -40,20 +34,23 @@ public sealed class EvidenceBlobs
         _staging = new Container(clients.BlobsOf(StagingConnection, configuration).GetBlobContainerClient(options.Value.StagingContainer));
     }
 
-    public async Task<BlockBlobClient> EvidenceBlobAsync(string name, CancellationToken ct) => (await _evidence.GetAsync(ct)).GetBlockBlobClient(name);
+    public async Task<BlockBlobClient> EvidenceBlobAsync(string name, CancellationToken ct) =>
+        (await _evidence.GetAsync(ct)).GetBlockBlobClient(name);
 
-    public async Task<BlockBlobClient> StagingBlobAsync(string name, CancellationToken ct) => (await _staging.GetAsync(ct)).GetBlockBlobClient(name);
+    public async Task<BlockBlobClient> StagingBlobAsync(string name, CancellationToken ct) =>
+        (await _staging.GetAsync(ct)).GetBlockBlobClient(name);
 
     /// <summary>A URL that can create or overwrite the item's upload blob and nothing else, until it expires.</summary>
     public async Task<(Uri Url, DateTimeOffset ExpiresAt)> UploadUrlAsync(EvidenceRecord record, CancellationToken ct) =>
-        await SignAsync(await StagingBlobAsync(EvidenceBlobNames.Upload(record), ct), _staging, BlobSasPermissions.Create | BlobSasPermissions.Write,
-            _options.Value.UploadTicketLifetime, null, null, ct);
+        await SignAsync(await StagingBlobAsync(EvidenceBlobNames.Upload(record), ct), _staging,
+            BlobSasPermissions.Create | BlobSasPermissions.Write, _options.Value.UploadTicketLifetime, null, null, ct);
 
     /// <summary>
     /// A URL that can read one kept file until it expires, answering with the type the server established and the
     /// given Content-Disposition whatever the blob's own headers say.
     /// </summary>
-    public async Task<(Uri Url, DateTimeOffset ExpiresAt)> ReadUrlAsync(string blobName, string contentType, string disposition, CancellationToken ct) =>
+    public async Task<(Uri Url, DateTimeOffset ExpiresAt)> ReadUrlAsync(string blobName, string contentType, string disposition,
+        CancellationToken ct) =>
         await SignAsync(await EvidenceBlobAsync(blobName, ct), _evidence, BlobSasPermissions.Read, _options.Value.ReadUrlLifetime,
             contentType, disposition, ct);
 
@@ -77,7 +74,8 @@ public sealed class EvidenceBlobs
         {
             await using (source)
             {
-                return await CopyAsync(source, await StagingBlobAsync(EvidenceBlobNames.Sealed(record), ct), new BlobHttpHeaders(), null, ct);
+                var sealedCopy = await StagingBlobAsync(EvidenceBlobNames.Sealed(record), ct);
+                return await CopyAsync(source, sealedCopy, new BlobHttpHeaders(), null, ct);
             }
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -140,7 +138,8 @@ public sealed class EvidenceBlobs
     {
         try
         {
-            await using var stream = await (await EvidenceBlobAsync(name, ct)).OpenReadAsync(new BlobOpenReadOptions(false) { BufferSize = BlockSize }, ct);
+            var blob = await EvidenceBlobAsync(name, ct);
+            await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(false) { BufferSize = BlockSize }, ct);
             var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
             return new WrittenBlob(stream.Length, sha, []);
         }
@@ -154,8 +153,8 @@ public sealed class EvidenceBlobs
     /// Copies a stream into a block blob one block at a time through a single pooled 1 MB buffer, so memory stays flat
     /// whatever the size (the SDK's own chunked upload allocates a fresh buffer per block), hashing what it writes.
     /// </summary>
-    private static async Task<WrittenBlob> CopyAsync(Stream source, BlockBlobClient target, BlobHttpHeaders headers, BlobRequestConditions? conditions,
-        CancellationToken ct)
+    private static async Task<WrittenBlob> CopyAsync(Stream source, BlockBlobClient target, BlobHttpHeaders headers,
+        BlobRequestConditions? conditions, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -184,8 +183,8 @@ public sealed class EvidenceBlobs
         return new WrittenBlob(length, Convert.ToHexStringLower(sha.GetHashAndReset()), head);
     }
 
-    private async Task<(Uri, DateTimeOffset)> SignAsync(BlobBaseClient blob, Container container, BlobSasPermissions permissions, TimeSpan lifetime,
-        string? contentType, string? disposition, CancellationToken ct)
+    private async Task<(Uri, DateTimeOffset)> SignAsync(BlobBaseClient blob, Container container, BlobSasPermissions permissions,
+        TimeSpan lifetime, string? contentType, string? disposition, CancellationToken ct)
     {
         var expires = _clock.GetUtcNow() + lifetime;
         var sas = new BlobSasBuilder(permissions, expires)

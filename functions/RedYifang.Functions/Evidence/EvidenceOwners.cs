@@ -1,4 +1,3 @@
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Problems;
@@ -6,10 +5,7 @@ using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Evidence;
 
-/// <summary>Where a piece of evidence belongs: the scope that may see it and the organisation whose trace archive holds it.</summary>
-public sealed record OwnerPlacement(IReadOnlyList<string> ScopePath, string ChainOrgId, IReadOnlyList<string> ChainOrgPath);
-
-/// <summary>Which objects evidence can be attached to, and who may attach it.</summary>
+/// <summary>Which objects evidence can be attached to, and where it goes when the caller may (<see cref="EvidencePolicy"/>).</summary>
 public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs)
 {
     /// <summary>
@@ -23,37 +19,31 @@ public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs)
         {
             case OwnerType.Order:
                 var order = (await orders.FindAsync(ownerId, ct))?.Order;
-                if (order is null || !OrderPolicy.MayRead(caller, order)) throw Problems.NotFound("order");
-                if (OrderPolicy.IsProvider(caller, order))
+                if (order is null || !EvidencePolicy.MaySeeOrder(caller, order)) throw Problems.NotFound("order");
+                if (EvidencePolicy.AttachesAsProvider(caller, order))
                 {
                     var unit = await orgs.FindAsync(order.UnitId!, ct) ?? throw Problems.NotFound("organisation");
                     return new OwnerPlacement(order.CommunityPath, unit.Id, unit.Path);
                 }
-                if (caller.IsAdminOf(order.CommunityPath)) return new OwnerPlacement(order.CommunityPath, order.CommunityId, order.CommunityPath);
+                if (EvidencePolicy.AttachesAsAdmin(caller, order))
+                {
+                    return new OwnerPlacement(order.CommunityPath, order.CommunityId, order.CommunityPath);
+                }
                 throw Problems.Forbidden();
             case OwnerType.Org:
                 var org = await orgs.FindAsync(ownerId, ct) ?? throw Problems.NotFound("organisation");
-                if (!caller.ActsFor(org.Path)) throw Problems.Forbidden();
+                if (!EvidencePolicy.ActsFor(caller, org)) throw Problems.Forbidden();
                 return new OwnerPlacement(org.Path, org.Id, org.Path);
             default:
-                throw new RuleViolationException("owner_not_supported",
-                    new("暂不支持该类对象的痕迹材料", "Evidence for this kind of object is not supported yet"),
-                    new("活动与共建协议的痕迹将随对应功能上线。", "Activities and co-building agreements come with their own features."),
-                    new Dictionary<string, IReadOnlyList<LocalizedText>> { ["ownerType"] = [new("暂不支持", "is not supported yet")] });
+                throw EvidenceProblems.OwnerNotSupported();
         }
     }
-
-    public static bool MayRead(Caller caller, EvidenceRecord record) =>
-        record.UploaderId == caller.UserId
-        || caller.IsAdminOf(record.ScopePath)
-        || caller.IsAdminOf(record.ChainOrgPath)
-        || caller.IsLiaisonOf(record.ChainOrgId);
 
     /// <summary>May the caller list the evidence of this object?</summary>
     public async Task<bool> MayListAsync(Caller caller, OwnerType type, string ownerId, CancellationToken ct) => type switch
     {
-        OwnerType.Order => (await orders.FindAsync(ownerId, ct))?.Order is { } order && OrderPolicy.MayRead(caller, order),
-        OwnerType.Org => await orgs.FindAsync(ownerId, ct) is { } org && caller.ActsFor(org.Path),
+        OwnerType.Order => (await orders.FindAsync(ownerId, ct))?.Order is { } order && EvidencePolicy.MaySeeOrder(caller, order),
+        OwnerType.Org => await orgs.FindAsync(ownerId, ct) is { } org && EvidencePolicy.ActsFor(caller, org),
         _ => false,
     };
 }

@@ -1,26 +1,6 @@
+using RedYifang.Functions.Platform.Storage;
+
 namespace RedYifang.Functions.Evidence;
-
-public enum OwnerType
-{
-    Order,
-    Activity,
-    Agreement,
-    Org,
-}
-
-public enum EvidenceState
-{
-    Pending,
-    Verified,
-    Rejected,
-    Failed,
-}
-
-public enum EvidenceKind
-{
-    Photo,
-    Document,
-}
 
 /// <summary>
 /// A piece of evidence (痕迹): a photo or a document, the files kept for it, and its place in its organisation's
@@ -63,6 +43,24 @@ public sealed record EvidenceRecord
     public string? ChainHash { get; init; }
     public DateTimeOffset? CommittedAt { get; init; }
     public DateTimeOffset? VerifiedAt { get; init; }
-}
 
-public sealed record ProcessMessage(string EvidenceId);
+    /// <summary>A new item awaiting its bytes, in the archive of <paramref name="placement"/>'s organisation (its id carries it).</summary>
+    public static EvidenceRecord Pending(string uploaderId, OwnerType ownerType, string ownerId, OwnerPlacement placement, string fileName,
+        string contentType, long size, string sha256, TimeProvider clock) => new()
+    {
+        Id = Keys.NewChildId("evd", placement.ChainOrgId, clock),
+        OwnerType = ownerType,
+        OwnerId = ownerId,
+        ScopePath = placement.ScopePath,
+        ChainOrgId = placement.ChainOrgId,
+        ChainOrgPath = placement.ChainOrgPath,
+        UploaderId = uploaderId,
+        Kind = ContentTypes.IsImage(contentType) ? EvidenceKind.Photo : EvidenceKind.Document,
+        FileName = fileName,
+        ContentType = contentType,
+        Size = size,
+        UploadSha256 = sha256,
+        State = EvidenceState.Pending,
+        CreatedAt = clock.GetUtcNow(),
+    };
+}

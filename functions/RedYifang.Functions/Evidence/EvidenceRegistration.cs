@@ -8,15 +8,20 @@ public static class EvidenceRegistration
 {
     public static IServiceCollection AddEvidence(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<EvidenceBlobs>();
         services.AddSingleton<EvidenceOwners>();
-        services.AddSingleton<EvidenceUploads>();
-        services.AddSingleton<DocumentUploads>();
+        services.AddSingleton<RequestUploadTicket>();
+        services.AddSingleton<CommitEvidence>();
+        services.AddSingleton<UploadDocument>();
+        services.AddSingleton<GetEvidence>();
+        services.AddSingleton<ListEvidence>();
         services.AddSingleton<PhotoSlots>();
-        services.AddSingleton<EvidenceProcessor>();
-        services.AddSingleton<TraceArchive>();
+        services.AddSingleton<ProcessEvidence>();
+        services.AddSingleton<GetOrgTrace>();
+        services.AddSingleton<VerifyOrgTrace>();
         services.AddSingleton<Orders.IOrderEvidence, OrderEvidence>();
         services.AddSingleton(new OutboxTable(EvidenceStore.TableName));
         return services;

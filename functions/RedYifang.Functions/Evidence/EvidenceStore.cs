@@ -7,11 +7,6 @@ using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
 
-public sealed record StoredEvidence(EvidenceRecord Record, ETag ETag);
-
-/// <summary>The data of integration event <c>evidence.chainHead</c>: an organisation's chain now ends at this link.</summary>
-public sealed record ChainHeadMoved(string OrgId, long Sequence, string HeadHash, DateTimeOffset At);
-
 /// <summary>
 /// Table <c>Evidence</c>, one partition per organisation whose trace archive holds the evidence (the id carries it):
 /// <c>evd|{id}</c> records, <c>chain|{seq}</c> links and the <c>head</c> of the chain. Joining the chain is one
@@ -36,13 +31,15 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
         return row.HasValue && row.Value is { } e ? new StoredEvidence(Deserialize(e), e.ETag) : null;
     }
 
-    public async Task AddAsync(EvidenceRecord record, IEnumerable<(string Queue, object Message)>? messages = null, CancellationToken ct = default)
+    public async Task AddAsync(EvidenceRecord record, IEnumerable<(string Queue, object Message)>? messages = null,
+        CancellationToken ct = default)
     {
         var index = await tables.GetAsync(ByOwnerTable, ct);
         await index.UpsertEntityAsync(new TableEntity(OwnerKey(record.OwnerType, record.OwnerId), record.Id), TableUpdateMode.Replace, ct);
         var table = await tables.GetAsync(TableName, ct);
         var staged = (messages ?? []).Select(m => outbox.Stage(record.ChainOrgId, m.Queue, m.Message)).ToList();
-        await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, Entity(record)), .. staged.Select(s => s.Action)], ct);
+        await table.SubmitTransactionAsync(
+            [new TableTransactionAction(TableTransactionActionType.Add, Entity(record)), .. staged.Select(s => s.Action)], ct);
         await outbox.DispatchAsync(table, staged.Select(s => s.Entry), ct);
     }
 
@@ -139,7 +136,8 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
         return records;
     }
 
-    public async Task<ListPage<EvidenceRecord>> ListByOwnerAsync(OwnerType ownerType, string ownerId, Paging paging, CancellationToken ct = default)
+    public async Task<ListPage<EvidenceRecord>> ListByOwnerAsync(OwnerType ownerType, string ownerId, Paging paging,
+        CancellationToken ct = default)
     {
         var index = await tables.GetAsync(ByOwnerTable, ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OwnerKey(ownerType, ownerId)}");
@@ -157,7 +155,8 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
     }
 
     /// <summary>Evidence ids of photos filed under any of the hash's bands, with their hashes and owners.</summary>
-    public async Task<List<(string Id, ulong Hash, string OwnerType, string OwnerId)>> PhotosNearAsync(ulong hash, CancellationToken ct = default)
+    public async Task<List<(string Id, ulong Hash, string OwnerType, string OwnerId)>> PhotosNearAsync(ulong hash,
+        CancellationToken ct = default)
     {
         var table = await tables.GetAsync(PhotoHashTable, ct);
         var found = new Dictionary<string, (string, ulong, string, string)>(StringComparer.Ordinal);

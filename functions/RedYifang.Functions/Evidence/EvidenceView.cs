@@ -1,12 +1,31 @@
 namespace RedYifang.Functions.Evidence;
 
 /// <summary>Evidence as the API shows it; verified items carry short-lived read URLs.</summary>
-public sealed record EvidenceView(
-    string Id, OwnerType OwnerType, string OwnerId, string ChainOrgId, EvidenceKind Kind, string FileName, string ContentType, long Size,
-    EvidenceState State, string? Reason, string? Sha256, string UploadSha256, string? ChainHash, long? ChainSeq, string? DuplicateOf,
-    string UploaderId, DateTimeOffset CreatedAt, DateTimeOffset? CommittedAt, DateTimeOffset? VerifiedAt, Uri? Url, Uri? ThumbnailUrl,
-    DateTimeOffset? UrlsExpireAt)
+public sealed record EvidenceView
 {
+    public required string Id { get; init; }
+    public required OwnerType OwnerType { get; init; }
+    public required string OwnerId { get; init; }
+    public required string ChainOrgId { get; init; }
+    public required EvidenceKind Kind { get; init; }
+    public required string FileName { get; init; }
+    public required string ContentType { get; init; }
+    public required long Size { get; init; }
+    public required EvidenceState State { get; init; }
+    public string? Reason { get; init; }
+    public string? Sha256 { get; init; }
+    public required string UploadSha256 { get; init; }
+    public string? ChainHash { get; init; }
+    public long? ChainSeq { get; init; }
+    public string? DuplicateOf { get; init; }
+    public required string UploaderId { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? CommittedAt { get; init; }
+    public DateTimeOffset? VerifiedAt { get; init; }
+    public Uri? Url { get; init; }
+    public Uri? ThumbnailUrl { get; init; }
+    public DateTimeOffset? UrlsExpireAt { get; init; }
+
     /// <summary>
     /// Read URLs answer with the type the server established from the bytes, never the uploader's: the cleaned photo
     /// and its thumbnail inline as JPEG, a document as an attachment under a safe file name.
@@ -20,9 +39,14 @@ public sealed record EvidenceView(
         (Uri Url, DateTimeOffset ExpiresAt)? thumb = verified && r.ThumbnailBlobName is { } t
             ? await blobs.ReadUrlAsync(t, ContentTypes.Jpeg, "inline", ct)
             : null;
-        return new EvidenceView(r.Id, r.OwnerType, r.OwnerId, r.ChainOrgId, r.Kind, r.FileName, r.ContentType, r.Size, r.State, r.Reason,
-            r.Sha256, r.UploadSha256, r.ChainHash, r.ChainSeq, r.DuplicateOf, r.UploaderId, r.CreatedAt, r.CommittedAt, r.VerifiedAt,
-            read?.Url, thumb?.Url, read?.ExpiresAt);
+        return new EvidenceView
+        {
+            Id = r.Id, OwnerType = r.OwnerType, OwnerId = r.OwnerId, ChainOrgId = r.ChainOrgId, Kind = r.Kind,
+            FileName = r.FileName, ContentType = r.ContentType, Size = r.Size, State = r.State, Reason = r.Reason,
+            Sha256 = r.Sha256, UploadSha256 = r.UploadSha256, ChainHash = r.ChainHash, ChainSeq = r.ChainSeq,
+            DuplicateOf = r.DuplicateOf, UploaderId = r.UploaderId, CreatedAt = r.CreatedAt, CommittedAt = r.CommittedAt,
+            VerifiedAt = r.VerifiedAt, Url = read?.Url, ThumbnailUrl = thumb?.Url, UrlsExpireAt = read?.ExpiresAt,
+        };
     }
 
     /// <summary>

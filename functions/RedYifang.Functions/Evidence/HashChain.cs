@@ -3,33 +3,6 @@ using System.Text;
 
 namespace RedYifang.Functions.Evidence;
 
-/// <summary>One link of an organisation's chain: what it covers and the hash that binds it to the link before.</summary>
-public sealed record ChainLink(long Seq, string EvidenceId, string Sha256, DateTimeOffset CommittedAt, string PreviousHash, string ChainHash);
-
-/// <summary>Where a chain first fails, and why: one of <see cref="ChainBreaks"/>.</summary>
-public sealed record ChainBreak(string EvidenceId, string Reason);
-
-public sealed record ChainVerdict(bool Valid, int Checked, ChainBreak? FirstBreak);
-
-/// <summary>Why a chain fails its check.</summary>
-public static class ChainBreaks
-{
-    /// <summary>A record no longer says what its link says (file hash, commit time, chain hash or state).</summary>
-    public const string RecordChanged = "record_changed";
-
-    /// <summary>A link names a record that is gone.</summary>
-    public const string RecordMissing = "record_missing";
-
-    /// <summary>A link is missing, altered, out of order, the tail was cut, or the chain no longer holds an anchored head.</summary>
-    public const string LinkBroken = "link_broken";
-
-    /// <summary>A kept file's bytes differ from the hash its record holds (deep check).</summary>
-    public const string BytesChanged = "bytes_changed";
-
-    /// <summary>A kept file is gone (deep check).</summary>
-    public const string BytesMissing = "bytes_missing";
-}
-
 /// <summary>
 /// The tamper-evident chain of a trace archive: each verified record's chain hash is SHA-256 over the previous
 /// chain hash, its own file hash, its id and its commit time, so changing or removing any record breaks every
@@ -48,7 +21,8 @@ public static class HashChain
     /// Recomputes the chain from the links in order and compares every link with the record it names; reports the
     /// first one that does not fit.
     /// </summary>
-    public static ChainVerdict Verify(IReadOnlyList<ChainLink> links, IReadOnlyDictionary<string, EvidenceRecord> records, (long Seq, string Hash)? head)
+    public static ChainVerdict Verify(IReadOnlyList<ChainLink> links, IReadOnlyDictionary<string, EvidenceRecord> records,
+        (long Seq, string Hash)? head)
     {
         var previous = Genesis;
         for (var i = 0; i < links.Count; i++)
@@ -56,7 +30,10 @@ public static class HashChain
             var link = links[i];
             if (link.Seq != i + 1) return Broken(i, link.EvidenceId, ChainBreaks.LinkBroken);
             if (link.PreviousHash != previous) return Broken(i, link.EvidenceId, ChainBreaks.LinkBroken);
-            if (Link(previous, link.Sha256, link.EvidenceId, link.CommittedAt) != link.ChainHash) return Broken(i, link.EvidenceId, ChainBreaks.LinkBroken);
+            if (Link(previous, link.Sha256, link.EvidenceId, link.CommittedAt) != link.ChainHash)
+            {
+                return Broken(i, link.EvidenceId, ChainBreaks.LinkBroken);
+            }
             if (!records.TryGetValue(link.EvidenceId, out var record)) return Broken(i, link.EvidenceId, ChainBreaks.RecordMissing);
             if (record.Sha256 != link.Sha256 || record.CommittedAt != link.CommittedAt || record.ChainHash != link.ChainHash
                 || record.State != EvidenceState.Verified)

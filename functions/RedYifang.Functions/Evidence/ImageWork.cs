@@ -3,8 +3,6 @@ using SkiaSharp;
 
 namespace RedYifang.Functions.Evidence;
 
-public sealed record ProcessedImage(byte[] Stored, byte[] Thumbnail, ulong PerceptualHash, int Width, int Height);
-
 /// <summary>
 /// Photo processing with SkiaSharp: decode (turning the picture upright by its EXIF orientation), re-encode as JPEG,
 /// which writes no EXIF at all (no GPS, no camera data), a thumbnail whose longest side is 320 px, and a 64-bit
@@ -23,7 +21,9 @@ public static class ImageWork
         return codec is null ? null : (codec.Info.Width, codec.Info.Height);
     }
 
-    /// <summary>Null when the bytes are not a decodable image. The kept picture's longest side is at most <paramref name="keptSide"/>.</summary>
+    /// <summary>
+    /// Null when the bytes are not a decodable image. The kept picture's longest side is at most <paramref name="keptSide"/>.
+    /// </summary>
     public static ProcessedImage? Process(byte[] bytes, int keptSide = int.MaxValue)
     {
         using var decoded = DecodeUpright(bytes, keptSide);
@@ -60,8 +60,8 @@ public static class ImageWork
     {
         var scale = (double)side / Math.Max(bitmap.Width, bitmap.Height);
         if (scale >= 1) return null;
-        return bitmap.Resize(new SKImageInfo(Math.Max(1, (int)Math.Round(bitmap.Width * scale)), Math.Max(1, (int)Math.Round(bitmap.Height * scale))),
-            new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        var size = new SKImageInfo(Math.Max(1, (int)Math.Round(bitmap.Width * scale)), Math.Max(1, (int)Math.Round(bitmap.Height * scale)));
+        return bitmap.Resize(size, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
     }
 
     public static byte[] Encode(SKBitmap bitmap, int quality)
@@ -89,7 +89,8 @@ public static class ImageWork
     private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
     {
         if (origin == SKEncodedOrigin.TopLeft) return source;
-        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop
+            or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var rotated = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height);
         using (var canvas = new SKCanvas(rotated))
         {

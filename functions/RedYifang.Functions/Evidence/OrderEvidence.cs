@@ -9,6 +9,7 @@ public sealed class OrderEvidence(EvidenceStore store) : IOrderEvidence
     {
         if (evidenceIds.Count == 0) return false;
         var items = await Task.WhenAll(evidenceIds.Select(id => store.FindAsync(id, ct)));
-        return items.All(e => e is { Record.State: EvidenceState.Verified, Record.OwnerType: OwnerType.Order } && e.Record.OwnerId == orderId);
+        return items.All(e => e is { Record.State: EvidenceState.Verified, Record.OwnerType: OwnerType.Order }
+            && e.Record.OwnerId == orderId);
     }
 }

@@ -18,7 +18,10 @@ public static class IdentityRegistration
         services.AddSingleton<UserStore>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<IAuthenticator>(s => s.GetRequiredService<CallerAuthenticator>());
-        services.AddSingleton<SignIn>();
+        services.AddSingleton<OpenIdSignIn>();
+        services.AddSingleton<SignInWithWeChat>();
+        services.AddSingleton<DevSignIn>();
+        services.AddSingleton<GetMe>();
         return services;
     }
 }

@@ -6,8 +6,6 @@ using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Identity;
 
-public sealed record UserProfile(string Id, string? Nickname, DateTimeOffset CreatedAt);
-
 /// <summary>
 /// Table <c>Users</c>: one partition per user holding the profile (RowKey <c>profile</c>) and one row per
 /// role grant (RowKey <c>role|{orgId or *}|{role}</c>), so a request's roles are one single-partition query.

@@ -1,23 +1,22 @@
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Organisations;
 
-public sealed record CreateOrgRequest(
-    string? Kind,
-    string? ParentId,
-    string? Name,
-    string? UnitKind,
-    int? PartyBranches,
-    int? PartyMembers,
-    string? Address);
-
 /// <summary>Creates an organisation under a parent the caller administers, where the hierarchy allows it.</summary>
 public sealed class CreateOrganisation(OrgStore orgs, TimeProvider clock)
 {
-    public async Task<Org> HandleAsync(Caller caller, CreateOrgRequest request, CancellationToken ct)
+    public sealed record Request(
+        string? Kind,
+        string? ParentId,
+        string? Name,
+        string? UnitKind,
+        int? PartyBranches,
+        int? PartyMembers,
+        string? Address);
+
+    public async Task<Org> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
         var valid = Validate(request);
         var parent = await ParentAsync(caller, valid.ParentId, ct);
@@ -32,18 +31,18 @@ public sealed class CreateOrganisation(OrgStore orgs, TimeProvider clock)
         return org;
     }
 
-    /// <summary>A top-level district needs a global admin; anything else needs an admin of its parent.</summary>
+    /// <summary>The parent, when the caller may create under it (<see cref="OrgPolicy"/>); null for a district.</summary>
     private async Task<Org?> ParentAsync(Caller caller, string? parentId, CancellationToken ct)
     {
         if (parentId is null)
         {
-            return caller.IsGlobalAdmin ? null : throw Problems.Forbidden();
+            return OrgPolicy.MayCreateDistrict(caller) ? null : throw Problems.Forbidden();
         }
         var parent = await orgs.FindAsync(parentId, ct) ?? throw OrgProblems.ParentNotFound();
-        return caller.IsAdminOf(parent.Path) ? parent : throw Problems.Forbidden();
+        return OrgPolicy.MayCreateUnder(caller, parent) ? parent : throw Problems.Forbidden();
     }
 
-    private static Org Validate(CreateOrgRequest request)
+    private static Org Validate(Request request)
     {
         var v = new Validator();
         var kind = v.OneOf<OrgKind>("kind", request.Kind);
@@ -71,6 +70,10 @@ public sealed class CreateOrganisation(OrgStore orgs, TimeProvider clock)
         var branches = v.Range("partyBranches", request.PartyBranches, 0, 10_000, required: false);
         var members = v.Range("partyMembers", request.PartyMembers, 0, 1_000_000, required: false);
         v.ThrowIfInvalid();
-        return new Org("", kind!.Value, parentId, name!, unitKind, branches, members, address, [], default);
+        return new Org
+        {
+            Id = "", Kind = kind!.Value, ParentId = parentId, Name = name!, UnitKind = unitKind, PartyBranches = branches,
+            PartyMembers = members, Address = address, Path = [], CreatedAt = default,
+        };
     }
 }

@@ -1,4 +1,3 @@
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 

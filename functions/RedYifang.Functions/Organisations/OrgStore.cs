@@ -55,7 +55,8 @@ public sealed class OrgStore(Tables tables)
             {
                 await table.SubmitTransactionAsync(
                 [
-                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(entity) { PartitionKey = Root, RowKey = ChildRow(null, org.Kind, org.Id) }),
+                    new TableTransactionAction(TableTransactionActionType.Add,
+                        new TableEntity(entity) { PartitionKey = Root, RowKey = ChildRow(null, org.Kind, org.Id) }),
                     new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Root, NameRow(null, org.Name)) { ["OrgId"] = org.Id }),
                 ], ct);
             }
@@ -63,7 +64,8 @@ public sealed class OrgStore(Tables tables)
             var rows = new List<TableTransactionAction> { new(TableTransactionActionType.Add, entity) };
             if (org.ParentId is not null)
             {
-                rows.Add(new(TableTransactionActionType.Add, new TableEntity(entity) { RowKey = ChildRow(org.ParentId, org.Kind, org.Id) }));
+                var child = new TableEntity(entity) { RowKey = ChildRow(org.ParentId, org.Kind, org.Id) };
+                rows.Add(new(TableTransactionActionType.Add, child));
                 rows.Add(new(TableTransactionActionType.Add, new TableEntity(tree, NameRow(org.ParentId, org.Name)) { ["OrgId"] = org.Id }));
             }
             await table.SubmitTransactionAsync(rows, ct);
@@ -81,7 +83,10 @@ public sealed class OrgStore(Tables tables)
         var partition = Root;
         if (parentId is not null)
         {
-            if (!Keys.IsWellFormedId(parentId) || await DistrictOfAsync(table, parentId, ct) is not { } district) return new ListPage<Org>([], null);
+            if (!Keys.IsWellFormedId(parentId) || await DistrictOfAsync(table, parentId, ct) is not { } district)
+            {
+                return new ListPage<Org>([], null);
+            }
             partition = TreeOf(district);
         }
         var prefix = kind is null ? $"child|{parentId ?? Root}|" : $"child|{parentId ?? Root}|{EnumText.ToText(kind.Value)}|";
@@ -146,15 +151,17 @@ public sealed class OrgStore(Tables tables)
         ["CreatedBy"] = createdBy,
     };
 
-    private static Org ToOrg(TableEntity e) => new(
-        e.GetString("Id"),
-        EnumText.Parse<OrgKind>(e.GetString("Kind")),
-        e.GetString("ParentId"),
-        e.GetString("Name"),
-        e.GetString("UnitKind") is { } u ? EnumText.Parse<UnitKind>(u) : null,
-        e.GetInt32("PartyBranches"),
-        e.GetInt32("PartyMembers"),
-        e.GetString("Address"),
-        e.GetString("Path").Split('/'),
-        e.GetDateTimeOffset("CreatedAt") ?? throw new InvalidDataException($"Org {e.RowKey} has no CreatedAt."));
+    private static Org ToOrg(TableEntity e) => new()
+    {
+        Id = e.GetString("Id"),
+        Kind = EnumText.Parse<OrgKind>(e.GetString("Kind")),
+        ParentId = e.GetString("ParentId"),
+        Name = e.GetString("Name"),
+        UnitKind = e.GetString("UnitKind") is { } u ? EnumText.Parse<UnitKind>(u) : null,
+        PartyBranches = e.GetInt32("PartyBranches"),
+        PartyMembers = e.GetInt32("PartyMembers"),
+        Address = e.GetString("Address"),
+        Path = e.GetString("Path").Split('/'),
+        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? throw new InvalidDataException($"Org {e.RowKey} has no CreatedAt."),
+    };
 }

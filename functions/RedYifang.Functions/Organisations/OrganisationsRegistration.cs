@@ -8,7 +8,10 @@ public static class OrganisationsRegistration
     {
         services.AddSingleton<OrgStore>();
         services.AddSingleton<CreateOrganisation>();
-        services.AddSingleton<RoleGrants>();
+        services.AddSingleton<GetOrganisation>();
+        services.AddSingleton<ListOrganisations>();
+        services.AddSingleton<GrantRole>();
+        services.AddSingleton<RevokeRole>();
         return services;
     }
 }

@@ -40,9 +40,9 @@ public sealed class ImageWorkTests
     [InlineData(8000, 5000, null)]                  // exactly 40 MP
     [InlineData(12000, 3000, null)]                 // the longest side allowed
     public void Photos_are_refused_by_their_header_over_the_limits(int width, int height, string? refusal) =>
-        Assert.Equal(refusal, EvidenceProcessor.Refusal((width, height), new EvidenceOptions()));
+        Assert.Equal(refusal, ProcessEvidence.Refusal((width, height), new EvidenceOptions()));
 
     [Fact]
     public void Bytes_without_an_image_header_are_refused_as_undecodable() =>
-        Assert.Equal("the image cannot be decoded", EvidenceProcessor.Refusal(null, new EvidenceOptions()));
+        Assert.Equal("the image cannot be decoded", ProcessEvidence.Refusal(null, new EvidenceOptions()));
 }

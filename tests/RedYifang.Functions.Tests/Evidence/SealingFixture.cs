@@ -31,7 +31,7 @@ public sealed class SealingFixture : IAsyncLifetime
 
     /// <summary>Processes one committed item now, as the queue trigger would.</summary>
     public Task ProcessAsync(string evidenceId) =>
-        App.Services.GetRequiredService<EvidenceProcessor>().ProcessAsync(evidenceId, lastAttempt: false, CancellationToken.None);
+        App.Services.GetRequiredService<ProcessEvidence>().HandleAsync(evidenceId, lastAttempt: false, CancellationToken.None);
 
     public Azure.Storage.Blobs.BlobContainerClient Container(string name) => new(Storage.ConnectionString, name);
 

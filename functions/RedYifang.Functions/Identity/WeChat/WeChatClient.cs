@@ -9,9 +9,6 @@ using RedYifang.Functions.Platform.Problems;
 
 namespace RedYifang.Functions.Identity.WeChat;
 
-/// <summary>The open id WeChat vouches for. The session key is deliberately not kept.</summary>
-public sealed record WeChatSession(string OpenId, string? UnionId);
-
 /// <summary>
 /// Calls WeChat's <c>auth.code2Session</c>. Transient failures are retried a bounded number of times
 /// with a per-attempt timeout (Polly); WeChat's error codes become clear answers.

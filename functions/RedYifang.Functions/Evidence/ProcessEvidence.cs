@@ -16,13 +16,13 @@ namespace RedYifang.Functions.Evidence;
 /// the staged bytes (a photo's original with its GPS among them) are deleted. A corrupt image is rejected at once;
 /// any other failure is retried by the queue, and the last attempt marks the record failed.
 /// </summary>
-public sealed partial class EvidenceProcessor(EvidenceStore store, EvidenceBlobs blobs, PhotoSlots slots, IOptions<EvidenceOptions> options,
-    TimeProvider clock, ILogger<EvidenceProcessor> logger)
+public sealed partial class ProcessEvidence(EvidenceStore store, EvidenceBlobs blobs, PhotoSlots slots, IOptions<EvidenceOptions> options,
+    TimeProvider clock, ILogger<ProcessEvidence> logger)
 {
     public const string TooManyPixels = "too_many_pixels";
     private const string SealedCopyChanged = "the sealed copy does not match what was committed";
 
-    public async Task ProcessAsync(string evidenceId, bool lastAttempt, CancellationToken ct)
+    public async Task HandleAsync(string evidenceId, bool lastAttempt, CancellationToken ct)
     {
         var stored = await store.FindAsync(evidenceId, ct);
         if (stored is null) return;
@@ -84,7 +84,8 @@ public sealed partial class EvidenceProcessor(EvidenceStore store, EvidenceBlobs
         if (image is null) return (null, "the image cannot be decoded");
 
         var photo = await blobs.WriteOnceAsync(EvidenceBlobNames.Photo(record), new MemoryStream(image.Stored), ContentTypes.Jpeg, ct);
-        var thumbnail = await blobs.WriteOnceAsync(EvidenceBlobNames.Thumbnail(record), new MemoryStream(image.Thumbnail), ContentTypes.Jpeg, ct);
+        var thumbnail = await blobs.WriteOnceAsync(EvidenceBlobNames.Thumbnail(record), new MemoryStream(image.Thumbnail),
+            ContentTypes.Jpeg, ct);
         var duplicateOf = await DuplicateOfAsync(record, image.PerceptualHash, ct);
         await store.FilePhotoHashAsync(record, image.PerceptualHash, ct);
         return (record with

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
@@ -10,20 +8,24 @@ using RedYifang.Functions.Platform.Storage;
 namespace RedYifang.Functions.Evidence;
 
 /// <summary>
-/// Admin document uploads (<c>multipart/form-data</c>: fields <c>ownerType</c> and <c>ownerId</c>, then one file part)
-/// streamed straight into Blob Storage while hashed and counted: the document is never held whole in memory.
+/// An admin uploads a document (<c>multipart/form-data</c>: fields <c>ownerType</c> and <c>ownerId</c>, then one file
+/// part), streamed straight into Blob Storage while hashed and counted: the document is never held whole in memory.
 /// </summary>
-public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, EvidenceOwners owners, EvidenceUploads uploads, IOptions<EvidenceOptions> options)
+public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, EvidenceOwners owners, IOptions<EvidenceOptions> options,
+    TimeProvider clock)
 {
-    public async Task<EvidenceRecord> UploadAsync(Caller caller, HttpRequest request, CancellationToken ct)
+    /// <param name="contentType">The request's Content-Type, which names the multipart boundary.</param>
+    /// <param name="body">The request body, read once, as it arrives.</param>
+    public async Task<EvidenceRecord> HandleAsync(Caller caller, string? contentType, Stream body, CancellationToken ct)
     {
-        if (!caller.Roles.Any(r => r.Role.IsAdmin())) throw Problems.Forbidden();
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+        if (!EvidencePolicy.MayUploadDocuments(caller)) throw Problems.Forbidden();
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
         {
             throw Field("file", new("须以 multipart/form-data 上传", "must be sent as multipart/form-data"));
         }
-        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = options.Value.MaxDocumentBytes };
+        var reader = new MultipartReader(boundary, body) { BodyLengthLimit = options.Value.MaxDocumentBytes };
         try
         {
             return await ReadAsync(caller, reader, ct);
@@ -46,13 +48,15 @@ public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
                 fields[name] = (await new StreamReader(section.Body).ReadToEndAsync(ct)).Trim();
                 continue;
             }
-            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "document";
+            var given = disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName;
+            var fileName = HeaderUtilities.RemoveQuotes(given).Value ?? "document";
             return await StoreAsync(caller, fields, fileName, section, ct);
         }
         throw Field("file", Validator.Required);
     }
 
-    private async Task<EvidenceRecord> StoreAsync(Caller caller, Dictionary<string, string> fields, string fileName, MultipartSection section, CancellationToken ct)
+    private async Task<EvidenceRecord> StoreAsync(Caller caller, Dictionary<string, string> fields, string fileName,
+        MultipartSection section, CancellationToken ct)
     {
         var v = new Validator();
         var ownerType = v.OneOf<OwnerType>("ownerType", fields.GetValueOrDefault("ownerType"));
@@ -61,6 +65,7 @@ public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
         var name = v.Text("file", Path.GetFileName(fileName), 200);
         v.ThrowIfInvalid();
         var placement = await owners.PlaceForChangeAsync(caller, ownerType!.Value, ownerId!, ct);
+        if (!EvidencePolicy.MayUploadDocumentTo(caller, placement)) throw Problems.Forbidden();
 
         var head = new byte[16];
         var headLength = await section.Body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
@@ -70,7 +75,8 @@ public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
             throw Field("file", new("只接受 PDF、DOCX 或 XLSX 文档（照片请用直传）", "must be a PDF, DOCX or XLSX document (photos go through direct upload)"));
         }
 
-        var record = uploads.NewRecord(caller, ownerType.Value, ownerId!, placement, name!, sniffed == "application/zip" ? ContentTypes.Docx : sniffed, 0, "");
+        var declared = sniffed == "application/zip" ? ContentTypes.Docx : sniffed;
+        var record = EvidenceRecord.Pending(caller.UserId, ownerType.Value, ownerId!, placement, name!, declared, 0, "", clock);
         // Straight to the sealed name (server-only), hashed and counted on the way; processing keeps it from there.
         var written = await blobs.WriteSealedAsync(record, new PrefixedStream(head.AsMemory(0, headLength), section.Body), ct);
 
@@ -85,7 +91,10 @@ public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
             await blobs.DeleteStagedAsync(record, ct);
             throw Field("file", new("只接受 PDF、DOCX 或 XLSX 文档", "must be a PDF, DOCX or XLSX document"));
         }
-        var committed = record with { ContentType = contentType, Size = written.Length, UploadSha256 = written.Sha256, CommittedAt = record.CreatedAt };
+        var committed = record with
+        {
+            ContentType = contentType, Size = written.Length, UploadSha256 = written.Sha256, CommittedAt = record.CreatedAt,
+        };
         await store.AddAsync(committed, [(EvidenceRecord.ProcessQueue, new ProcessMessage(committed.Id))], ct);
         return committed;
     }
@@ -107,7 +116,8 @@ public sealed class DocumentUploads(EvidenceStore store, EvidenceBlobs blobs, Ev
             return n;
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override int Read(byte[] buffer, int offset, int count) =>
+            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;

@@ -1,4 +1,3 @@
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
@@ -6,42 +5,11 @@ using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Evidence;
 
-public sealed record TraceEntry(long Seq, string EvidenceId, OwnerType OwnerType, string OwnerId, EvidenceKind Kind, string FileName,
-    string Sha256, string ChainHash, DateTimeOffset CommittedAt, string? DuplicateOf);
-
-public sealed record TraceView(string OrgId, string Period, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TraceEntry> Items);
-
-/// <summary>The query of a verify: <c>deep</c> (true/false), <c>period</c> (limits the byte check), <c>anchor</c> (SEQUENCE:HASH).</summary>
-public sealed record VerifyRequest(string? Deep, string? Period, string? Anchor);
-
-/// <summary>Whether the chain still holds, at <see cref="Sequence"/>, the head hash that was published then.</summary>
-public sealed record AnchorCheck(long Sequence, string Hash, bool Held);
-
-/// <summary>
-/// The verdict on an organisation's chain: <see cref="Checked"/> links held before the first break; with a deep
-/// check, <see cref="BytesChecked"/> kept items were re-hashed; with an anchor, whether the chain still holds it.
-/// </summary>
-public sealed record TraceVerdict(bool Valid, int Checked, ChainBreak? FirstBreak, bool Deep, int? BytesChecked, AnchorCheck? Anchor);
-
-/// <summary>An organisation's trace archive (痕迹档案) for a period, and the check of its chain.</summary>
-public sealed partial class TraceArchive(EvidenceStore store, EvidenceBlobs blobs, OrgStore orgs)
+/// <summary>Checks an organisation's chain (its admins only; 404 to anyone else), optionally re-hashing the kept bytes.</summary>
+public sealed partial class VerifyOrgTrace(EvidenceStore store, EvidenceBlobs blobs, OrgStore orgs)
 {
-    public async Task<TraceView> ForPeriodAsync(Caller caller, string orgId, string? periodText, CancellationToken ct)
-    {
-        var v = new Validator();
-        var parsed = v.Period("period", periodText);
-        v.ThrowIfInvalid();
-        var period = parsed!;
-        await ReadableOrgAsync(caller, orgId, ct);
-        var (links, _) = await store.ChainAsync(orgId, ct);
-        var records = await store.RecordsOfAsync(orgId, ct);
-        var items = links.Where(l => l.CommittedAt >= period.Start && l.CommittedAt < period.End && records.ContainsKey(l.EvidenceId))
-            .Select(l => (link: l, record: records[l.EvidenceId]))
-            .Select(x => new TraceEntry(x.link.Seq, x.link.EvidenceId, x.record.OwnerType, x.record.OwnerId, x.record.Kind, x.record.FileName,
-                x.link.Sha256, x.link.ChainHash, x.link.CommittedAt, x.record.DuplicateOf))
-            .ToList();
-        return new TraceView(orgId, period.Text, period.Start, period.End, items);
-    }
+    /// <summary>The query: <c>deep</c> (true/false), <c>period</c> (limits the byte check), <c>anchor</c> (SEQUENCE:HASH).</summary>
+    public sealed record Request(string? Deep, string? Period, string? Anchor);
 
     /// <summary>
     /// Recomputes the chain and compares each link with its record; a deep check also re-hashes, streamed, the kept
@@ -49,11 +17,11 @@ public sealed partial class TraceArchive(EvidenceStore store, EvidenceBlobs blob
     /// named. An anchor (a head published earlier as <c>evidence.chainHead</c>) that the chain no longer holds means the
     /// chain was rebuilt: the verdict is then invalid even when the chain is consistent in itself.
     /// </summary>
-    public async Task<TraceVerdict> VerifyAsync(Caller caller, string orgId, VerifyRequest request, CancellationToken ct)
+    public async Task<TraceVerdict> HandleAsync(Caller caller, string orgId, Request request, CancellationToken ct)
     {
         var (deep, period, anchor) = Validate(request);
-        var org = await orgs.FindAsync(orgId, ct) ?? throw Problems.NotFound("organisation");
-        if (!caller.IsAdminOf(org.Path)) throw Problems.NotFound("organisation");
+        var org = await orgs.FindAsync(orgId, ct);
+        if (org is null || !EvidencePolicy.MayVerifyTrace(caller, org)) throw Problems.NotFound("organisation");
         var (links, head) = await store.ChainAsync(orgId, ct);
         var records = await store.RecordsOfAsync(orgId, ct);
         var verdict = HashChain.Verify(links, records, head);
@@ -85,7 +53,8 @@ public sealed partial class TraceArchive(EvidenceStore store, EvidenceBlobs blob
             if (!held && verdict.Valid)
             {
                 var named = atSeq ?? links.LastOrDefault();
-                verdict = new ChainVerdict(false, (int)Math.Min(seq - 1, links.Count), new ChainBreak(named?.EvidenceId ?? "", ChainBreaks.LinkBroken));
+                var broken = new ChainBreak(named?.EvidenceId ?? "", ChainBreaks.LinkBroken);
+                verdict = new ChainVerdict(false, (int)Math.Min(seq - 1, links.Count), broken);
             }
         }
         return new TraceVerdict(verdict.Valid, verdict.Checked, verdict.FirstBreak, deep, bytesChecked, anchorCheck);
@@ -103,7 +72,7 @@ public sealed partial class TraceArchive(EvidenceStore store, EvidenceBlobs blob
         return null;
     }
 
-    private static (bool Deep, Period? Period, (long Seq, string Hash)? Anchor) Validate(VerifyRequest request)
+    private static (bool Deep, Period? Period, (long Seq, string Hash)? Anchor) Validate(Request request)
     {
         var v = new Validator();
         var deep = false;
@@ -140,10 +109,4 @@ public sealed partial class TraceArchive(EvidenceStore store, EvidenceBlobs blob
     // ASCII digits only (\d would take any script's), anchored at the very end (\z, not $, which allows a newline).
     [System.Text.RegularExpressions.GeneratedRegex("^([0-9]{1,12}):([0-9a-f]{64})\\z")]
     private static partial System.Text.RegularExpressions.Regex AnchorPattern();
-
-    private async Task ReadableOrgAsync(Caller caller, string orgId, CancellationToken ct)
-    {
-        var org = await orgs.FindAsync(orgId, ct);
-        if (org is null || !caller.ActsFor(org.Path)) throw Problems.NotFound("organisation");
-    }
 }

@@ -1,0 +1,3 @@
+namespace RedYifang.Functions.Evidence;
+
+public sealed record ChainVerdict(bool Valid, int Checked, ChainBreak? FirstBreak);

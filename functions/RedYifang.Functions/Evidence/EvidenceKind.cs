@@ -1,0 +1,7 @@
+namespace RedYifang.Functions.Evidence;
+
+public enum EvidenceKind
+{
+    Photo,
+    Document,
+}

@@ -1,0 +1,13 @@
+using RedYifang.Functions.Platform.Problems;
+
+namespace RedYifang.Functions.Evidence;
+
+/// <summary>The problems only evidence raises.</summary>
+public static class EvidenceProblems
+{
+    public static RuleViolationException OwnerNotSupported() =>
+        new("owner_not_supported",
+            new("暂不支持该类对象的痕迹材料", "Evidence for this kind of object is not supported yet"),
+            new("活动与共建协议的痕迹将随对应功能上线。", "Activities and co-building agreements come with their own features."),
+            new Dictionary<string, IReadOnlyList<LocalizedText>> { ["ownerType"] = [new("暂不支持", "is not supported yet")] });
+}

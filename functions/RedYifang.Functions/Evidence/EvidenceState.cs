@@ -1,0 +1,9 @@
+namespace RedYifang.Functions.Evidence;
+
+public enum EvidenceState
+{
+    Pending,
+    Verified,
+    Rejected,
+    Failed,
+}

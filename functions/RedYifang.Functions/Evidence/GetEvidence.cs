@@ -1,0 +1,15 @@
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
+
+namespace RedYifang.Functions.Evidence;
+
+/// <summary>One item as the API shows it, to those who may read it (<see cref="EvidencePolicy.MayRead"/>); 404 to anyone else.</summary>
+public sealed class GetEvidence(EvidenceStore store, EvidenceBlobs blobs)
+{
+    public async Task<EvidenceView> HandleAsync(Caller caller, string id, CancellationToken ct)
+    {
+        var stored = await store.FindAsync(id, ct);
+        if (stored is null || !EvidencePolicy.MayRead(caller, stored.Record)) throw Problems.NotFound("evidence");
+        return await EvidenceView.FromAsync(stored.Record, blobs, ct);
+    }
+}

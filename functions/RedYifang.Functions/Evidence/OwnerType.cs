@@ -1,0 +1,9 @@
+namespace RedYifang.Functions.Evidence;
+
+public enum OwnerType
+{
+    Order,
+    Activity,
+    Agreement,
+    Org,
+}

@@ -1,0 +1,9 @@
+namespace RedYifang.Functions.Organisations;
+
+public enum UnitKind
+{
+    Agency,
+    StateEnterprise,
+    NonPublicEnterprise,
+    SocialOrganization,
+}
