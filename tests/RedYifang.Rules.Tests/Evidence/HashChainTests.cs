@@ -1,6 +1,7 @@
+using RedYifang.Functions;
 using RedYifang.Functions.Evidence;
 
-namespace RedYifang.Functions.Tests.Evidence;
+namespace RedYifang.Rules.Tests.Evidence;
 
 public sealed class HashChainTests
 {

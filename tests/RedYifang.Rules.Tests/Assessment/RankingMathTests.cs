@@ -1,6 +1,6 @@
 using RedYifang.Functions.Assessment;
 
-namespace RedYifang.Functions.Tests.Assessment;
+namespace RedYifang.Rules.Tests.Assessment;
 
 public sealed class RankingMathTests
 {

@@ -1,7 +1,8 @@
 using System.Globalization;
+using RedYifang.Functions;
 using RedYifang.Functions.Evidence;
 
-namespace RedYifang.Functions.Tests.Platform;
+namespace RedYifang.Rules.Tests.Platform;
 
 public sealed class ChinaTimeTests
 {

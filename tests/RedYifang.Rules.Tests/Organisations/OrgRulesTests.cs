@@ -2,7 +2,7 @@ using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Security;
 
-namespace RedYifang.Functions.Tests.Organisations;
+namespace RedYifang.Rules.Tests.Organisations;
 
 public sealed class OrgRulesTests
 {
