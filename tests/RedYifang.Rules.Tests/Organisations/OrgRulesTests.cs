@@ -23,7 +23,8 @@ public sealed class OrgRulesTests
         Assert.Equal([OrgKind.District], Enum.GetValues<OrgKind>().Where(k => OrgRules.RolesHeldAt(k).Contains(Role.DistrictAdmin)));
         Assert.Equal([OrgKind.Street], Enum.GetValues<OrgKind>().Where(k => OrgRules.RolesHeldAt(k).Contains(Role.StreetAdmin)));
         Assert.Equal([OrgKind.Community], Enum.GetValues<OrgKind>().Where(k => OrgRules.RolesHeldAt(k).Contains(Role.CommunityAdmin)));
-        Assert.Equal([OrgKind.Unit, OrgKind.VolunteerTeam], Enum.GetValues<OrgKind>().Where(k => OrgRules.RolesHeldAt(k).Contains(Role.Liaison)));
+        Assert.Equal([OrgKind.Unit, OrgKind.VolunteerTeam],
+            Enum.GetValues<OrgKind>().Where(k => OrgRules.RolesHeldAt(k).Contains(Role.Liaison)));
     }
 
     [Fact]
