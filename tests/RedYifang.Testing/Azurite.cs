@@ -18,7 +18,9 @@ public sealed class Azurite : IAsyncDisposable
     public const int PortAttempts = 3;
 
     private const int LinesKept = 200;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // A guard against a hang, not a measure: on a shared 2-core machine running several suites at once (load 45 seen),
+    // node took over 30 s to print Azurite's first line. A start that fails outright is seen at once, by its exit.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Func<int> _nextPort;
     private readonly Queue<string> _output = new();
