@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Azurite from package.json, the Bicep CLI from NuGet, the real Functions host from
-# ../shared/tools/functions-host) and runs every test tier: rules and Azurite slices, end-to-end on the local host,
-# end-to-end on the real Functions host, the Bicep checks of infra/. Each test assembly starts its own Azurite on
-# free ports with a temporary folder, so nothing else need be running. Exits non-zero on any failure.
+# ../shared/tools/functions-host) and runs every test tier: the rules in memory (RedYifang.Rules.Tests), the Azurite
+# slices and end-to-end on the local host, end-to-end on the real Functions host, the Bicep checks of infra/. Each test
+# assembly that needs storage starts its own Azurite on free ports with a temporary folder, so nothing else need be
+# running. Prints the tests passed per assembly (tier), then the total. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
@@ -30,8 +31,13 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test RedYifang.sln --no-build --nologo "${filter[@]}" 2>&1 | tee "$log" || status=$?
 
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# One summary line per test assembly: "Passed!  - Failed: 0, Passed: 357, Skipped: 0, Total: 357, … - X.Tests.dll (net10.0)".
+summaries=$(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" || true)
+echo "tests per tier:"
+sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+),.* - ([^ ]+)\.dll.*/\4 \2 \1 \3/' <<<"$summaries" |
+  awk 'NF == 4 {printf "  %-28s %5d passed  %3d failed  %3d skipped\n", $1, $2, $3, $4}'
+passed=$(grep -oE 'Passed: +[0-9]+' <<<"$summaries" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' <<<"$summaries" | awk '{s+=$2} END {print s+0}')
 echo "tests: $passed passed, $failed failed"
 if [ "$status" -ne 0 ] && [ -s "$REALHOST_LOG" ] && grep -q 'RedYifang.RealHost.Tests.*\[FAIL\]' "$log"; then
   echo "The Functions host's log is kept at $REALHOST_LOG; its last lines:"

@@ -5,18 +5,51 @@ namespace RedYifang.Testing;
 
 /// <summary>
 /// A private Azurite (the project's own, from node_modules) on free loopback ports with a temporary data
-/// folder. Stop and start it again on the same ports and folder to test outages.
+/// folder. Stop and start it again on the same ports and folder to test outages. Its last output lines are kept,
+/// for the exception when it does not come up and for a test's own failure message.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
     // Azurite's published development account; not a secret.
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly string _folder = Directory.CreateTempSubdirectory("azurite-").FullName;
+
+    /// <summary>Sets of ports tried by <see cref="StartNewAsync()"/>: a free port can be taken by another process
+    /// between being found free and Azurite binding it.</summary>
+    public const int PortAttempts = 3;
+
+    private const int LinesKept = 200;
+    // A guard against a hang, not a measure: on a shared 2-core machine running several suites at once (load 45 seen),
+    // node took over 30 s to print Azurite's first line. A start that fails outright is seen at once, by its exit.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly Func<int> _nextPort;
+    private readonly Queue<string> _output = new();
     private Process? _process;
 
-    public int BlobPort { get; } = FreePort.Next();
-    public int QueuePort { get; } = FreePort.Next();
-    public int TablePort { get; } = FreePort.Next();
+    private Azurite(Func<int> nextPort)
+    {
+        _nextPort = nextPort;
+        TakePorts();
+    }
+
+    public int BlobPort { get; private set; }
+    public int QueuePort { get; private set; }
+    public int TablePort { get; private set; }
+
+    /// <summary>The temporary data folder, deleted on dispose.</summary>
+    public string Folder { get; } = Directory.CreateTempSubdirectory("azurite-").FullName;
+
+    /// <summary>How many sets of ports the first start took (more than one when a port turned out to be taken).</summary>
+    public int PortSetsTried { get; private set; } = 1;
+
+    /// <summary>Azurite's last output lines (stdout and stderr, at most 200), oldest first, over all its starts.</summary>
+    public IReadOnlyList<string> RecentOutput
+    {
+        get
+        {
+            lock (_output) return [.. _output];
+        }
+    }
 
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
@@ -25,41 +58,38 @@ public sealed class Azurite : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
-    public static async Task<Azurite> StartNewAsync()
+    public static Task<Azurite> StartNewAsync() => StartNewAsync(FreePort.Next);
+
+    /// <summary>Starts one on ports from <paramref name="nextPort"/>, taking a fresh set when one is taken, up to
+    /// <see cref="PortAttempts"/> sets.</summary>
+    /// <param name="nextPort">Hands out ports, three per set (blob, queue, table): <see cref="FreePort.Next"/>, or a
+    /// test's own that hands out a taken one.</param>
+    public static async Task<Azurite> StartNewAsync(Func<int> nextPort)
     {
-        var azurite = new Azurite();
-        await azurite.StartAsync();
-        return azurite;
+        var azurite = new Azurite(nextPort);
+        try
+        {
+            while (true)
+            {
+                var outcome = await azurite.LaunchAsync();
+                if (outcome == Outcome.Up) return azurite;
+                if (outcome != Outcome.PortTaken || azurite.PortSetsTried == PortAttempts) throw azurite.DidNotComeUp(outcome);
+                azurite.TakePorts();
+                azurite.PortSetsTried++;
+            }
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
     }
 
+    /// <summary>Starts it again after <see cref="StopAsync"/>, on the same ports and folder (its connection string holds).</summary>
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo(Executable())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-                 {
-                     "--location", _folder, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                     "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
-                     "--skipApiVersionCheck", "--disableTelemetry", "--silent",
-                 })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await IsListening(BlobPort) && await IsListening(QueuePort) && await IsListening(TablePort)))
-        {
-            if (_process.HasExited || DateTime.UtcNow > deadline) throw new InvalidOperationException("Azurite did not come up.");
-            await Task.Delay(100);
-        }
+        var outcome = await LaunchAsync();
+        if (outcome != Outcome.Up) throw DidNotComeUp(outcome);
     }
 
     /// <summary>Stops Azurite with SIGTERM (it flushes and exits cleanly) and waits for it.</summary>
@@ -73,28 +103,117 @@ public sealed class Azurite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            await StopAsync();
         }
-        catch (IOException)
+        finally
         {
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A temporary folder left behind is no reason to fail the test that used it.
+            }
         }
     }
 
-    private static async Task<bool> IsListening(int port)
+    private enum Outcome { Up, PortTaken, Exited, TimedOut }
+
+    private void TakePorts() => (BlobPort, QueuePort, TablePort) = (_nextPort(), _nextPort(), _nextPort());
+
+    /// <summary>
+    /// Starts the process and waits until Azurite says each of its three services listens on its port. That line, not
+    /// a port answering, is the sign: a port taken by another process answers too, while Azurite fails to bind it.
+    /// </summary>
+    private async Task<Outcome> LaunchAsync()
     {
-        using var client = new TcpClient();
-        try
+        var ports = new[] { BlobPort, QueuePort, TablePort };
+        var listening = new HashSet<int>();
+        var portTaken = false;
+        var start = new ProcessStartInfo(Executable())
         {
-            await client.ConnectAsync("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     "--location", Folder, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                     "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
+                     "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+                 })
         {
-            return false;
+            start.ArgumentList.Add(arg);
         }
+
+        void Received(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is not { } line) return;
+            lock (_output)
+            {
+                Remember(line);
+                // "Azurite Blob service is successfully listening at http://127.0.0.1:PORT"; "… EADDRINUSE …" when a port is taken.
+                if (line.Contains("successfully listening at", StringComparison.Ordinal))
+                {
+                    listening.UnionWith(ports.Where(p => line.TrimEnd().EndsWith($":{p}", StringComparison.Ordinal)));
+                }
+                portTaken |= line.Contains("EADDRINUSE", StringComparison.Ordinal);
+            }
+        }
+
+        Remember($"[test] starting Azurite on blob {BlobPort}, queue {QueuePort}, table {TablePort}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process = process;
+        process.OutputDataReceived += Received;
+        process.ErrorDataReceived += Received;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            lock (_output)
+            {
+                if (listening.Count == ports.Length) return Outcome.Up;
+            }
+            if (process.HasExited)
+            {
+                await process.WaitForExitAsync();      // and for the rest of its output
+                await StopAsync();
+                lock (_output) return portTaken ? Outcome.PortTaken : Outcome.Exited;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                await StopAsync();
+                return Outcome.TimedOut;
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Keeps a line, forgetting the oldest past <see cref="LinesKept"/>.</summary>
+    private void Remember(string line)
+    {
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            while (_output.Count > LinesKept) _output.Dequeue();
+        }
+    }
+
+    private InvalidOperationException DidNotComeUp(Outcome outcome)
+    {
+        var why = outcome switch
+        {
+            Outcome.PortTaken => $"a port was taken in each of {PortSetsTried} set(s) of ports",
+            Outcome.Exited => "it exited",
+            _ => $"its services did not all listen within {StartTimeout.TotalSeconds:0} s",
+        };
+        var tail = RecentOutput.TakeLast(40);
+        return new InvalidOperationException($"Azurite did not come up ({why}). Its last output lines:\n{string.Join('\n', tail)}");
     }
 
     /// <summary>node_modules/.bin/azurite of the repository this test runs in (installed by test.sh from package.json).</summary>

@@ -1,7 +1,7 @@
 using Google.OrTools.Graph;
 using RedYifang.Functions.Matching;
 
-namespace RedYifang.Functions.Tests.Matching;
+namespace RedYifang.Rules.Tests.Matching;
 
 /// <summary>Google OR-Tools' min-cost-flow solver on the same network and the same integer values: the reference.</summary>
 public static class OrToolsReference

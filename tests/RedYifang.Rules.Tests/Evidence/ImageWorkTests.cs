@@ -1,6 +1,6 @@
 using RedYifang.Functions.Evidence;
 
-namespace RedYifang.Functions.Tests.Evidence;
+namespace RedYifang.Rules.Tests.Evidence;
 
 public sealed class ImageWorkTests
 {

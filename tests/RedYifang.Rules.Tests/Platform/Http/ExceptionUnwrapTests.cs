@@ -2,7 +2,7 @@ using System.Reflection;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 
-namespace RedYifang.Functions.Tests.Platform.Http;
+namespace RedYifang.Rules.Tests.Platform.Http;
 
 /// <summary>What the pipeline classifies is what the function threw, out of whatever wrappers the host put around it.</summary>
 public sealed class ExceptionUnwrapTests

@@ -1,7 +1,7 @@
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Problems;
 
-namespace RedYifang.Functions.Tests.Platform.Http;
+namespace RedYifang.Rules.Tests.Platform.Http;
 
 public sealed class ValidatorTests
 {

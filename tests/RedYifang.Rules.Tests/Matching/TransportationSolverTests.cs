@@ -1,6 +1,6 @@
 using RedYifang.Functions.Matching;
 
-namespace RedYifang.Functions.Tests.Matching;
+namespace RedYifang.Rules.Tests.Matching;
 
 public sealed class TransportationSolverTests
 {

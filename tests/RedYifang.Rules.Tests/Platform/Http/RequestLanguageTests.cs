@@ -3,7 +3,7 @@ using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 
-namespace RedYifang.Functions.Tests.Platform.Http;
+namespace RedYifang.Rules.Tests.Platform.Http;
 
 public sealed class RequestLanguageTests
 {

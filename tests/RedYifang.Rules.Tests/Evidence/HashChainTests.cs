@@ -1,7 +1,8 @@
+using RedYifang.Functions;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Platform.Periods;
 
-namespace RedYifang.Functions.Tests.Evidence;
+namespace RedYifang.Rules.Tests.Evidence;
 
 public sealed class HashChainTests
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using RedYifang.Functions.Platform;
 
-namespace RedYifang.Functions.Tests.Platform;
+namespace RedYifang.Rules.Tests.Platform;
 
 public sealed class TelemetryTests
 {

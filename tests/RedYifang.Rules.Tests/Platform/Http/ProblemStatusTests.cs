@@ -1,7 +1,7 @@
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 
-namespace RedYifang.Functions.Tests.Platform.Http;
+namespace RedYifang.Rules.Tests.Platform.Http;
 
 /// <summary>The one table from domain refusals to HTTP statuses.</summary>
 public sealed class ProblemStatusTests

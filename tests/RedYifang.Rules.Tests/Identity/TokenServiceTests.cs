@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Platform.Security;
 
-namespace RedYifang.Functions.Tests.Identity;
+namespace RedYifang.Rules.Tests.Identity;
 
 public sealed class TokenServiceTests
 {

@@ -1,7 +1,7 @@
 using RedYifang.Functions.Platform.Storage;
 using RedYifang.LocalHost;
 
-namespace RedYifang.Functions.Tests.Platform.Storage;
+namespace RedYifang.Rules.Tests.Platform.Storage;
 
 public sealed class QueueMessagesTests
 {

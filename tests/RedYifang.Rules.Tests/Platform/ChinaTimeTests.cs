@@ -1,8 +1,9 @@
 using System.Globalization;
+using RedYifang.Functions;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Platform.Periods;
 
-namespace RedYifang.Functions.Tests.Platform;
+namespace RedYifang.Rules.Tests.Platform;
 
 public sealed class ChinaTimeTests
 {

@@ -1,6 +1,6 @@
 using RedYifang.Functions.Assessment;
 
-namespace RedYifang.Functions.Tests.Assessment;
+namespace RedYifang.Rules.Tests.Assessment;
 
 public sealed class RankingMathTests
 {
@@ -11,7 +11,8 @@ public sealed class RankingMathTests
     [Fact]
     public void Scores_are_min_max_normalised_weighted_sums_with_a_stated_tie_break_and_ineligible_units_unranked()
     {
-        IReadOnlyList<IndicatorWeight> weights = [new(Indicator.OrdersAccepted, 0.6, Direction.Higher), new(Indicator.ServiceHours, 0.4, Direction.Higher)];
+        IReadOnlyList<IndicatorWeight> weights =
+            [new(Indicator.OrdersAccepted, 0.6, Direction.Higher), new(Indicator.ServiceHours, 0.4, Direction.Higher)];
         var members = new[]
         {
             new Candidate("org_a", "甲", PeerGroup.Agency, "s", Served(4, 10)),   // orders 4 → 1.0, hours 10 → 0.0 : 0.6

@@ -1,7 +1,7 @@
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Platform.Problems;
 
-namespace RedYifang.Functions.Tests.Orders;
+namespace RedYifang.Rules.Tests.Orders;
 
 public sealed class OrderLifecycleTests
 {

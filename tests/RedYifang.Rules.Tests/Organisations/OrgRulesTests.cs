@@ -2,7 +2,7 @@ using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Security;
 
-namespace RedYifang.Functions.Tests.Organisations;
+namespace RedYifang.Rules.Tests.Organisations;
 
 public sealed class OrgRulesTests
 {
@@ -23,7 +23,8 @@ public sealed class OrgRulesTests
         Assert.Equal([OrgKind.District], Enum.GetValues<OrgKind>().Where(k => OrgRules.RolesHeldAt(k).Contains(Role.DistrictAdmin)));
         Assert.Equal([OrgKind.Street], Enum.GetValues<OrgKind>().Where(k => OrgRules.RolesHeldAt(k).Contains(Role.StreetAdmin)));
         Assert.Equal([OrgKind.Community], Enum.GetValues<OrgKind>().Where(k => OrgRules.RolesHeldAt(k).Contains(Role.CommunityAdmin)));
-        Assert.Equal([OrgKind.Unit, OrgKind.VolunteerTeam], Enum.GetValues<OrgKind>().Where(k => OrgRules.RolesHeldAt(k).Contains(Role.Liaison)));
+        Assert.Equal([OrgKind.Unit, OrgKind.VolunteerTeam],
+            Enum.GetValues<OrgKind>().Where(k => OrgRules.RolesHeldAt(k).Contains(Role.Liaison)));
     }
 
     [Fact]

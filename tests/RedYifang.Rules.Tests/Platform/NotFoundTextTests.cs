@@ -1,6 +1,6 @@
 using RedYifang.Functions.Platform.Problems;
 
-namespace RedYifang.Functions.Tests.Platform;
+namespace RedYifang.Rules.Tests.Platform;
 
 public sealed class NotFoundTextTests
 {
