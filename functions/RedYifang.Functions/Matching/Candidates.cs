@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using RedYifang.Functions.Orders;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Resources;
 

@@ -1,23 +1,17 @@
 namespace RedYifang.Functions.Matching;
 
-public enum RunState
-{
-    Queued,
-    Running,
-    Completed,
-    Failed,
-}
-
-public sealed record RunObjective(int Orders, int Served, int ServedHigh, int ServedNormal, int ServedLow, double TotalScore, string Value);
-
-public sealed record Proposal(string OrderId, string ResourceId, double Score);
-
 /// <summary>A batch matching run over the published orders in an organisation's scope.</summary>
-public sealed record MatchingRun(
-    string Id, string ScopeOrgId, IReadOnlyList<string> ScopePath, RunState State, RunObjective? Objective, string? Error,
-    string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
+public sealed record MatchingRun
 {
     public const string Queue = "matching-runs";
-}
 
-public sealed record RunMessage(string RunId);
+    public required string Id { get; init; }
+    public required string ScopeOrgId { get; init; }
+    public required IReadOnlyList<string> ScopePath { get; init; }
+    public required RunState State { get; init; }
+    public RunObjective? Objective { get; init; }
+    public string? Error { get; init; }
+    public required string CreatedBy { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+}

@@ -5,8 +5,6 @@ using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Matching;
 
-public sealed record StoredRun(MatchingRun Run, ETag ETag);
-
 /// <summary>
 /// Table <c>MatchingRuns</c>, one partition per run: <c>run</c> (the run), <c>p|{orderId}</c> (one proposal each)
 /// and the <c>outbox|…</c> row that starts it. Proposals are upserted before the run is marked completed, so a

@@ -1,34 +1,7 @@
-using RedYifang.Functions.Orders;
-using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Matching;
-
-/// <summary>What matching needs to know of an order.</summary>
-public sealed record OrderNeed(string Id, Category Category, IReadOnlyList<string> AreaPath, Urgency Urgency, DateTimeOffset? PreferredFrom, DateTimeOffset? PreferredTo)
-{
-    /// <summary>The order's place: district, street, community and, when given, grid.</summary>
-    public static OrderNeed From(Order o) =>
-        new(o.Id, o.Category, o.GridId is null ? o.CommunityPath : [.. o.CommunityPath, o.GridId], o.Urgency, o.PreferredFrom, o.PreferredTo);
-}
-
-/// <summary>A unit's record so far: orders taken, completed, rated (with the stars' sum) and still open.</summary>
-/// <summary>
-/// A unit's record so far: orders taken, completed, rated (with the stars' sum), still open, and failed — cancelled
-/// while the unit held them, or whose completion was refused at acceptance (once per order). See docs/assessment.md.
-/// </summary>
-public sealed record UnitRecord(int Assigned, int Completed, int Rated, int StarsSum, int Active, int Failed = 0)
-{
-    public static readonly UnitRecord New = new(0, 0, 0, 0, 0);
-}
-
-/// <summary>What matching needs to know of a resource: itself, the capacity it has left this month and its unit's record.</summary>
-public sealed record Offer(Resource Resource, int Remaining, UnitRecord Record);
-
-public sealed record Reason(string Factor, double Weight, double Value);
-
-public sealed record Suggestion(string ResourceId, string UnitId, string Title, double Score, IReadOnlyList<Reason> Reasons);
 
 /// <summary>
 /// Scores a resource for an order (domain.md "Matching"): each factor is a value in [0, 1] and the score is their
@@ -114,7 +87,6 @@ public sealed class Scoring(MatchingOptions weights)
         var wanted = to - from < UsefulOverlap ? to - from : UsefulOverlap;
         return Round(Math.Min(1, overlap / wanted));
     }
-
 
     private static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
 }

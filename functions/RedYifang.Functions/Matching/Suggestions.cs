@@ -2,16 +2,19 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
-using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Matching;
 
-/// <summary>Keeps each published order's top suggestions current as orders and resources change.</summary>
+/// <summary>
+/// Keeps each published order's top suggestions current as orders and resources change (queue <c>match-requests</c>).
+/// Orders are read through Orders' queries; resources, their capacity and organisations still through Resources' and
+/// Organisations' stores, for now.
+/// </summary>
 public sealed partial class Suggestions(
-    OrderStore orders, ResourceStore resources, OrgStore orgs, SuggestionStore store, CapacityLedger ledger, UnitRecords records,
+    OrderQueries orders, ResourceStore resources, OrgStore orgs, SuggestionStore store, CapacityLedger ledger, UnitRecords records,
     IOptions<MatchingOptions> options, TimeProvider clock, ILogger<Suggestions> logger)
 {
     private readonly Scoring _scoring = new(options.Value);
@@ -37,12 +40,13 @@ public sealed partial class Suggestions(
     /// <summary>Ranks the published resources for a published order; anything else is left alone.</summary>
     public async Task RankOrderAsync(string orderId, Candidates candidates, CancellationToken ct)
     {
-        var stored = await orders.FindAsync(orderId, ct);
-        if (stored is not { Order.State: OrderState.Published } found) return;
-        var need = OrderNeed.From(found.Order);
+        if (await orders.FindAsync(orderId, ct) is not { State: OrderState.Published } order) return;
+        var need = OrderNeed.From(order);
         var today = ChinaTime.Today(clock.GetUtcNow());
-        var scored = (await candidates.ForAsync(need, ct)).Select(o => _scoring.Score(need, o, today)).Where(s => s is not null).Select(s => s!);
-        await store.PutAsync(found.Order, new StoredSuggestions(Scoring.Rank(scored, options.Value.SuggestionsKept), clock.GetUtcNow()), ct);
+        var offers = await candidates.ForAsync(need, ct);
+        var scored = offers.Select(o => _scoring.Score(need, o, today)).Where(s => s is not null).Select(s => s!);
+        var ranked = Scoring.Rank(scored, options.Value.SuggestionsKept);
+        await store.PutAsync(order, new StoredSuggestions(ranked, clock.GetUtcNow()), ct);
     }
 
     /// <summary>A resource changed: re-rank the published orders in the communities it serves.</summary>
@@ -56,7 +60,7 @@ public sealed partial class Suggestions(
             string? token = null;
             do
             {
-                var page = await orders.ListCommunityAsync(communityId, OrderState.Published, null, Paging.After(100, token), ct);
+                var page = await orders.PublishedInCommunityAsync(communityId, Paging.After(100, token), ct);
                 foreach (var order in page.Items.Where(o => o.Category == stored.Resource.Category))
                 {
                     await RankOrderAsync(order.Id, candidates, ct);

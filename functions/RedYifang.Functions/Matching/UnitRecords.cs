@@ -1,28 +1,8 @@
 using Azure.Data.Tables;
-using Microsoft.Azure.Functions.Worker;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Matching;
-
-public enum OrderFactKind
-{
-    Matched,
-    Completed,
-
-    /// <summary>Cancelled while the unit held it: a failure.</summary>
-    Released,
-    Rated,
-
-    /// <summary>Its reported completion was refused at acceptance: a failure (once per order).</summary>
-    Reopened,
-}
-
-/// <summary>What happened to an order at a unit, staged with the change (queue <c>order-events</c>).</summary>
-public sealed record OrderFact(string UnitId, string OrderId, OrderFactKind Kind, int Stars, DateTimeOffset At)
-{
-    public const string Queue = "order-events";
-}
 
 /// <summary>
 /// Table <c>UnitRecords</c>, one partition per unit: a <c>totals</c> row (the running record matching reads) and
@@ -54,12 +34,4 @@ public sealed class UnitRecords(Tables tables)
         OrderFactKind.Reopened => r with { Failed = r.Failed + 1 },
         _ => r with { Rated = r.Rated + 1, StarsSum = r.StarsSum + fact.Stars },
     };
-
-}
-
-internal sealed class OrderFactFunction(UnitRecords records)
-{
-    [Function("RecordOrderFact")]
-    public Task Run([QueueTrigger(OrderFact.Queue, Connection = "AzureWebJobsStorage")] string message, CancellationToken ct) =>
-        records.RecordAsync(QueueMessages.Parse<OrderFact>(message), ct);
 }

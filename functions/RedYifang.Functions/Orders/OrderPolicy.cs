@@ -38,10 +38,6 @@ public static class OrderPolicy
     /// <summary>Lists a unit's orders: the unit's liaison, or an admin (each order is then filtered by <see cref="MayRead"/>).</summary>
     public static bool MayListUnit(Caller caller, string unitId) => caller.IsLiaisonOf(unitId) || caller.Roles.Any(r => r.Role.IsAdmin());
 
-    /// <summary>Sees an order's matching suggestions: admins over its community and liaisons (who see it at all).</summary>
-    public static bool MaySeeSuggestions(Caller caller, Order order) =>
-        caller.IsAdminOf(order.CommunityPath) || caller.Roles.Any(r => r.Role == Role.Liaison);
-
     private static bool IsLiaisonInStreet(Caller caller, Order order) =>
         order.CommunityPath.Count > 1 && caller.LiaisonStreets.Contains(order.CommunityPath[1]);
 }

@@ -1,49 +1,25 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
-using RedYifang.Functions.Identity;
+using Microsoft.Extensions.Options;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
-using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Matching;
 
-public sealed record StartRunRequest(string? ScopeOrgId);
-
 /// <summary>
-/// Batch matching (issue 4): proposes the optimal assignment of every published order in a scope to the resources
-/// that can serve it, within each resource's remaining capacity this month. Nothing is matched until an admin
-/// confirms a proposal with <c>POST /v1/orders/{id}/match</c>.
+/// Solves a queued run (queue <see cref="MatchingRun.Queue"/>): the optimal assignment of every published order in the
+/// run's scope to the resources that can serve it, within each resource's remaining capacity this month, kept as the
+/// run's proposals. Orders are read through Orders' queries; organisations through <see cref="OrgStore"/>, and
+/// resources and their capacity through <see cref="Candidates"/> (Resources' store and ledger), for now.
 /// </summary>
-public sealed partial class BatchMatching(RunStore runs, OrgStore orgs, OrderStore orders, Suggestions suggestions,
-    Microsoft.Extensions.Options.IOptions<MatchingOptions> options, TimeProvider clock, ILogger<BatchMatching> logger)
+public sealed partial class ExecuteMatchingRun(RunStore runs, OrgStore orgs, OrderQueries orders, Suggestions suggestions,
+    IOptions<MatchingOptions> options, TimeProvider clock, ILogger<ExecuteMatchingRun> logger)
 {
-    public async Task<MatchingRun> StartAsync(Caller caller, StartRunRequest request, CancellationToken ct)
-    {
-        var v = new Validator();
-        var scopeId = v.Text("scopeOrgId", request.ScopeOrgId, 64);
-        v.ThrowIfInvalid();
-        var scope = await orgs.FindAsync(scopeId!, ct);
-        if (scope is not { Kind: OrgKind.District or OrgKind.Street or OrgKind.Community })
-        {
-            throw Problems.InvalidReference("scopeOrgId", new("须为区、街道或社区", "must be a district, street or community"));
-        }
-        if (!caller.IsAdminOf(scope.Path)) throw Problems.Forbidden();
-        var run = new MatchingRun(Keys.NewId("run", clock), scope.Id, scope.Path, RunState.Queued, null, null, caller.UserId, clock.GetUtcNow(), null);
-        await runs.AddAsync(run, ct);
-        return run;
-    }
-
-    public async Task<StoredRun> ReadAsync(Caller caller, string id, CancellationToken ct)
-    {
-        var stored = await runs.FindAsync(id, ct);
-        return stored is not null && caller.IsAdminOf(stored.Run.ScopePath) ? stored : throw Problems.NotFound("matching run");
-    }
-
     /// <summary>Runs a queued run; a run already finished is left as it is (the message came twice).</summary>
-    public async Task ExecuteAsync(string runId, bool lastAttempt, CancellationToken ct)
+    public async Task HandleAsync(string runId, bool lastAttempt, CancellationToken ct)
     {
         var stored = await runs.FindAsync(runId, ct);
         if (stored is null || stored.Run.State is RunState.Completed or RunState.Failed) return;
@@ -52,13 +28,15 @@ public sealed partial class BatchMatching(RunStore runs, OrgStore orgs, OrderSto
         {
             var (proposals, objective) = await SolveAsync(stored.Run, ct);
             await runs.PutProposalsAsync(runId, proposals, ct);
-            await runs.UpdateAsync(stored, stored.Run with { State = RunState.Completed, Objective = objective, CompletedAt = clock.GetUtcNow() }, ct);
+            var completed = stored.Run with { State = RunState.Completed, Objective = objective, CompletedAt = clock.GetUtcNow() };
+            await runs.UpdateAsync(stored, completed, ct);
             LogCompleted(runId, objective.Served, objective.Orders);
         }
         catch (Exception e) when (lastAttempt && !ct.IsCancellationRequested)
         {
             LogFailed(e, runId);
-            await runs.UpdateAsync(stored, stored.Run with { State = RunState.Failed, Error = e.GetType().Name, CompletedAt = clock.GetUtcNow() }, ct);
+            var failed = stored.Run with { State = RunState.Failed, Error = e.GetType().Name, CompletedAt = clock.GetUtcNow() };
+            await runs.UpdateAsync(stored, failed, ct);
         }
     }
 
@@ -93,12 +71,14 @@ public sealed partial class BatchMatching(RunStore runs, OrgStore orgs, OrderSto
         var resourceIds = resourceIndex.OrderBy(x => x.Value).Select(x => x.Key).ToArray();
         var scores = pairs.ToDictionary(p => (p.Item1, p.Item2), p => p.Item3);
         var proposals = Enumerable.Range(0, open.Count).Where(o => result.ResourceOf[o] >= 0)
-            .Select(o => new Proposal(open[o].Id, resourceIds[result.ResourceOf[o]], scores[(o, result.ResourceOf[o])] / (double)AssignmentProblem.MaxScore))
+            .Select(o => new Proposal(open[o].Id, resourceIds[result.ResourceOf[o]], scores[(o, result.ResourceOf[o])] / MaxScore))
             .ToList();
         var objective = new RunObjective(open.Count, result.Served, result.ServedByTier[2], result.ServedByTier[1], result.ServedByTier[0],
-            result.TotalScore / (double)AssignmentProblem.MaxScore, result.Objective.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            result.TotalScore / MaxScore, result.Objective.ToString(CultureInfo.InvariantCulture));
         return (proposals, objective);
     }
+
+    private const double MaxScore = AssignmentProblem.MaxScore;
 
     private async Task<List<string>> CommunitiesAsync(string scopeId, CancellationToken ct)
     {
@@ -129,7 +109,7 @@ public sealed partial class BatchMatching(RunStore runs, OrgStore orgs, OrderSto
         string? token = null;
         do
         {
-            var page = await orders.ListCommunityAsync(communityId, OrderState.Published, null, Paging.After(100, token), ct);
+            var page = await orders.PublishedInCommunityAsync(communityId, Paging.After(100, token), ct);
             found.AddRange(page.Items);
             token = page.ContinuationToken;
         } while (token is not null);

@@ -1,0 +1,9 @@
+namespace RedYifang.Functions.Matching;
+
+public enum RunState
+{
+    Queued,
+    Running,
+    Completed,
+    Failed,
+}
