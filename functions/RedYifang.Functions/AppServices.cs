@@ -9,7 +9,6 @@ using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform;
 using RedYifang.Functions.Platform.Messaging;
-using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions;

@@ -79,6 +79,8 @@ public sealed partial class FunctionInvoker(ILogger<FunctionInvoker> logger)
     [LoggerMessage(Level = LogLevel.Information, Message = "Executing 'Functions.{Function}' (Reason='{Reason}', Id={InvocationId})")]
     private partial void LogExecuting(string function, string reason, Guid invocationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Executed 'Functions.{Function}' ({Outcome}, Id={InvocationId}, Duration={Milliseconds}ms)")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Executed 'Functions.{Function}' ({Outcome}, Id={InvocationId}, Duration={Milliseconds}ms)")]
     private partial void LogExecuted(string function, string outcome, Guid invocationId, long milliseconds);
 }

@@ -8,14 +8,18 @@ public sealed record HostJson(string RoutePrefix, QueueTriggerOptions Queues)
 {
     public static HostJson Load(string path)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var doc = JsonDocument.Parse(
+            File.ReadAllText(path),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var extensions = doc.RootElement.TryGetProperty("extensions", out var e) ? e : default;
         var routePrefix = Property(extensions, "http", "routePrefix")?.GetString() ?? "api";
         var q = new QueueTriggerOptions();
         if (Property(extensions, "queues", "batchSize") is { } batch) q = q with { BatchSize = batch.GetInt32() };
         if (Property(extensions, "queues", "maxDequeueCount") is { } max) q = q with { MaxDequeueCount = max.GetInt32() };
-        if (Property(extensions, "queues", "visibilityTimeout") is { } vis) q = q with { VisibilityTimeout = TimeSpan.Parse(vis.GetString()!) };
-        if (Property(extensions, "queues", "maxPollingInterval") is { } poll) q = q with { MaxPollingInterval = TimeSpan.Parse(poll.GetString()!) };
+        if (Property(extensions, "queues", "visibilityTimeout") is { } vis) q = q with { VisibilityTimeout = TimeSpan.Parse(
+            vis.GetString()!) };
+        if (Property(extensions, "queues", "maxPollingInterval") is { } poll) q = q with { MaxPollingInterval = TimeSpan.Parse(
+            poll.GetString()!) };
         if (Property(extensions, "queues", "messageEncoding") is { } enc)
         {
             q = q with

@@ -35,7 +35,10 @@ public static class HttpTriggers
 
     private static async Task InvokeAsync(FunctionInvoker invoker, FunctionDescriptor function, HttpContext context)
     {
-        var result = await invoker.InvokeAsync(function, context.RequestServices, "This function was programmatically called via the host APIs.",
+        var result = await invoker.InvokeAsync(
+            function,
+            context.RequestServices,
+            "This function was programmatically called via the host APIs.",
             parameter => Bind(parameter, context));
         switch (result)
         {

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -91,23 +90,35 @@ public static partial class LocalFunctionHost
     public static Uri BaseAddress(this WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    private static void AddListener(IServiceCollection services, IConfiguration configuration, FunctionDescriptor function, HostJson hostJson)
+    private static void AddListener(
+        IServiceCollection services,
+        IConfiguration configuration,
+        FunctionDescriptor function,
+        HostJson hostJson)
     {
         var trigger = function.Trigger;
         if (IsTrigger(function, "queueTrigger"))
         {
-            var queueName = Resolve(configuration, trigger.QueueName ?? throw new InvalidOperationException($"{function.Name}: no queueName."));
+            var queueName = Resolve(
+                configuration,
+                trigger.QueueName ?? throw new InvalidOperationException($"{function.Name}: no queueName."));
             var connection = QueueConnection(configuration, trigger.Connection ?? "AzureWebJobsStorage");
-            services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerListener>(sp,
-                function, new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = hostJson.Queues.MessageEncoding }),
-                queueName, hostJson.Queues));
+            services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => ActivatorUtilities
+                .CreateInstance<QueueTriggerListener>(sp,
+                    function, new QueueServiceClient(
+                        connection,
+                        new QueueClientOptions { MessageEncoding = hostJson.Queues.MessageEncoding }),
+                    queueName, hostJson.Queues));
         }
         else if (IsTrigger(function, "timerTrigger"))
         {
-            var schedule = Resolve(configuration, trigger.Schedule ?? throw new InvalidOperationException($"{function.Name}: no schedule."));
+            var schedule = Resolve(
+                configuration,
+                trigger.Schedule ?? throw new InvalidOperationException($"{function.Name}: no schedule."));
             TimerTriggerScheduler.Parse(schedule);
-            services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => ActivatorUtilities.CreateInstance<TimerTriggerScheduler>(sp,
-                function, schedule, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => ActivatorUtilities
+                .CreateInstance<TimerTriggerScheduler>(sp,
+                    function, schedule, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         }
     }
 

@@ -9,7 +9,9 @@ public static class LocalSettings
     public static IConfigurationBuilder AddLocalSettings(this IConfigurationBuilder builder, string path)
     {
         if (!File.Exists(path)) return builder;
-        using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var doc = JsonDocument.Parse(
+            File.ReadAllText(path),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var values = new Dictionary<string, string?>();
         if (doc.RootElement.TryGetProperty("Values", out var section))
         {

@@ -36,11 +36,15 @@ public sealed partial class QueueTriggerListener(
             try
             {
                 await _queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                QueueMessage[] messages = await _queue.ReceiveMessagesAsync(Math.Clamp(options.BatchSize, 1, 32), ProcessingVisibility, stoppingToken);
+                QueueMessage[] messages = await _queue.ReceiveMessagesAsync(
+                    Math.Clamp(options.BatchSize, 1, 32),
+                    ProcessingVisibility,
+                    stoppingToken);
                 if (messages.Length == 0)
                 {
                     await Task.Delay(delay, stoppingToken);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(options.MaxPollingInterval.Ticks, MinPollingInterval.Ticks)));
+                    delay = TimeSpan.FromTicks(
+                        Math.Min(delay.Ticks * 2, Math.Max(options.MaxPollingInterval.Ticks, MinPollingInterval.Ticks)));
                     continue;
                 }
                 delay = MinPollingInterval;
@@ -53,7 +57,9 @@ public sealed partial class QueueTriggerListener(
             catch (Exception e)
             {
                 LogPollFailed(e, queueName);
-                await Task.Delay(options.MaxPollingInterval > TimeSpan.Zero ? options.MaxPollingInterval : TimeSpan.FromSeconds(1), stoppingToken)
+                await Task.Delay(
+                    options.MaxPollingInterval > TimeSpan.Zero ? options.MaxPollingInterval : TimeSpan.FromSeconds(1),
+                    stoppingToken)
                     .ContinueWith(_ => { }, CancellationToken.None);
             }
         }

@@ -62,10 +62,12 @@ public sealed partial class TimerTriggerScheduler(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await invoker.InvokeAsync(function, scope.ServiceProvider, reason, parameter =>
-                parameter.ParameterType == typeof(TimerInfo) ? info
-                : parameter.ParameterType == typeof(CancellationToken) ? stoppingToken
-                : FunctionInvoker.Unbound);
+            await invoker.InvokeAsync(function, scope.ServiceProvider, reason, parameter => parameter.ParameterType switch
+            {
+                var t when t == typeof(TimerInfo) => info,
+                var t when t == typeof(CancellationToken) => stoppingToken,
+                _ => FunctionInvoker.Unbound,
+            });
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

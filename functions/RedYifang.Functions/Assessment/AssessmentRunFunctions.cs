@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using RedYifang.Functions.Platform.Http;
-using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Assessment;
@@ -11,7 +10,8 @@ namespace RedYifang.Functions.Assessment;
 internal sealed class AssessmentRunFunctions(StartAssessmentRun start, AssessmentRuns runs, RunAllDistricts nightly)
 {
     [Function("StartAssessmentRun")]
-    public async Task<IActionResult> StartRun([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/assessment/runs")] HttpRequest req)
+    public async Task<IActionResult> StartRun(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/assessment/runs")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<StartAssessmentRun.Request>();
         var (districtId, period) = await start.HandleAsync(req.Caller(), body, req.HttpContext.RequestAborted);

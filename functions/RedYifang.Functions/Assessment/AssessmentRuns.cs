@@ -14,7 +14,12 @@ namespace RedYifang.Functions.Assessment;
 /// The first run after a period ends makes its rankings final; nothing changes them afterwards. Another district's
 /// rows are never read or written.
 /// </summary>
-public sealed partial class AssessmentRuns(FactStore facts, RankingStore rankings, IndicatorSets indicators, OrgStore orgs, TimeProvider clock,
+public sealed partial class AssessmentRuns(
+    FactStore facts,
+    RankingStore rankings,
+    IndicatorSets indicators,
+    OrgStore orgs,
+    TimeProvider clock,
     ILogger<AssessmentRuns> logger)
 {
     public const string Queue = "assessment-runs";
@@ -26,13 +31,18 @@ public sealed partial class AssessmentRuns(FactStore facts, RankingStore ranking
     {
         var (district, streets) = await ComputeAsync(districtId, period, ct);
         var published = await PublishAsync(new RankingScope(districtId, false), period, district, ct);
-        await Parallel.ForEachAsync(streets, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (street, token) =>
-            await PublishAsync(new RankingScope(street.Key, true), period, street.Value, token));
+        await Parallel.ForEachAsync(
+            streets,
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            async (street, token) =>
+                await PublishAsync(new RankingScope(street.Key, true), period, street.Value, token));
         return published;
     }
 
-    private async Task<(IReadOnlyList<Ranked> District, IReadOnlyDictionary<string, IReadOnlyList<Ranked>> Streets)> ComputeAsync(string districtId,
-        Period period, CancellationToken ct)
+    private async Task<(IReadOnlyList<Ranked> District, IReadOnlyDictionary<string, IReadOnlyList<Ranked>> Streets)> ComputeAsync(
+        string districtId,
+        Period period,
+        CancellationToken ct)
     {
         // The three reads are independent: issue them together so the run costs about as much as its largest read.
         var setTask = indicators.GetAsync(districtId, period, ct);
@@ -75,12 +85,13 @@ public sealed partial class AssessmentRuns(FactStore facts, RankingStore ranking
     public static IEnumerable<Period> PeriodsAround(DateTimeOffset now)
     {
         var local = ChinaTime.Of(now);
-        var quarter = (local.Month - 1) / 3 + 1;
+        var quarter = ((local.Month - 1) / 3) + 1;
         var previousMonth = local.AddMonths(-1);
         var previousQuarter = local.AddMonths(-3);
         foreach (var text in new[]
                  {
-                     ChinaTime.Month(previousMonth), $"{previousQuarter.Year}-Q{(previousQuarter.Month - 1) / 3 + 1}", $"{local.Year - 1}",
+                     ChinaTime.Month(
+                         previousMonth), $"{previousQuarter.Year}-Q{((previousQuarter.Month - 1) / 3) + 1}", $"{local.Year - 1}",
                      ChinaTime.Month(local), $"{local.Year}-Q{quarter}", $"{local.Year}",
                  })
         {
@@ -88,6 +99,8 @@ public sealed partial class AssessmentRuns(FactStore facts, RankingStore ranking
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ranking of {Scope} for {Period} published as version {Version} (final: {Final})")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Ranking of {Scope} for {Period} published as version {Version} (final: {Final})")]
     private partial void LogPublished(string scope, string period, string version, bool final);
 }

@@ -19,7 +19,8 @@ public sealed class AssessmentTranslator : IEventTranslator
             OrderEvent.Cancelled { WasPublished: true } or OrderEvent.Expired => FactKind.Lapsed,
             _ => null,
         };
-        if (kind is { } k) yield return new AssessmentEvent(k, e.At, Snapshot(e.Order), e is OrderEvent.Accepted { EvidenceVerified: true }).ToMessage();
+        if (kind is { } k) yield return new AssessmentEvent(k, e.At, Snapshot(e.Order), e is OrderEvent.Accepted { EvidenceVerified: true })
+            .ToMessage();
     }
 
     public static OrderSnapshot Snapshot(Order order) => new()

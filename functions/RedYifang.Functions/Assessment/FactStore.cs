@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Storage;
 
@@ -36,8 +35,10 @@ public sealed class FactStore(Platform.Storage.Tables tables)
         var perMonth = await Task.WhenAll(months.Select(async month =>
         {
             var rows = new List<(string, Totals)>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(month, districtId)} and RowKey gt {prefix} and RowKey lt {"totals}"}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add((e.RowKey[prefix.Length..], JsonRows.Read<Totals>(e)));
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {Partition(month, districtId)} and RowKey gt {prefix} and RowKey lt {"totals}"}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add(
+                (e.RowKey[prefix.Length..], JsonRows.Read<Totals>(e)));
             return rows;
         }));
         var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
@@ -53,7 +54,8 @@ public sealed class FactStore(Platform.Storage.Tables tables)
         var prefix = $"fact|{orgId}|";
         foreach (var month in Months(period))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(month, districtId)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {Partition(month, districtId)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) facts.Add(JsonRows.Read<Fact>(e));
         }
         return facts.OrderBy(f => f.At).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
@@ -66,7 +68,8 @@ public sealed class FactStore(Platform.Storage.Tables tables)
         var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
         foreach (var month in Months(period))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(month, districtId)} and RowKey gt {"fact|"} and RowKey lt {"fact}"}");
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {Partition(month, districtId)} and RowKey gt {"fact|"} and RowKey lt {"fact}"}");
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             {
                 var fact = JsonRows.Read<Fact>(e);

@@ -16,8 +16,8 @@ public sealed class GetRanking(PublishedRankings published, RankingStore ranking
         var (district, street) = await districts.ScopeAsync(request.DistrictId, request.StreetId, ct);
         var meta = await published.MetaAsync(district, street, period, ct);
         var items = (await rankings.GroupsAsync(meta, group is { } g ? EnumText.ToText(g) : null, ct))
-            .Select(r => new RankingItem(r.Rank, r.OrgId, r.Name, r.PeerGroup, r.StreetId, r.Score, r.Eligible))
-            .ToList();
+            .ConvertAll(r => new RankingItem(r.Rank, r.OrgId, r.Name, r.PeerGroup, r.StreetId, r.Score, r.Eligible))
+;
         return (new RankingView(meta.Period, meta.Final, meta.GeneratedAt, meta.Version, PublishedRankings.ScopeView(district, street),
             street is null ? "district" : "street", PublishedRankings.TieBreakOf(street), items), meta);
     }

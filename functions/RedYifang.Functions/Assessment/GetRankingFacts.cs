@@ -12,6 +12,10 @@ public sealed class GetRankingFacts(FactStore facts, OrgStore orgs)
         var period = IndicatorSets.ParsePeriod(periodText);
         var org = await orgs.FindAsync(orgId, ct);
         if (org is null || !AssessmentPolicy.MaySeeFacts(caller, org)) throw Problems.NotFound("organisation");
-        return new { period = period.Text, orgId, districtId = org.Path[0], items = await facts.FactsAsync(period, org.Path[0], orgId, ct) };
+        return new { period = period.Text, orgId, districtId = org.Path[0], items = await facts.FactsAsync(
+            period,
+            org.Path[0],
+            orgId,
+            ct) };
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using RedYifang.Functions.Platform.Http;
-using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Assessment;
 
@@ -11,13 +10,19 @@ internal sealed class IndicatorFunctions(GetIndicatorSet get, PutIndicatorSet pu
 {
     [Function("GetIndicators"), Anonymous]
     public async Task<IActionResult> GetIndicators(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/districts/{districtId}/assessment/indicators/{period}")] HttpRequest req,
+        [HttpTrigger(
+            AuthorizationLevel.Anonymous,
+            "get",
+            Route = "v1/districts/{districtId}/assessment/indicators/{period}")] HttpRequest req,
         string districtId, string period) =>
         ApiResult.Ok(await get.HandleAsync(districtId, period, req.HttpContext.RequestAborted));
 
     [Function("PutIndicators")]
     public async Task<IActionResult> PutIndicators(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/districts/{districtId}/assessment/indicators/{period}")] HttpRequest req,
+        [HttpTrigger(
+            AuthorizationLevel.Anonymous,
+            "put",
+            Route = "v1/districts/{districtId}/assessment/indicators/{period}")] HttpRequest req,
         string districtId, string period)
     {
         var body = await req.ReadJsonAsync<PutIndicatorSet.Request>();

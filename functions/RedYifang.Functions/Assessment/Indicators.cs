@@ -1,6 +1,4 @@
 using RedYifang.Functions.Organisations;
-using RedYifang.Functions.Platform.Catalogue;
-using RedYifang.Functions.Platform.Periods;
 
 namespace RedYifang.Functions.Assessment;
 
@@ -92,6 +90,8 @@ public static class Catalogue
             new(Indicator.Satisfaction, 0.25, Direction.Higher), new(Indicator.TraceCompleteness, 0.15, Direction.Higher),
             new(Indicator.EvaluationsReceived, 0.10, Direction.Higher),
         ];
-        return new IndicatorSet(period, Enum.GetValues<PeerGroup>().ToDictionary(g => g, g => g == PeerGroup.Community ? community : provider));
+        return new IndicatorSet(
+            period,
+            Enum.GetValues<PeerGroup>().ToDictionary(g => g, g => g == PeerGroup.Community ? community : provider));
     }
 }

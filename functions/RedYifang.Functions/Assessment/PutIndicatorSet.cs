@@ -11,7 +11,12 @@ public sealed class PutIndicatorSet(RankingStore rankings, Districts districts)
 
     public sealed record WeightRequest(string? Indicator, double? Weight, string? Direction);
 
-    public async Task<IndicatorSetView> HandleAsync(Caller caller, string districtId, string periodText, Request request, CancellationToken ct)
+    public async Task<IndicatorSetView> HandleAsync(
+        Caller caller,
+        string districtId,
+        string periodText,
+        Request request,
+        CancellationToken ct)
     {
         var period = IndicatorSets.ParsePeriod(periodText);
         var set = Validate(period, request);
@@ -36,7 +41,8 @@ public sealed class PutIndicatorSet(RankingStore rankings, Districts districts)
             var field = $"peerGroups.{groupText}";
             if (!EnumText.TryParse<PeerGroup>(groupText, out var group))
             {
-                v.Add(field, new LocalizedText("未知的同类组，可选：{0}", "unknown peer group; one of: {0}").Format(string.Join(", ", EnumText.Names<PeerGroup>())));
+                v.Add(field, new LocalizedText("未知的同类组，可选：{0}", "unknown peer group; one of: {0}").Format(
+                    string.Join(", ", EnumText.Names<PeerGroup>())));
                 continue;
             }
             var list = new List<IndicatorWeight>();
@@ -46,15 +52,21 @@ public sealed class PutIndicatorSet(RankingStore rankings, Districts districts)
                 var indicator = v.OneOf<Indicator>($"{field}[{i}].indicator", w?.Indicator);
                 var direction = v.OneOf<Direction>($"{field}[{i}].direction", w?.Direction);
                 if (w?.Weight is not (>= 0 and <= 1)) v.Add($"{field}[{i}].weight", new("取值范围为 0–1", "must be between 0 and 1"));
-                if (indicator is { } ind && list.Any(x => x.Indicator == ind)) v.Add($"{field}[{i}].indicator", new("重复的指标", "is listed twice"));
-                if (indicator is { } ok && direction is { } dir && w?.Weight is >= 0 and <= 1) list.Add(new IndicatorWeight(ok, w.Weight.Value, dir));
+                if (indicator is { } ind && list.Any(x => x.Indicator == ind)) v.Add(
+                    $"{field}[{i}].indicator",
+                    new("重复的指标", "is listed twice"));
+                if (indicator is { } ok && direction is { } dir && w?.Weight is >= 0 and <= 1) list.Add(
+                    new IndicatorWeight(ok, w.Weight.Value, dir));
             }
             if (list.Count == 0) v.Add(field, new("至少需要一个指标", "needs at least one indicator"));
-            else if (Math.Abs(list.Sum(x => x.Weight) - 1) > 1e-6) v.Add(field, new LocalizedText("权重之和须为 1（现为 {0}）", "weights must sum to 1 (they sum to {0})").Format(Math.Round(list.Sum(x => x.Weight), 6)));
+            else if (Math.Abs(list.Sum(x => x.Weight) - 1) > 1e-6) v.Add(field, new LocalizedText(
+                "权重之和须为 1（现为 {0}）",
+                "weights must sum to 1 (they sum to {0})").Format(Math.Round(list.Sum(x => x.Weight), 6)));
             groups[group] = list;
         }
         v.ThrowIfInvalid();
-        foreach (var missing in Enum.GetValues<PeerGroup>().Where(g => !groups.ContainsKey(g))) groups[missing] = Catalogue.Default(period.Text).Groups[missing];
+        foreach (var missing in Enum.GetValues<PeerGroup>().Where(g => !groups.ContainsKey(g))) groups[missing] = Catalogue.Default(
+            period.Text).Groups[missing];
         return new IndicatorSet(period.Text, groups);
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using RedYifang.Functions.Platform.Http;
-using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Assessment;
 
@@ -11,17 +10,22 @@ namespace RedYifang.Functions.Assessment;
 internal sealed class RankingFunctions(GetRanking ranking, GetRankingBreakdown breakdown, GetRankingFacts facts, ExportRanking export)
 {
     [Function("GetRanking"), Anonymous]
-    public async Task<IActionResult> GetRanking([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/rankings/{period}")] HttpRequest req,
+    public async Task<IActionResult> GetRanking(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/rankings/{period}")] HttpRequest req,
         string period)
     {
         var (view, meta) = await ranking.HandleAsync(
-            new GetRanking.Request(period, Param(req, "districtId"), Param(req, "streetId"), Param(req, "peerGroup")), req.HttpContext.RequestAborted);
+            new GetRanking.Request(period, Param(req, "districtId"), Param(req, "streetId"), Param(req, "peerGroup")), req.HttpContext
+                .RequestAborted);
         return Cacheable(req, meta, view);
     }
 
     [Function("GetRankingBreakdown"), Anonymous]
     public async Task<IActionResult> GetBreakdown(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/rankings/{period}/orgs/{orgId}")] HttpRequest req, string period, string orgId)
+        [HttpTrigger(
+            AuthorizationLevel.Anonymous,
+            "get",
+            Route = "v1/rankings/{period}/orgs/{orgId}")] HttpRequest req, string period, string orgId)
     {
         var (view, meta) = await breakdown.HandleAsync(period, orgId, Param(req, "streetId"), req.HttpContext.RequestAborted);
         return Cacheable(req, meta, view);
@@ -29,15 +33,24 @@ internal sealed class RankingFunctions(GetRanking ranking, GetRankingBreakdown b
 
     [Function("GetRankingFacts")]
     public async Task<IActionResult> GetFacts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/rankings/{period}/orgs/{orgId}/facts")] HttpRequest req, string period,
+        [HttpTrigger(
+            AuthorizationLevel.Anonymous,
+            "get",
+            Route = "v1/rankings/{period}/orgs/{orgId}/facts")] HttpRequest req, string period,
         string orgId) =>
         ApiResult.Ok(await facts.HandleAsync(req.Caller(), period, orgId, req.HttpContext.RequestAborted));
 
     [Function("ExportRanking")]
-    public async Task<IActionResult> Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/rankings/{period}/export")] HttpRequest req,
+    public async Task<IActionResult> Export(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/rankings/{period}/export")] HttpRequest req,
         string period)
     {
-        var workbook = await export.HandleAsync(req.Caller(), period, Param(req, "districtId"), Param(req, "streetId"), req.HttpContext.RequestAborted);
+        var workbook = await export.HandleAsync(
+            req.Caller(),
+            period,
+            Param(req, "districtId"),
+            Param(req, "streetId"),
+            req.HttpContext.RequestAborted);
         return new ApiResult(200, new Dictionary<string, string>
         {
             ["Content-Disposition"] = $"attachment; filename=\"{workbook.FileName}\"",

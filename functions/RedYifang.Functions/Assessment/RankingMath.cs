@@ -21,7 +21,7 @@ public static class RankingMath
     public static IReadOnlyList<Ranked> Rank(PeerGroup group, IReadOnlyList<IndicatorWeight> weights, IEnumerable<Candidate> members)
     {
         var list = members.ToList();
-        var eligible = list.Select(m => !Catalogue.NeedsParticipation(group) || m.Totals.Participated).ToList();
+        var eligible = list.ConvertAll(m => !Catalogue.NeedsParticipation(group) || m.Totals.Participated);
         var raws = weights.Select(w => list.Select(m => Raw(w.Indicator, m.Totals)).ToArray()).ToList();
         var bounds = raws.Select(r => Bounds(r, eligible)).ToArray();
         var scored = new List<Ranked>(list.Count);
@@ -33,20 +33,33 @@ public static class RankingMath
                 var w = weights[k];
                 var (min, max) = bounds[k];
                 var normalised = Normalise(raws[k][i], min, max, w.Direction);
-                var note = !Catalogue.Entries[w.Indicator].Available ? NotAvailable : double.IsNaN(raws[k][i]) ? NoData : null;
-                indicators.Add(new IndicatorScore(w.Indicator, Round(raws[k][i]), Round(normalised), w.Weight, Round(w.Weight * normalised), note));
+                string? note = null;
+                if (!Catalogue.Entries[w.Indicator].Available) note = NotAvailable;
+                else if (double.IsNaN(raws[k][i])) note = NoData;
+                indicators.Add(
+                    new IndicatorScore(w.Indicator, Round(raws[k][i]), Round(normalised), w.Weight, Round(w.Weight * normalised), note));
             }
-            scored.Add(new Ranked(list[i].OrgId, list[i].Name, group, list[i].StreetId, null, Round(indicators.Sum(x => x.Contribution)), eligible[i], indicators));
+            scored.Add(new Ranked(
+                list[i].OrgId,
+                list[i].Name,
+                group,
+                list[i].StreetId,
+                null,
+                Round(indicators.Sum(x => x.Contribution)),
+                eligible[i],
+                indicators));
         }
-        var heaviest = weights.Select((w, k) => (w, k)).OrderByDescending(x => x.w.Weight).ThenBy(x => x.k).Select(x => x.k).FirstOrDefault();
+        var heaviest = weights.Select((w, k) => (w, k)).OrderByDescending(x => x.w.Weight).ThenBy(x => x.k).Select(x => x.k)
+            .FirstOrDefault();
         var ordered = scored
             .OrderByDescending(r => r.Eligible)
             .ThenByDescending(r => r.Score)
-            .ThenByDescending(r => weights.Count == 0 ? 0 : r.Indicators[heaviest].Raw * (weights[heaviest].Direction == Direction.Higher ? 1 : -1))
+            .ThenByDescending(
+                r => weights.Count == 0 ? 0 : r.Indicators[heaviest].Raw * (weights[heaviest].Direction == Direction.Higher ? 1 : -1))
             .ThenBy(r => r.OrgId, StringComparer.Ordinal)
             .ToList();
         var rank = 0;
-        return ordered.Select(r => r.Eligible ? r with { Rank = ++rank } : r).ToList();
+        return ordered.ConvertAll(r => r.Eligible ? r with { Rank = ++rank } : r);
     }
 
     public static double Raw(Indicator indicator, Totals t) => indicator switch
@@ -54,7 +67,7 @@ public static class RankingMath
         Indicator.OrdersAccepted => t.AcceptedWithEvidence,
         Indicator.ServiceHours => (double)t.ServiceHours,
         Indicator.Beneficiaries => t.Beneficiaries,
-        Indicator.Satisfaction => (t.StarsSum + 3 * 4.0) / (t.Rated + 3),
+        Indicator.Satisfaction => (t.StarsSum + (3 * 4.0)) / (t.Rated + 3),
         Indicator.CompletionRate => CompletionRate(t),
         Indicator.TraceCompleteness => t.Accepted == 0 ? 0 : (double)t.AcceptedWithEvidence / t.Accepted,
         Indicator.MedianResponseTime => t.ResponseMinutes.Count == 0 ? double.NaN : Median(t.ResponseMinutes) / 60.0,
@@ -65,7 +78,7 @@ public static class RankingMath
     /// Evidence-backed accepted orders over those plus the failures, with a prior of two orders at 0.8 so that one
     /// order does not make a rate of 1 or 0: (accepted + 1.6) / (accepted + failures + 2).
     /// </summary>
-    public static double CompletionRate(Totals t) => (t.AcceptedWithEvidence + 2 * 0.8) / (t.AcceptedWithEvidence + t.Failures + 2);
+    public static double CompletionRate(Totals t) => (t.AcceptedWithEvidence + (2 * 0.8)) / (t.AcceptedWithEvidence + t.Failures + 2);
 
     private static (double Min, double Max) Bounds(double[] raws, List<bool> eligible)
     {
@@ -83,7 +96,7 @@ public static class RankingMath
     }
 
     private static double Median(IReadOnlyList<int> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2.0;
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;
 
     private static double Round(double value) => double.IsNaN(value) ? 0 : Math.Round(value, 6, MidpointRounding.AwayFromZero);
 }

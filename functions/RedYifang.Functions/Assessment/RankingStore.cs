@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Http;
-using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Assessment;
@@ -14,7 +13,13 @@ public sealed record RankingScope(string OrgId, bool IsStreet)
     public string Partition(string period) => $"{OrgId}|{period}";
 }
 
-public sealed record RankingMeta(string Period, string Version, bool Final, DateTimeOffset GeneratedAt, string ScopeId = "", bool StreetScope = false)
+public sealed record RankingMeta(
+    string Period,
+    string Version,
+    bool Final,
+    DateTimeOffset GeneratedAt,
+    string ScopeId = "",
+    bool StreetScope = false)
 {
     public RankingScope Scope => new(ScopeId, StreetScope);
 }
@@ -38,7 +43,12 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
         return row.HasValue && row.Value is { } e ? (JsonRows.Read<RankingMeta>(e), e.ETag) : null;
     }
 
-    public async Task WriteVersionAsync(RankingScope scope, string periodText, string version, IReadOnlyList<Ranked> ranked, CancellationToken ct = default)
+    public async Task WriteVersionAsync(
+        RankingScope scope,
+        string periodText,
+        string version,
+        IReadOnlyList<Ranked> ranked,
+        CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
         var period = scope.Partition(periodText);
@@ -56,8 +66,12 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
             rows.Add(new TableEntity(period, $"v|{version}|org|{bucket.Key:D2}") { ["Gz"] = Compress(bucket.ToList()) });
         }
         // The batches are independent (the version is not visible until meta moves), so they go out together.
-        await Parallel.ForEachAsync(rows.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (batch, token) =>
-            await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), token));
+        await Parallel.ForEachAsync(rows.Chunk(100), new ParallelOptions {
+            MaxDegreeOfParallelism = 8,
+            CancellationToken = ct }, async (batch, token) =>
+            await table.SubmitTransactionAsync(
+                batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)),
+                token));
     }
 
     /// <summary>Points the period at a written version; false when another run moved it first.</summary>
@@ -99,27 +113,36 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
     {
         var table = await TableAsync(ct);
         var prefix = peerGroup is null ? $"v|{meta.Version}|group|" : $"v|{meta.Version}|group|{peerGroup}|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {meta.Scope.Partition(meta.Period)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {meta.Scope.Partition(meta.Period)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         var items = new List<Ranked>();
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) items.AddRange(JsonRows.Read<List<Ranked>>(e));
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) items.AddRange(
+            JsonRows.Read<List<Ranked>>(e));
         return items;
     }
 
     public async Task<Ranked?> OrgAsync(RankingMeta meta, string orgId, CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(meta.Scope.Partition(meta.Period), $"v|{meta.Version}|org|{Bucket(orgId):D2}", cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? Decompress<List<Ranked>>(e.GetBinary("Gz")).FirstOrDefault(r => r.OrgId == orgId) : null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+            meta.Scope.Partition(meta.Period),
+            $"v|{meta.Version}|org|{Bucket(orgId):D2}",
+            cancellationToken: ct);
+        return row.HasValue && row.Value is { } e
+            ? Decompress<List<Ranked>>(e.GetBinary("Gz")).FirstOrDefault(r => r.OrgId == orgId)
+            : null;
     }
 
     private const int Buckets = 64;
 
-    private static int Bucket(string orgId) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(orgId))[0] % Buckets;
+    private static int Bucket(string orgId)
+        => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(orgId))[0] % Buckets;
 
     private static byte[] Compress<T>(T doc)
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest)) JsonSerializer.Serialize(gzip, doc, Json.Options);
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest)) JsonSerializer
+            .Serialize(gzip, doc, Json.Options);
         return buffer.ToArray();
     }
 

@@ -24,6 +24,8 @@ public sealed partial class RunAllDistricts(AssessmentRuns runs, OrgStore orgs, 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The assessment run of district {DistrictId} for {Period} failed; the other districts go on")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "The assessment run of district {DistrictId} for {Period} failed; the other districts go on")]
     private partial void LogDistrictFailed(Exception exception, string districtId, string period);
 }

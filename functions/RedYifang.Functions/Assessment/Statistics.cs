@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Http;
-using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Resources;
@@ -37,7 +35,8 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
         {
             ScopeOrgId = scope.Id, Period = period.Text, Communities = communities.Count, LinkedUnits = units.Count,
             EnterprisesWithPublicServiceProjects = enterprises, VolunteerTeams = inScope.Count(o => o.Kind == OrgKind.VolunteerTeam),
-            OrdersByStatus = await OrdersByStatusAsync(communities, ct), OrdersPublished = sum.Published, OrdersAccepted = sum.AcceptedWithEvidence,
+            OrdersByStatus = await OrdersByStatusAsync(communities, ct), OrdersPublished = sum.Published, OrdersAccepted = sum
+                .AcceptedWithEvidence,
             Beneficiaries = sum.Beneficiaries, ServiceHours = sum.ServiceHours,
             MedianResponseHours = sum.ResponseMinutes.Count == 0 ? null : Math.Round(RankingMath.Raw(Indicator.MedianResponseTime, sum), 2),
             AverageStars = sum.Rated == 0 ? null : Math.Round((double)sum.StarsSum / sum.Rated, 2),
@@ -61,5 +60,9 @@ internal sealed class StatisticsFunction(Statistics statistics)
 {
     [Function("Statistics")]
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/stats")] HttpRequest req) =>
-        ApiResult.Ok(await statistics.ForAsync(req.Caller(), req.Query["scopeOrgId"].ToString(), req.Query["period"].ToString(), req.HttpContext.RequestAborted));
+        ApiResult.Ok(await statistics.ForAsync(
+            req.Caller(),
+            req.Query["scopeOrgId"].ToString(),
+            req.Query["period"].ToString(),
+            req.HttpContext.RequestAborted));
 }

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using RedYifang.Functions.Identity;
@@ -15,8 +14,14 @@ namespace RedYifang.Functions.Demo;
 /// Unit and community names are invented. Loaded once, on an empty store, by the local host; ids are fixed,
 /// so a load interrupted half-way completes on the next start.
 /// </summary>
-public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoServiceMenu serviceMenu, Assessment.AssessmentRuns rankings, Tables tables,
-    TimeProvider clock, ILogger<DemoDistrict> logger)
+public sealed partial class DemoDistrict(
+    OrgStore orgs,
+    UserStore users,
+    DemoServiceMenu serviceMenu,
+    Assessment.AssessmentRuns rankings,
+    Tables tables,
+    TimeProvider clock,
+    ILogger<DemoDistrict> logger)
 {
     public const string DistrictId = "org_demo-district";
     public const string HuizhanStreetId = "org_demo-s1";
@@ -112,14 +117,14 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoSer
             for (var c = 0; c < Streets[s].Communities.Length; c++)
             {
                 var name = Streets[s].Communities[c];
-                var community = Org($"{street.Id}-c{c + 1}", OrgKind.Community, street, name, branches: 3 + c, members: 60 + 17 * c);
+                var community = Org($"{street.Id}-c{c + 1}", OrgKind.Community, street, name, branches: 3 + c, members: 60 + (17 * c));
                 created += await AddAsync(community, ct);
                 for (var g = 1; g <= 3; g++)
                 {
                     created += await AddAsync(Org($"{community.Id}-g{g}", OrgKind.Grid, community, $"第{"一二三"[g - 1]}网格"), ct);
                 }
                 created += await AddAsync(Org($"{community.Id}-vt", OrgKind.VolunteerTeam, community,
-                    name.Replace("社区", "") + "志愿服务队", branches: 1, members: 8 + 3 * c), ct);
+                    name.Replace("社区", "") + "志愿服务队", branches: 1, members: 8 + (3 * c)), ct);
             }
         }
         created += await SeedUnitsAsync(ct);
@@ -136,10 +141,10 @@ public sealed partial class DemoDistrict(OrgStore orgs, UserStore users, DemoSer
             foreach (var name in names)
             {
                 var street = index % Streets.Length;
-                var parentId = index % 2 == 0 ? $"org_demo-s{street + 1}" : $"org_demo-s{street + 1}-c{index / 3 % 4 + 1}";
+                var parentId = index % 2 == 0 ? $"org_demo-s{street + 1}" : $"org_demo-s{street + 1}-c{(index / 3 % 4) + 1}";
                 var parent = await orgs.FindAsync(parentId, ct) ?? throw new InvalidOperationException($"Demo parent {parentId} missing.");
                 var unit = Org($"org_demo-u{index + 1:00}", OrgKind.Unit, parent, name, kind,
-                    branches: 1 + index % 4, members: 6 + index * 37 % 180);
+                    branches: 1 + (index % 4), members: 6 + (index * 37 % 180));
                 created += await AddAsync(unit, ct);
                 index++;
             }

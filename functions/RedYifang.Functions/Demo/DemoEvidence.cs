@@ -1,5 +1,4 @@
 using RedYifang.Functions.Evidence;
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
 using SkiaSharp;
 
@@ -37,7 +36,9 @@ public sealed class DemoEvidence(EvidenceStore store, EvidenceBlobs blobs, Proce
             canvas.Clear(new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
             for (var i = 0; i < 10; i++)
             {
-                using var paint = new SKPaint { Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)), IsAntialias = true };
+                using var paint = new SKPaint {
+                    Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)),
+                    IsAntialias = true };
                 canvas.DrawRect(random.Next(480), random.Next(360), random.Next(30, 240), random.Next(30, 180), paint);
                 canvas.DrawCircle(random.Next(480), random.Next(360), random.Next(15, 120), paint);
             }

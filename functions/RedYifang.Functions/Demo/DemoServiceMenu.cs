@@ -7,7 +7,6 @@ using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Periods;
-using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Demo;
@@ -94,11 +93,13 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
         var resource = new Resource
         {
             Id = id, UnitId = unit.Id, UnitPath = unit.Path, Title = title, Category = category, Description = description,
-            Kind = funds ? ResourceKind.Funds : ResourceKind.Service, Amount = funds ? 5000m + 1000m * (index % 5) : null,
-            AreaIds = [unit.Path[1]], MonthlyCapacity = 2 + index % 9,
-            Availability = [new AvailabilityWindow(1 + index % 5, "09:00", "11:30"), new AvailabilityWindow(6, "14:00", "17:00")],
+            Kind = funds ? ResourceKind.Funds : ResourceKind.Service, Amount = funds ? 5000m + (1000m * (index % 5)) : null,
+            AreaIds = [unit.Path[1]], MonthlyCapacity = 2 + (index % 9),
+            Availability = [new AvailabilityWindow(1 + (index % 5), "09:00", "11:30"), new AvailabilityWindow(6, "14:00", "17:00")],
             ValidFrom = today.AddMonths(-6), ValidTo = today.AddYears(1), Tags = [category.Chinese()],
-            State = index % 13 == 12 ? ResourceState.Paused : ResourceState.Published, CreatedAt = now.AddDays(-120), UpdatedAt = now.AddDays(-120),
+            State = index % 13 == 12
+                ? ResourceState.Paused
+                : ResourceState.Published, CreatedAt = now.AddDays(-120), UpdatedAt = now.AddDays(-120),
         };
         await resources.AddAsync(resource, ct);
         return resource;
@@ -112,8 +113,8 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
         var now = clock.GetUtcNow();
         for (var n = 1; n <= OrderCount; n++)
         {
-            var street = 1 + n % 3;
-            var community = await orgs.FindAsync($"org_demo-s{street}-c{1 + n / 3 % 4}", ct) ?? throw Missing("community");
+            var street = 1 + (n % 3);
+            var community = await orgs.FindAsync($"org_demo-s{street}-c{1 + (n / 3 % 4)}", ct) ?? throw Missing("community");
             var id = $"ord_{community.Id[4..]}-demo{n:000}";
             var need = Needs[random.Next(Needs.Length)];
             var state = StateMix[n % StateMix.Length];
@@ -122,10 +123,12 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
             var owner = UserIds.FromOpenId(residentOpenId);
             if (await orders.FindAsync(id, ct) is not null) continue;
             await users.EnsureAsync(owner, residentOpenId == "dev-resident" ? "居民小王" : $"居民{n % 30:00}", ct);
-            var provider = offered.FirstOrDefault(r => r.Category == need.Category && r.State == ResourceState.Published && r.AreaIds.Contains(community.Path[1]));
+            var provider = offered.FirstOrDefault(
+                r => r.Category == need.Category && r.State == ResourceState.Published && r.AreaIds.Contains(community.Path[1]));
             if (provider is null && state >= OrderState.Matched && state <= OrderState.Closed) state = OrderState.Published;
-            var draft = new DemoOrder(id, community, $"{community.Id}-g{1 + n % 3}", need, owner, created, n);
-            var change = await WalkAsync(draft, state, provider, random, ct) ?? (await WalkAsync(draft, OrderState.Published, null, random, ct))!;
+            var draft = new DemoOrder(id, community, $"{community.Id}-g{1 + (n % 3)}", need, owner, created, n);
+            var change = await WalkAsync(draft, state, provider, random, ct)
+                ?? (await WalkAsync(draft, OrderState.Published, null, random, ct))!;
             // The history is written as it stands; what its events mean to Matching and the assessment is delivered here
             // and now, through the same translators and consumers as a live change, so the demo's rankings are ready.
             await orders.AddAsync(change with { Events = [] }, ct);
@@ -193,7 +196,7 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
         if (target == OrderState.Agreed) return change;
         change = change.Then(o => o.Apply(OrderAction.Start, liaison, Next()));
         if (target == OrderState.InProgress) return change;
-        var hours = 1 + random.Next(0, 16) / 2m;
+        var hours = 1 + (random.Next(0, 16) / 2m);
         var doneAt = Next();
         var photo = await evidence.PhotoAsync(demo.Id, demo.Community.Path, provider!.UnitId, liaison, demo.Seed, doneAt, ct);
         change = change.Then(o => o.Complete(new Completion([photo], hours, o.Beneficiaries, doneAt), liaison));

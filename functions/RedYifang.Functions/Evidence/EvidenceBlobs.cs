@@ -170,7 +170,7 @@ public sealed class EvidenceBlobs
                 sha.AppendData(buffer, 0, filled);
                 length += filled;
                 var id = Convert.ToBase64String(BitConverter.GetBytes((long)blocks.Count));
-                using var block = new MemoryStream(buffer, 0, filled, writable: false);
+                await using var block = new MemoryStream(buffer, 0, filled, writable: false);
                 await target.StageBlockAsync(id, block, cancellationToken: ct);
                 blocks.Add(id);
             }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Idempotency;
-using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Evidence;
 
@@ -12,7 +11,8 @@ internal sealed class EvidenceFunctions(RequestUploadTicket ticket, CommitEviden
     ListEvidence list, GetOrgTrace trace, VerifyOrgTrace verify, EvidenceBlobs blobs, IdempotentRequests idempotency)
 {
     [Function("EvidenceUploadTicket")]
-    public async Task<IActionResult> Ticket([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/evidence/uploads")] HttpRequest req)
+    public async Task<IActionResult> Ticket(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/evidence/uploads")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<RequestUploadTicket.Request>();
         return await idempotency.RunAsync(req, async () =>
@@ -35,11 +35,15 @@ internal sealed class EvidenceFunctions(RequestUploadTicket ticket, CommitEviden
     public async Task<IActionResult> Upload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/evidence")] HttpRequest req)
     {
         var record = await upload.HandleAsync(req.Caller(), req.ContentType, req.Body, req.HttpContext.RequestAborted);
-        return ApiResult.Created($"/api/v1/evidence/{record.Id}", await EvidenceView.FromAsync(record, blobs, req.HttpContext.RequestAborted));
+        return ApiResult.Created(
+            $"/api/v1/evidence/{record.Id}",
+            await EvidenceView.FromAsync(record, blobs, req.HttpContext.RequestAborted));
     }
 
     [Function("GetEvidence")]
-    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/evidence/{id}")] HttpRequest req, string id) =>
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/evidence/{id}")] HttpRequest req,
+        string id) =>
         ApiResult.Ok(await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted));
 
     [Function("ListEvidence")]
@@ -50,7 +54,9 @@ internal sealed class EvidenceFunctions(RequestUploadTicket ticket, CommitEviden
     }
 
     [Function("OrgTrace")]
-    public async Task<IActionResult> Trace([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}/trace")] HttpRequest req, string id) =>
+    public async Task<IActionResult> Trace(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}/trace")] HttpRequest req,
+        string id) =>
         ApiResult.Ok(await trace.HandleAsync(req.Caller(), id, req.Query["period"].ToString(), req.HttpContext.RequestAborted));
 
     [Function("VerifyOrgTrace")]

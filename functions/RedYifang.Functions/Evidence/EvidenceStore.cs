@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Messaging;
@@ -162,7 +161,9 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
         var found = new Dictionary<string, (string, ulong, string, string)>(StringComparer.Ordinal);
         foreach (var band in Bands(hash))
         {
-            await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {band}"), cancellationToken: ct))
+            await foreach (var e in table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {band}"),
+                cancellationToken: ct))
             {
                 found[e.RowKey] = (e.RowKey, Convert.ToUInt64(e.GetString("Hash"), 16), e.GetString("OwnerType"), e.GetString("OwnerId"));
             }

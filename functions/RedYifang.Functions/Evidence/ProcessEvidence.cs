@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Platform.Problems;
@@ -53,7 +52,10 @@ public sealed partial class ProcessEvidence(EvidenceStore store, EvidenceBlobs b
             LogFailed(e, evidenceId);
             if (await store.FindAsync(evidenceId, ct) is { Record.State: EvidenceState.Pending } latest)
             {
-                await store.UpdateAsync(latest, latest.Record with { State = EvidenceState.Failed, Reason = "processing failed; upload again" }, ct: ct);
+                await store.UpdateAsync(
+                    latest,
+                    latest.Record with { State = EvidenceState.Failed, Reason = "processing failed; upload again" },
+                    ct: ct);
             }
             await blobs.DeleteStagedAsync(stored.Record, ct);
         }
@@ -62,9 +64,10 @@ public sealed partial class ProcessEvidence(EvidenceStore store, EvidenceBlobs b
     private async Task<(EvidenceRecord?, string?)> PreparePhotoAsync(EvidenceRecord record, CancellationToken ct)
     {
         byte[] bytes;
-        await using (var sealedCopy = await blobs.OpenSealedAsync(record, ct) ?? throw new InvalidOperationException($"No sealed copy of {record.Id}."))
+        await using (var sealedCopy = await blobs.OpenSealedAsync(record, ct)
+            ?? throw new InvalidOperationException($"No sealed copy of {record.Id}."))
         {
-            using var buffer = new MemoryStream((int)Math.Min(record.Size, options.Value.MaxImageBytes));
+            await using var buffer = new MemoryStream((int)Math.Min(record.Size, options.Value.MaxImageBytes));
             await sealedCopy.CopyToAsync(buffer, ct);
             bytes = buffer.ToArray();
         }
@@ -107,12 +110,14 @@ public sealed partial class ProcessEvidence(EvidenceStore store, EvidenceBlobs b
     /// <summary>Hashes the sealed copy, then copies it once into the evidence container (hashing what is written).</summary>
     private async Task<(EvidenceRecord?, string?)> PrepareDocumentAsync(EvidenceRecord record, CancellationToken ct)
     {
-        await using var sealedCopy = await blobs.OpenSealedAsync(record, ct) ?? throw new InvalidOperationException($"No sealed copy of {record.Id}.");
+        await using var sealedCopy = await blobs.OpenSealedAsync(record, ct)
+            ?? throw new InvalidOperationException($"No sealed copy of {record.Id}.");
         // Checked before the copy: the evidence container keeps whatever is written to it.
         if (Convert.ToHexStringLower(await SHA256.HashDataAsync(sealedCopy, ct)) != record.UploadSha256) return (null, SealedCopyChanged);
         sealedCopy.Position = 0;
         var kept = await blobs.WriteOnceAsync(EvidenceBlobNames.Document(record), sealedCopy, record.ContentType, ct);
-        if (kept.Sha256 != record.UploadSha256) throw new InvalidOperationException($"The sealed copy of {record.Id} changed while it was kept.");
+        if (kept.Sha256 != record
+            .UploadSha256) throw new InvalidOperationException($"The sealed copy of {record.Id} changed while it was kept.");
         return (record with { Sha256 = kept.Sha256, Size = kept.Length, BlobName = EvidenceBlobNames.Document(record) }, null);
     }
 
@@ -121,8 +126,8 @@ public sealed partial class ProcessEvidence(EvidenceStore store, EvidenceBlobs b
     {
         var owner = EnumText.ToText(record.OwnerType);
         return (await store.PhotosNearAsync(hash, ct))
-            .Where(p => p.Id != record.Id && (p.OwnerType != owner || p.OwnerId != record.OwnerId))
-            .Where(p => ImageWork.Distance(p.Hash, hash) <= options.Value.DuplicateDistance)
+            .Where(p => p.Id != record.Id && (p.OwnerType != owner || p.OwnerId != record.OwnerId)
+                && ImageWork.Distance(p.Hash, hash) <= options.Value.DuplicateDistance)
             .Select(p => p.Id).Order(StringComparer.Ordinal).FirstOrDefault();
     }
 

@@ -72,7 +72,9 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
         var sniffed = ContentTypes.Sniff(head.AsSpan(0, headLength));
         if (sniffed is null || ContentTypes.IsImage(sniffed))
         {
-            throw Field("file", new("只接受 PDF、DOCX 或 XLSX 文档（照片请用直传）", "must be a PDF, DOCX or XLSX document (photos go through direct upload)"));
+            throw Field(
+                "file",
+                new("只接受 PDF、DOCX 或 XLSX 文档（照片请用直传）", "must be a PDF, DOCX or XLSX document (photos go through direct upload)"));
         }
 
         var declared = sniffed == "application/zip" ? ContentTypes.Docx : sniffed;
@@ -83,7 +85,8 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
         var contentType = sniffed;
         if (sniffed == "application/zip")
         {
-            await using var zip = await blobs.OpenSealedAsync(record, ct) ?? throw new InvalidOperationException("The sealed document vanished.");
+            await using var zip = await blobs.OpenSealedAsync(record, ct)
+                ?? throw new InvalidOperationException("The sealed document vanished.");
             contentType = ContentTypes.OfficeKind(zip) ?? "";
         }
         if (!ContentTypes.Allowed.Contains(contentType) || ContentTypes.IsImage(contentType))
@@ -107,9 +110,9 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
     {
         private ReadOnlyMemory<byte> _prefix = prefix;
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            if (_prefix.IsEmpty) return await rest.ReadAsync(buffer, ct);
+            if (_prefix.IsEmpty) return await rest.ReadAsync(buffer, cancellationToken);
             var n = Math.Min(buffer.Length, _prefix.Length);
             _prefix[..n].CopyTo(buffer);
             _prefix = _prefix[n..];

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using RedYifang.Functions.Platform.Http;
-using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Identity;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Platform.Problems;
-using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Identity;
 

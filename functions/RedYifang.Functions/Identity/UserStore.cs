@@ -57,7 +57,8 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         var grants = new List<RoleGrant>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Role", "OrgId", "OrgPath"], cancellationToken: ct))
         {
-            grants.Add(new RoleGrant(EnumText.Parse<Role>(row.GetString("Role")), row.GetString("OrgId"), row.GetString("OrgPath")?.Split('/')));
+            grants.Add(
+                new RoleGrant(EnumText.Parse<Role>(row.GetString("Role")), row.GetString("OrgId"), row.GetString("OrgPath")?.Split('/')));
         }
         return grants;
     }

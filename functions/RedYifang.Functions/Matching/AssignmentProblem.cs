@@ -17,14 +17,14 @@ public sealed record AssignmentProblem(int[] Capacity, int[] Tier, IReadOnlyList
     /// </summary>
     public (long PerOrder, long PerTier) Weights()
     {
-        long perTier = (long)Orders * MaxScore + 1;
-        long perOrder = Orders * (2 * perTier + MaxScore) + 1;
+        long perTier = ((long)Orders * MaxScore) + 1;
+        long perOrder = (Orders * ((2 * perTier) + MaxScore)) + 1;
         return (perOrder, perTier);
     }
 
     public long Value(int order, int score)
     {
         var (perOrder, perTier) = Weights();
-        return perOrder + perTier * Tier[order] + score;
+        return perOrder + (perTier * Tier[order]) + score;
     }
 }

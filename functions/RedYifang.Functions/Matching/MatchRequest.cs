@@ -9,5 +9,6 @@ public sealed record MatchRequest(string Kind, string Id, string Reason)
 
     public static OutboxMessage ForOrder(string orderId, string reason) => new(Queue, new MatchRequest("order", orderId, reason));
 
-    public static OutboxMessage ForResource(string resourceId, string reason) => new(Queue, new MatchRequest("resource", resourceId, reason));
+    public static OutboxMessage ForResource(string resourceId, string reason)
+        => new(Queue, new MatchRequest("resource", resourceId, reason));
 }

@@ -51,7 +51,10 @@ public sealed class RunStore(Tables tables, Outbox outbox)
         foreach (var chunk in proposals.Chunk(100))
         {
             await table.SubmitTransactionAsync(chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(runId, $"p|{p.OrderId}") { ["OrderId"] = p.OrderId, ["ResourceId"] = p.ResourceId, ["Score"] = p.Score })), ct);
+                new TableEntity(runId, $"p|{p.OrderId}") {
+                    ["OrderId"] = p.OrderId,
+                    ["ResourceId"] = p.ResourceId,
+                    ["Score"] = p.Score })), ct);
         }
     }
 

@@ -54,9 +54,9 @@ public sealed class Scoring(MatchingOptions weights)
     public static double TrackRecord(UnitRecord record)
     {
         // Finished orders only: one still in progress is neither a success nor a failure yet.
-        var completion = (record.Completed + 4 * 0.8) / (record.Completed + record.Failed + 4);
-        var stars = (record.StarsSum + 3 * 4.0) / (record.Rated + 3);
-        return Round(0.5 * completion + 0.5 * (stars - 1) / 4);
+        var completion = (record.Completed + (4 * 0.8)) / (record.Completed + record.Failed + 4);
+        var stars = (record.StarsSum + (3 * 4.0)) / (record.Rated + 3);
+        return Round((0.5 * completion) + (0.5 * (stars - 1) / 4));
     }
 
     /// <summary>

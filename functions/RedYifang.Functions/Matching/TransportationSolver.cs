@@ -172,7 +172,7 @@ public static class TransportationSolver
                 if (resourceOf[o] < 0) continue;
                 objective -= _assignedCost[o];
                 byTier[_p.Tier[o]]++;
-                totalScore += -_assignedCost[o] - perOrder - perTier * _p.Tier[o];
+                totalScore += -_assignedCost[o] - perOrder - (perTier * _p.Tier[o]);
             }
             return new Assignment(resourceOf, objective, byTier.Sum(), byTier, totalScore);
         }

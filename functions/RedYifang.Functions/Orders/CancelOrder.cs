@@ -10,7 +10,12 @@ public sealed class CancelOrder(OrderChanges changes, OrderResources resources, 
     public async Task<Order> HandleAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct)
     {
         var reason = OrderChanges.RequiredReason(body.Reason);
-        var after = await changes.ApplyAsync(caller, id, OrderPolicy.MayCancel, o => o.Apply(OrderAction.Cancel, caller.UserId, changes.Now, reason), ct);
+        var after = await changes.ApplyAsync(
+            caller,
+            id,
+            OrderPolicy.MayCancel,
+            o => o.Apply(OrderAction.Cancel, caller.UserId, changes.Now, reason),
+            ct);
         if (after.Agreement is { } agreement && await resources.FindAsync(agreement.ResourceId, ct) is { } resource)
         {
             await capacity.ReleaseAsync(resource, id, agreement.Id, ChinaTime.Month(agreement.At), ct);

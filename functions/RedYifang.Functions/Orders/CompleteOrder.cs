@@ -36,5 +36,6 @@ public sealed class CompleteOrder(OrderChanges changes, IOrderEvidence evidence)
         new("evidence_not_verified",
             new("痕迹材料未通过核验", "The evidence is not verified"),
             new("完成订单须附上已核验、属于本订单的照片或文档。", "Completing an order needs verified photos or documents of this order."),
-            new Dictionary<string, IReadOnlyList<LocalizedText>> { ["evidenceIds"] = [new("须为本订单已核验的痕迹", "must be verified evidence of this order")] });
+            new Dictionary<string, IReadOnlyList<LocalizedText>> {
+                ["evidenceIds"] = [new("须为本订单已核验的痕迹", "must be verified evidence of this order")] });
 }

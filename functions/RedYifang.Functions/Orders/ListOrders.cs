@@ -28,7 +28,12 @@ public sealed class ListOrders(OrderStore orders)
         bool Fits(Order o) => (state is null || o.State == state) && (category is null || o.Category == category);
         if (mine)
         {
-            return await orders.ListIndexedAsync(OrderStore.ByUserTable, caller.UserId, o => o.OwnerId == caller.UserId && Fits(o), request.Paging, ct);
+            return await orders.ListIndexedAsync(
+                OrderStore.ByUserTable,
+                caller.UserId,
+                o => o.OwnerId == caller.UserId && Fits(o),
+                request.Paging,
+                ct);
         }
         if (unitId is not null)
         {

@@ -10,7 +10,12 @@ namespace RedYifang.Functions.Orders;
 /// The community confirms a resource for the order, which creates the project agreement (项目意见书). The resource's
 /// capacity for the month is reserved first and released again if the order cannot be written.
 /// </summary>
-public sealed class MatchOrder(OrderChanges changes, OrderResources resources, CapacityLedger capacity, OrderStore orders, TimeProvider clock)
+public sealed class MatchOrder(
+    OrderChanges changes,
+    OrderResources resources,
+    CapacityLedger capacity,
+    OrderStore orders,
+    TimeProvider clock)
 {
     public async Task<Order> HandleAsync(Caller caller, string id, ResourceRequest body, CancellationToken ct)
     {
@@ -20,7 +25,12 @@ public sealed class MatchOrder(OrderChanges changes, OrderResources resources, C
         OrderLifecycle.Target(OrderAction.Match, stored.Order.State);
         OrderResources.CheckFits(stored.Order, resource);
         var at = clock.GetUtcNow();
-        var agreement = new ProjectAgreement(Keys.NewChildId("agr", stored.Order.CommunityId, clock), resource.Id, resource.UnitId, caller.UserId, at);
+        var agreement = new ProjectAgreement(
+            Keys.NewChildId("agr", stored.Order.CommunityId, clock),
+            resource.Id,
+            resource.UnitId,
+            caller.UserId,
+            at);
         var month = ChinaTime.Month(at);
         await capacity.ReserveAsync(resource, id, agreement.Id, month, ct);
         try

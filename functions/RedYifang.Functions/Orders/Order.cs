@@ -42,7 +42,8 @@ public sealed record Order
         {
             Id = id, CommunityId = communityPath[^1], CommunityPath = communityPath, GridId = draft.GridId, Level = draft.Level,
             Title = draft.Title, Category = draft.Category, Description = draft.Description, Beneficiaries = draft.Beneficiaries,
-            Urgency = draft.Urgency, PreferredFrom = draft.PreferredFrom, PreferredTo = draft.PreferredTo, ContactPhone = draft.ContactPhone,
+            Urgency = draft.Urgency, PreferredFrom = draft.PreferredFrom, PreferredTo = draft.PreferredTo, ContactPhone = draft
+                .ContactPhone,
             OwnerId = by, State = OrderState.Submitted, History = [new HistoryEntry(null, OrderState.Submitted, by, at, null)],
             CreatedAt = at, UpdatedAt = at,
         };
@@ -83,10 +84,17 @@ public sealed record Order
     public OrderChange Rate(Rating rating, string by) =>
         Step(this with { Rating = rating }, OrderAction.Rate, by, rating.At, null);
 
-    private static OrderChange Step(Order before, OrderAction action, string by, DateTimeOffset at, string? reason, bool evidenceVerified = false)
+    private static OrderChange Step(
+        Order before,
+        OrderAction action,
+        string by,
+        DateTimeOffset at,
+        string? reason,
+        bool evidenceVerified = false)
     {
         var to = OrderLifecycle.Target(action, before.State);
-        var after = before with { State = to, History = [.. before.History, new HistoryEntry(before.State, to, by, at, reason)], UpdatedAt = at };
+        var after = before with { State = to, History = [.. before
+            .History, new HistoryEntry(before.State, to, by, at, reason)], UpdatedAt = at };
         return new OrderChange(after, [OrderEvent.For(action, before, after, evidenceVerified)]);
     }
 }

@@ -4,8 +4,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Idempotency;
-using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Orders;
 
@@ -25,7 +23,9 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
     }
 
     [Function("GetOrder")]
-    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orders/{id}")] HttpRequest req, string id)
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orders/{id}")] HttpRequest req,
+        string id)
     {
         var stored = await changes.ReadAsync(req.Caller(), id, req.HttpContext.RequestAborted);
         return ApiResult.Ok(OrderView.For(req.Caller(), stored.Order));
@@ -38,9 +38,16 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
         string? Param(string name) => q[name].ToString() is { Length: > 0 } value ? value : null;
         var paging = Paging.From(req);
         var page = await list.HandleAsync(req.Caller(),
-            new ListOrders.Request(Param("state"), Param("category"), Param("communityId"), Param("unitId"), q["mine"].ToString() == "true", paging),
+            new ListOrders.Request(
+                Param("state"),
+                Param("category"),
+                Param("communityId"),
+                Param("unitId"),
+                q["mine"].ToString() == "true",
+                paging),
             req.HttpContext.RequestAborted);
-        return ApiResult.Ok(new ListPage<OrderView>(page.Items.Select(o => OrderView.For(req.Caller(), o)).ToList(), page.ContinuationToken));
+        return ApiResult.Ok(
+            new ListPage<OrderView>(page.Items.Select(o => OrderView.For(req.Caller(), o)).ToList(), page.ContinuationToken));
     }
 
     [Function("ChangeOrder")]

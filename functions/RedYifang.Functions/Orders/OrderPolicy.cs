@@ -15,7 +15,8 @@ public static class OrderPolicy
     /// <summary>Publishing (立项 above community level), rejecting and matching: community admins for community orders, street admins and above otherwise.</summary>
     public static bool MayApprove(Caller caller, Order order) => order.Level == OrderLevel.Community
         ? caller.IsAdminOf(order.CommunityPath)
-        : caller.Roles.Any(r => r.Role is Role.StreetAdmin or Role.DistrictAdmin && (r.OrgId is null || order.CommunityPath.Contains(r.OrgId)));
+        : caller.Roles
+            .Any(r => r.Role is Role.StreetAdmin or Role.DistrictAdmin && (r.OrgId is null || order.CommunityPath.Contains(r.OrgId)));
 
     /// <summary>The owner, or an admin over the order's community.</summary>
     public static bool MayCancel(Caller caller, Order order) => order.OwnerId == caller.UserId || caller.IsAdminOf(order.CommunityPath);

@@ -1,5 +1,4 @@
 using RedYifang.Functions.Platform.Http;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Orders;
 

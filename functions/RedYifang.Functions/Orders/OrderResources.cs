@@ -17,7 +17,8 @@ public sealed class OrderResources(ResourceStore resources)
             : throw Problems.InvalidReference("resourceId", new("不是已发布的服务资源", "is not a published resource"));
     }
 
-    public async Task<Resource?> FindAsync(string resourceId, CancellationToken ct) => (await resources.FindAsync(resourceId, ct))?.Resource;
+    public async Task<Resource?> FindAsync(string resourceId, CancellationToken ct)
+        => (await resources.FindAsync(resourceId, ct))?.Resource;
 
     /// <summary>The resource must offer the order's category and serve the order's area.</summary>
     public static void CheckFits(Order order, Resource resource)

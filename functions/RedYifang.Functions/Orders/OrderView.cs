@@ -37,7 +37,8 @@ public sealed record OrderView
         CategoryName = o.Category.Chinese(), Description = o.Description, Beneficiaries = o.Beneficiaries, Urgency = o.Urgency,
         PreferredFrom = o.PreferredFrom, PreferredTo = o.PreferredTo,
         ContactPhone = o.ContactPhone is { } phone && !OrderPolicy.SeesContact(caller, o) ? PhoneMask.Mask(phone) : o.ContactPhone,
-        OwnerId = o.OwnerId, State = o.State, History = o.History, Claims = o.Claims, ResourceId = o.Agreement?.ResourceId, UnitId = o.UnitId,
+        OwnerId = o.OwnerId, State = o.State, History = o.History, Claims = o.Claims, ResourceId = o.Agreement?.ResourceId, UnitId = o
+            .UnitId,
         Agreement = o.Agreement, Completion = o.Completion, Rating = o.Rating, CreatedAt = o.CreatedAt, UpdatedAt = o.UpdatedAt,
     };
 }

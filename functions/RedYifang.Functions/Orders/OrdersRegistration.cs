@@ -9,7 +9,8 @@ public static class OrdersRegistration
 {
     public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderChanges>();
         services.AddSingleton<OrderResources>();

@@ -14,6 +14,11 @@ public sealed class RateOrder(OrderChanges changes)
         var stars = v.Range("stars", body.Stars, 1, 5);
         var comment = v.Text("comment", body.Comment, 500, required: false);
         v.ThrowIfInvalid();
-        return changes.ApplyAsync(caller, id, OrderPolicy.MayRate, o => o.Rate(new Rating(stars!.Value, comment, changes.Now), caller.UserId), ct);
+        return changes.ApplyAsync(
+            caller,
+            id,
+            OrderPolicy.MayRate,
+            o => o.Rate(new Rating(stars!.Value, comment, changes.Now), caller.UserId),
+            ct);
     }
 }

@@ -8,6 +8,11 @@ public sealed class RejectOrder(OrderChanges changes)
     public Task<Order> HandleAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct)
     {
         var reason = OrderChanges.RequiredReason(body.Reason);
-        return changes.ApplyAsync(caller, id, OrderPolicy.MayApprove, o => o.Apply(OrderAction.Reject, caller.UserId, changes.Now, reason), ct);
+        return changes.ApplyAsync(
+            caller,
+            id,
+            OrderPolicy.MayApprove,
+            o => o.Apply(OrderAction.Reject, caller.UserId, changes.Now, reason),
+            ct);
     }
 }

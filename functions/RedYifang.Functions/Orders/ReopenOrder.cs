@@ -8,6 +8,11 @@ public sealed class ReopenOrder(OrderChanges changes)
     public Task<Order> HandleAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct)
     {
         var reason = OrderChanges.RequiredReason(body.Reason);
-        return changes.ApplyAsync(caller, id, OrderPolicy.MayAccept, o => o.Apply(OrderAction.Reopen, caller.UserId, changes.Now, reason), ct);
+        return changes.ApplyAsync(
+            caller,
+            id,
+            OrderPolicy.MayAccept,
+            o => o.Apply(OrderAction.Reopen, caller.UserId, changes.Now, reason),
+            ct);
     }
 }

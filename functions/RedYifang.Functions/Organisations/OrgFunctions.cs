@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Idempotency;
-using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Organisations;
 
@@ -23,7 +22,9 @@ internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation ge
     }
 
     [Function("GetOrg")]
-    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}")] HttpRequest req, string id) =>
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}")] HttpRequest req,
+        string id) =>
         ApiResult.Ok(await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted));
 
     [Function("ListOrgs")]
@@ -43,7 +44,10 @@ internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation ge
 
     [Function("RevokeRole")]
     public async Task<IActionResult> Revoke(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/orgs/{id}/roles/{userId}")] HttpRequest req, string id, string userId)
+        [HttpTrigger(
+            AuthorizationLevel.Anonymous,
+            "delete",
+            Route = "v1/orgs/{id}/roles/{userId}")] HttpRequest req, string id, string userId)
     {
         await revoke.HandleAsync(req.Caller(), id, userId, req.Query["role"].ToString(), req.HttpContext.RequestAborted);
         return ApiResult.NoContent();

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
@@ -57,7 +56,9 @@ public sealed class OrgStore(Tables tables)
                 [
                     new TableTransactionAction(TableTransactionActionType.Add,
                         new TableEntity(entity) { PartitionKey = Root, RowKey = ChildRow(null, org.Kind, org.Id) }),
-                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Root, NameRow(null, org.Name)) { ["OrgId"] = org.Id }),
+                    new TableTransactionAction(
+                        TableTransactionActionType.Add,
+                        new TableEntity(Root, NameRow(null, org.Name)) { ["OrgId"] = org.Id }),
                 ], ct);
             }
             await table.UpsertEntityAsync(new TableEntity(Ids, IdRow(org.Id)) { ["DistrictId"] = district }, TableUpdateMode.Replace, ct);
@@ -66,7 +67,8 @@ public sealed class OrgStore(Tables tables)
             {
                 var child = new TableEntity(entity) { RowKey = ChildRow(org.ParentId, org.Kind, org.Id) };
                 rows.Add(new(TableTransactionActionType.Add, child));
-                rows.Add(new(TableTransactionActionType.Add, new TableEntity(tree, NameRow(org.ParentId, org.Name)) { ["OrgId"] = org.Id }));
+                rows.Add(
+                    new(TableTransactionActionType.Add, new TableEntity(tree, NameRow(org.ParentId, org.Name)) { ["OrgId"] = org.Id }));
             }
             await table.SubmitTransactionAsync(rows, ct);
         }

@@ -63,7 +63,9 @@ public sealed class CapacityLedger(Tables tables)
     private async Task WriteAsync(Resource resource, string month, List<string> holders, ETag? etag, CancellationToken ct)
     {
         var table = await tables.GetAsync(TableName, ct);
-        var entity = new TableEntity(resource.UnitId, Row(resource.Id, month)) { ["Orders"] = JsonSerializer.Serialize(holders), ["Count"] = holders.Count };
+        var entity = new TableEntity(resource.UnitId, Row(resource.Id, month)) {
+            ["Orders"] = JsonSerializer.Serialize(holders),
+            ["Count"] = holders.Count };
         if (etag is { } e) await table.UpdateEntityAsync(entity, e, TableUpdateMode.Replace, ct);
         else await table.AddEntityAsync(entity, ct);
     }

@@ -78,7 +78,9 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeP
         var areas = await Task.WhenAll(areaIds.Select(a => orgs.FindAsync(a, ct)));
         if (areas.Any(a => a is null || a.Kind is not (OrgKind.Street or OrgKind.Community or OrgKind.Grid) || !a.Path.Contains(street)))
         {
-            throw Problems.InvalidReference("areaIds", new("服务区域必须是本单位所在街道及其社区、网格", "must be the unit's street, its communities or their grids"));
+            throw Problems.InvalidReference(
+                "areaIds",
+                new("服务区域必须是本单位所在街道及其社区、网格", "must be the unit's street, its communities or their grids"));
         }
     }
 
@@ -125,13 +127,16 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeP
             if (from is null) v.Add(field + ".from", new("须为 HH:mm", "must be HH:mm"));
             if (to is null) v.Add(field + ".to", new("须为 HH:mm", "must be HH:mm"));
             if (from is not null && to is not null && from >= to) v.Add(field + ".to", new("须晚于 from", "must be after from"));
-            if (w?.Weekday is >= 1 and <= 7 && from is not null && to is not null) result.Add(new AvailabilityWindow(w.Weekday.Value, w.From!, w.To!));
+            if (w?.Weekday is >= 1 and <= 7 && from is not null && to is not null) result.Add(
+                new AvailabilityWindow(w.Weekday.Value, w.From!, w.To!));
         }
         return result;
     }
 
     private static TimeOnly? Time(string? text) =>
-        text is { Length: 5 } && TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+        text is { Length: 5 } && TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t
+            : null;
 
     private static DateOnly? Date(Validator v, string field, string? text)
     {

@@ -4,8 +4,6 @@ using Microsoft.Azure.Functions.Worker;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Idempotency;
 using RedYifang.Functions.Platform.Problems;
-using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Resources;
 
@@ -26,7 +24,10 @@ internal sealed class ResourceFunctions(CreateResource create, ChangeResourceSta
 
     [Function("ChangeResource")]
     public async Task<IActionResult> Change(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/resources/{id}/{action:regex(^(publish|pause|retire)$)}")] HttpRequest req,
+        [HttpTrigger(
+            AuthorizationLevel.Anonymous,
+            "post",
+            Route = "v1/resources/{id}/{action:regex(^(publish|pause|retire)$)}")] HttpRequest req,
         string id, string action)
     {
         var resource = await change.HandleAsync(req.Caller(), id, EnumText.Parse<ResourceAction>(action), req.HttpContext.RequestAborted);
@@ -34,7 +35,9 @@ internal sealed class ResourceFunctions(CreateResource create, ChangeResourceSta
     }
 
     [Function("GetResource")]
-    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/resources/{id}")] HttpRequest req, string id) =>
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/resources/{id}")] HttpRequest req,
+        string id) =>
         ApiResult.Ok(ResourceView.From(await get.HandleAsync(id, req.HttpContext.RequestAborted)));
 
     [Function("ListResources")]

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Events;
@@ -52,7 +51,11 @@ public sealed class ResourceStore(Tables tables, Outbox outbox, EventTranslators
             [new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(change.Resource), before.ETag)],
             translators.Translate([change.Event]), ct);
 
-    public async Task<ListPage<Resource>> ListByUnitAsync(string unitId, Func<Resource, bool> fits, Paging paging, CancellationToken ct = default)
+    public async Task<ListPage<Resource>> ListByUnitAsync(
+        string unitId,
+        Func<Resource, bool> fits,
+        Paging paging,
+        CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {unitId} and RowKey gt {"res|"} and RowKey lt {"res}"}");
@@ -69,15 +72,21 @@ public sealed class ResourceStore(Tables tables, Outbox outbox, EventTranslators
         if (areaId is not null)
         {
             var prefix = category is { } c ? EnumText.ToText(c) + "|" : "";
-            filter = TableClient.CreateQueryFilter($"PartitionKey eq {"area|" + areaId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+            filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {"area|" + areaId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         }
         else
         {
             filter = TableClient.CreateQueryFilter($"PartitionKey eq {"category|" + EnumText.ToText(category!.Value)}");
         }
         // Area rows are keyed {category}|{id}, category rows by the id alone.
-        return await TablePages.ResolveAsync(index, filter, paging, async key => (await FindAsync(key[(key.IndexOf('|') + 1)..], ct))?.Resource,
-            r => fits(r) && (areaId is null || r.AreaIds.Contains(areaId)), ct);
+        return await TablePages.ResolveAsync(
+            index,
+            filter,
+            paging,
+            async key => (await FindAsync(key[(key.IndexOf('|') + 1)..], ct))?.Resource,
+            r => fits(r) && (areaId is null || r.AreaIds.Contains(areaId)),
+            ct);
     }
 
     /// <summary>Every resource id indexed under an area for a category (all pages; matching use).</summary>
@@ -85,9 +94,11 @@ public sealed class ResourceStore(Tables tables, Outbox outbox, EventTranslators
     {
         var index = await _tables.GetAsync(IndexTable, ct);
         var prefix = EnumText.ToText(category) + "|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"area|" + areaId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {"area|" + areaId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         var ids = new List<string>();
-        await foreach (var row in index.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) ids.Add(row.RowKey[prefix.Length..]);
+        await foreach (var row in index.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) ids.Add(
+            row.RowKey[prefix.Length..]);
         return ids;
     }
 

@@ -26,8 +26,10 @@ public sealed record ResourceView
 
     public static ResourceView From(Resource r) => new()
     {
-        Id = r.Id, UnitId = r.UnitId, Title = r.Title, Category = r.Category, CategoryName = r.Category.Chinese(), Description = r.Description,
-        Kind = r.Kind, Amount = r.Amount?.ToString("0.00", CultureInfo.InvariantCulture), AreaIds = r.AreaIds, MonthlyCapacity = r.MonthlyCapacity,
+        Id = r.Id, UnitId = r.UnitId, Title = r.Title, Category = r.Category, CategoryName = r.Category.Chinese(), Description = r
+            .Description,
+        Kind = r.Kind, Amount = r.Amount?.ToString("0.00", CultureInfo.InvariantCulture), AreaIds = r.AreaIds, MonthlyCapacity = r
+            .MonthlyCapacity,
         Availability = r.Availability, ValidFrom = r.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ValidTo = r.ValidTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Tags = r.Tags, State = r.State, CreatedAt = r.CreatedAt,
         UpdatedAt = r.UpdatedAt,

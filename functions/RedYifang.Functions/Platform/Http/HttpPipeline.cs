@@ -18,14 +18,17 @@ public sealed partial class HttpPipeline(IAuthenticator authenticator, IOptions<
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
 
     /// <summary>What each function's attributes say, read once per function rather than on every request.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, (bool Anonymous, long? MaxBodyBytes)> Endpoints = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, (bool Anonymous, long? MaxBodyBytes)> Endpoints
+        = new();
 
     public async Task InvokeAsync(HttpContext http, MethodInfo function, Func<Task> next)
     {
         var language = RequestLanguage.Of(http.Request);
         try
         {
-            var endpoint = Endpoints.GetOrAdd(function, m => (m.GetCustomAttribute<AnonymousAttribute>() is not null, m.GetCustomAttribute<MaxBodyBytesAttribute>()?.Bytes));
+            var endpoint = Endpoints.GetOrAdd(
+                function,
+                m => (m.GetCustomAttribute<AnonymousAttribute>() is not null, m.GetCustomAttribute<MaxBodyBytesAttribute>()?.Bytes));
             var limit = endpoint.MaxBodyBytes ?? options.Value.MaxBodyBytes;
             http.Items[RequestBody.LimitKey] = limit;
             if (http.Request.ContentLength > limit) throw Problems.Problems.PayloadTooLarge(limit);
@@ -50,7 +53,10 @@ public sealed partial class HttpPipeline(IAuthenticator authenticator, IOptions<
                     break;
                 case BadHttpRequestException { StatusCode: 413 }:
                     // The server's own body limit (set above from the function's) tripped while the body streamed in.
-                    await WriteAsync(http, Problem.Of(Problems.Problems.PayloadTooLarge(http.Items[RequestBody.LimitKey] as long? ?? 0)), language);
+                    await WriteAsync(
+                        http,
+                        Problem.Of(Problems.Problems.PayloadTooLarge(http.Items[RequestBody.LimitKey] as long? ?? 0)),
+                        language);
                     break;
                 case RequestFailedException { Status: 412 }:
                     // A conditional write lost a race that its handler did not expect: never a silent overwrite.

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using RedYifang.Functions.Platform.Catalogue;
 
 namespace RedYifang.Functions.Platform.Http;
 

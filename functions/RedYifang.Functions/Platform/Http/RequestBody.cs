@@ -17,7 +17,7 @@ public static class RequestBody
             return bytes;
         }
         var limit = request.HttpContext.Items.TryGetValue(LimitKey, out var l) && l is long max ? max : 1024 * 1024;
-        using var buffer = new MemoryStream();
+        await using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)

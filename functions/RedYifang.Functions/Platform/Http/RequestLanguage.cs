@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Problems;
 
 namespace RedYifang.Functions.Platform.Http;

@@ -18,7 +18,7 @@ public static class TraceIds
         if (http.Items[ItemKey] is string known) return known;
         var id = Activity.Current is { TraceId: var current } && current != default
             ? current.ToHexString()
-            : FromTraceParent(http.Request.Headers["traceparent"].ToString()) ?? ActivityTraceId.CreateRandom().ToHexString();
+            : FromTraceParent(http.Request.Headers.TraceParent.ToString()) ?? ActivityTraceId.CreateRandom().ToHexString();
         http.Items[ItemKey] = id;
         return id;
     }

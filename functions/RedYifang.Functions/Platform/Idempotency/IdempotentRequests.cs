@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
-using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Platform.Idempotency;

@@ -95,8 +95,11 @@ public static class MessagingRegistration
         services.AddSingleton(_ => options.ConnectionString.Length > 0
             ? new ServiceBusClient(options.ConnectionString)
             : new ServiceBusClient(new Uri(options.Endpoint).Host,
-                options.ClientId.Length > 0 ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId)) : new DefaultAzureCredential()));
-        services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value.TopicName));
+                options.ClientId.Length > 0
+                    ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId))
+                    : new DefaultAzureCredential()));
+        services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>()
+            .CreateSender(sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value.TopicName));
         return services.AddSingleton<IEventPublisher, ServiceBusEventPublisher>();
     }
 }

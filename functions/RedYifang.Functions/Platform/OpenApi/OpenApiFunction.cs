@@ -18,6 +18,10 @@ internal sealed class OpenApiFunction
     });
 
     [Function("OpenApi"), Anonymous]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
-        new ApiResult(200, new Dictionary<string, string> { ["Cache-Control"] = "public, max-age=300" }, Document.Value, ApiResult.JsonContentType);
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
+        new ApiResult(
+            200,
+            new Dictionary<string, string> { ["Cache-Control"] = "public, max-age=300" },
+            Document.Value,
+            ApiResult.JsonContentType);
 }

@@ -26,7 +26,7 @@ public sealed partial record Period(string Text, DateTimeOffset Start, DateTimeO
         else if (m.Groups["q"].Success)
         {
             var quarter = int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture);
-            (start, months) = (new DateTimeOffset(year, quarter * 3 - 2, 1, 0, 0, 0, ChinaTime.Offset), 3);
+            (start, months) = (new DateTimeOffset(year, (quarter * 3) - 2, 1, 0, 0, 0, ChinaTime.Offset), 3);
         }
         else
         {

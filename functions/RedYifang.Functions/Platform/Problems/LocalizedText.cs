@@ -1,4 +1,3 @@
-using RedYifang.Functions.Platform.Catalogue;
 
 namespace RedYifang.Functions.Platform.Problems;
 

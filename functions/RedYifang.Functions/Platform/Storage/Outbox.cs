@@ -80,7 +80,12 @@ public sealed partial class Outbox(StorageClients clients, TimeProvider clock, I
 public sealed record OutboxTable(string Name);
 
 /// <summary>Every minute: sends outbox rows that were staged over a minute ago and never sent.</summary>
-internal sealed partial class OutboxSweeperFunction(Tables tables, IEnumerable<OutboxTable> outboxTables, Outbox outbox, TimeProvider clock, ILogger<OutboxSweeperFunction> logger)
+internal sealed partial class OutboxSweeperFunction(
+    Tables tables,
+    IEnumerable<OutboxTable> outboxTables,
+    Outbox outbox,
+    TimeProvider clock,
+    ILogger<OutboxSweeperFunction> logger)
 {
     [Function("OutboxSweeper")]
     public async Task Run([TimerTrigger("%Outbox:Schedule%")] TimerInfo timer, CancellationToken ct)
@@ -93,8 +98,11 @@ internal sealed partial class OutboxSweeperFunction(Tables tables, IEnumerable<O
             var table = await tables.GetAsync(outboxTable.Name, ct);
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             {
-                await outbox.SendAsync(table, new OutboxEntry(row.PartitionKey, row.RowKey, row.GetString("Queue"), row.GetString("Message")),
-                    row.ETag, ct);
+                await outbox.SendAsync(
+                    table,
+                    new OutboxEntry(row.PartitionKey, row.RowKey, row.GetString("Queue"), row.GetString("Message")),
+                    row.ETag,
+                    ct);
                 LogSwept(row.GetString("Queue"));
             }
         }

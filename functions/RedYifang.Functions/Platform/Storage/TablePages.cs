@@ -9,7 +9,8 @@ public static class TablePages
     public static async Task<ListPage<T>> ReadAsync<T>(TableClient table, string filter, Paging paging, Func<TableEntity, T> map,
         IEnumerable<string>? select = null, CancellationToken ct = default)
     {
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, paging.Limit, select, ct).AsPages(paging.StorageToken, paging.Limit))
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, paging.Limit, select, ct)
+            .AsPages(paging.StorageToken, paging.Limit))
         {
             return new ListPage<T>(page.Values.Select(map).ToList(), Paging.Encode(page.ContinuationToken));
         }
