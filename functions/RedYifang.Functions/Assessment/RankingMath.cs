@@ -1,12 +1,5 @@
 namespace RedYifang.Functions.Assessment;
 
-public sealed record IndicatorScore(Indicator Indicator, double Raw, double Normalised, double Weight, double Contribution, string? Note);
-
-public sealed record Ranked(string OrgId, string Name, PeerGroup PeerGroup, string? StreetId, int? Rank, double Score, bool Eligible,
-    IReadOnlyList<IndicatorScore> Indicators);
-
-public sealed record Candidate(string OrgId, string Name, PeerGroup PeerGroup, string? StreetId, Totals Totals);
-
 /// <summary>
 /// Scores one peer group: each indicator's raw value is normalised min–max over the group's eligible members
 /// (inverted where lower is better; 0 when all are equal), weighted and summed. Eligible members are ranked

@@ -7,23 +7,6 @@ using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Assessment;
 
-/// <summary>Which ranking: of a district's peer groups, or of one street's (members of the street only, ranked 1..n).</summary>
-public sealed record RankingScope(string OrgId, bool IsStreet)
-{
-    public string Partition(string period) => $"{OrgId}|{period}";
-}
-
-public sealed record RankingMeta(
-    string Period,
-    string Version,
-    bool Final,
-    DateTimeOffset GeneratedAt,
-    string ScopeId = "",
-    bool StreetScope = false)
-{
-    public RankingScope Scope => new(ScopeId, StreetScope);
-}
-
 /// <summary>
 /// Table <c>Rankings</c>, one partition per scope and period (<c>{districtOrStreetId}|{period}</c>). A run writes its result under a version named by its content's
 /// hash (<c>v|{version}|group|{group}|{chunk}</c> for the lists, <c>v|{version}|org|{bucket}</c> for the breakdowns,

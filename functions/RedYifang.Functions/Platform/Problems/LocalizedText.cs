@@ -10,9 +10,3 @@ public sealed record LocalizedText(string Zh, string En)
         new(string.Format(System.Globalization.CultureInfo.InvariantCulture, Zh, args),
             string.Format(System.Globalization.CultureInfo.InvariantCulture, En, args));
 }
-
-public enum Language
-{
-    Chinese,
-    English,
-}

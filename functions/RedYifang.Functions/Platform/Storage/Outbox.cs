@@ -1,14 +1,10 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using RedYifang.Functions.Platform.Http;
 
 namespace RedYifang.Functions.Platform.Storage;
-
-/// <summary>A message staged in the same transaction as the state change that causes it.</summary>
-public sealed record OutboxEntry(string PartitionKey, string RowKey, string Queue, string Message);
 
 /// <summary>
 /// Transactional outbox for queue messages: a state change stages its message as an <c>outbox|…</c> row in
@@ -74,40 +70,4 @@ public sealed partial class Outbox(StorageClients clients, TimeProvider clock, I
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an outbox message to {Queue} failed; the sweeper will send it")]
     private partial void LogDeferred(Exception exception, string queue);
-}
-
-/// <summary>A table whose partitions may hold outbox rows; registered by the feature that owns it.</summary>
-public sealed record OutboxTable(string Name);
-
-/// <summary>Every minute: sends outbox rows that were staged over a minute ago and never sent.</summary>
-internal sealed partial class OutboxSweeperFunction(
-    Tables tables,
-    IEnumerable<OutboxTable> outboxTables,
-    Outbox outbox,
-    TimeProvider clock,
-    ILogger<OutboxSweeperFunction> logger)
-{
-    [Function("OutboxSweeper")]
-    public async Task Run([TimerTrigger("%Outbox:Schedule%")] TimerInfo timer, CancellationToken ct)
-    {
-        var cutoff = clock.GetUtcNow().AddMinutes(-1);
-        var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {Outbox.RowPrefix} and RowKey lt {"outbox}"} and StagedAt lt {cutoff}");
-        foreach (var outboxTable in outboxTables)
-        {
-            var table = await tables.GetAsync(outboxTable.Name, ct);
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-            {
-                await outbox.SendAsync(
-                    table,
-                    new OutboxEntry(row.PartitionKey, row.RowKey, row.GetString("Queue"), row.GetString("Message")),
-                    row.ETag,
-                    ct);
-                LogSwept(row.GetString("Queue"));
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sent a stranded outbox message to {Queue}")]
-    private partial void LogSwept(string queue);
 }

@@ -2,42 +2,6 @@ using RedYifang.Functions.Organisations;
 
 namespace RedYifang.Functions.Assessment;
 
-public enum Indicator
-{
-    OrdersAccepted,
-    ServiceHours,
-    Beneficiaries,
-    FundsGiven,
-    CommitmentFulfilment,
-    ActivityParticipation,
-    Satisfaction,
-    EvaluationsReceived,
-    MedianResponseTime,
-    CompletionRate,
-    TraceCompleteness,
-}
-
-public enum Direction
-{
-    Higher,
-    Lower,
-}
-
-public enum PeerGroup
-{
-    Agency,
-    StateEnterprise,
-    NonPublicEnterprise,
-    SocialOrganization,
-    VolunteerTeam,
-    Community,
-}
-
-public sealed record IndicatorWeight(Indicator Indicator, double Weight, Direction Direction);
-
-/// <summary>The indicator system (指标体系) of one period: for each peer group, its indicators, weights and directions.</summary>
-public sealed record IndicatorSet(string Period, IReadOnlyDictionary<PeerGroup, IReadOnlyList<IndicatorWeight>> Groups);
-
 /// <summary>What the code can compute, which source each indicator needs, and the default set.</summary>
 public static class Catalogue
 {

@@ -1,0 +1,8 @@
+
+namespace RedYifang.Functions.Assessment;
+
+public enum Direction
+{
+    Higher,
+    Lower,
+}

@@ -1,0 +1,4 @@
+
+namespace RedYifang.Functions.Assessment;
+
+public sealed record IndicatorWeight(Indicator Indicator, double Weight, Direction Direction);

@@ -1,0 +1,12 @@
+
+namespace RedYifang.Functions.Assessment;
+
+public enum PeerGroup
+{
+    Agency,
+    StateEnterprise,
+    NonPublicEnterprise,
+    SocialOrganization,
+    VolunteerTeam,
+    Community,
+}

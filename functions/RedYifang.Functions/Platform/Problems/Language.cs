@@ -1,0 +1,8 @@
+
+namespace RedYifang.Functions.Platform.Problems;
+
+public enum Language
+{
+    Chinese,
+    English,
+}

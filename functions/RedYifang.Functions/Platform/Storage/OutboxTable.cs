@@ -1,0 +1,41 @@
+using Azure.Data.Tables;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace RedYifang.Functions.Platform.Storage;
+
+/// <summary>A table whose partitions may hold outbox rows; registered by the feature that owns it.</summary>
+public sealed record OutboxTable(string Name);
+
+/// <summary>Every minute: sends outbox rows that were staged over a minute ago and never sent.</summary>
+internal sealed partial class OutboxSweeperFunction(
+    Tables tables,
+    IEnumerable<OutboxTable> outboxTables,
+    Outbox outbox,
+    TimeProvider clock,
+    ILogger<OutboxSweeperFunction> logger)
+{
+    [Function("OutboxSweeper")]
+    public async Task Run([TimerTrigger("%Outbox:Schedule%")] TimerInfo timer, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().AddMinutes(-1);
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {Outbox.RowPrefix} and RowKey lt {"outbox}"} and StagedAt lt {cutoff}");
+        foreach (var outboxTable in outboxTables)
+        {
+            var table = await tables.GetAsync(outboxTable.Name, ct);
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            {
+                await outbox.SendAsync(
+                    table,
+                    new OutboxEntry(row.PartitionKey, row.RowKey, row.GetString("Queue"), row.GetString("Message")),
+                    row.ETag,
+                    ct);
+                LogSwept(row.GetString("Queue"));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sent a stranded outbox message to {Queue}")]
+    private partial void LogSwept(string queue);
+}
