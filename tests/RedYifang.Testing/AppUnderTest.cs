@@ -35,9 +35,22 @@ public sealed class AppUnderTest : ApiClient, IAsyncDisposable
         var settings = TestSettings.For(storage, weChat, BootstrapAdmin);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
 
-        var host = RedYifangHost.Build(c => c.AddInMemoryCollection(settings), $"http://127.0.0.1:{FreePort.Next()}",
-            logging => logging.SetMinimumLevel(LogLevel.Warning), extraServices);
-        await host.StartAsync();
+        // A free port can be taken by another test process between choosing it and binding it: choose again.
+        WebApplication host;
+        for (var attempt = 1; ; attempt++)
+        {
+            host = RedYifangHost.Build(c => c.AddInMemoryCollection(settings), $"http://127.0.0.1:{FreePort.Next()}",
+                logging => logging.SetMinimumLevel(LogLevel.Warning), extraServices);
+            try
+            {
+                await host.StartAsync();
+                break;
+            }
+            catch (IOException e) when (attempt < 3 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await host.DisposeAsync();
+            }
+        }
         var app = new AppUnderTest(host, storage, weChat);
         if (seedDemo) await host.Services.GetRequiredService<DemoDistrict>().SeedIfEmptyAsync(CancellationToken.None);
         return app;

@@ -18,7 +18,7 @@ public sealed class FakeWeChat : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _calls = new();
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl { get; private set; }
 
     public int CallsFor(string code) => _calls.GetValueOrDefault(code);
 
@@ -30,14 +30,15 @@ public sealed class FakeWeChat : IAsyncDisposable
 
     public static async Task<FakeWeChat> StartAsync()
     {
-        var port = FreePort.Next();
+        // Port 0: the server takes a free port as it binds, so no other process can take it in between.
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var fake = new FakeWeChat(app, new Uri($"http://127.0.0.1:{port}/"));
+        var fake = new FakeWeChat(app, new Uri("http://127.0.0.1/"));
         app.MapGet("/sns/jscode2session", fake.Answer);
         await app.StartAsync();
+        fake.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return fake;
     }
 
