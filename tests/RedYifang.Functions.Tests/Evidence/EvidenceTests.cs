@@ -184,6 +184,8 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
         var settled = await _app.SettledAsync(ticket.Str("evidenceId"), Admin);
 
         Assert.Equal(("rejected", "the image cannot be decoded"), (settled.Str("state"), settled.Str("reason")));
+        // Processing deletes the sealed copy right after recording the rejection.
+        await Eventually.WaitAsync(async () => !await BlobExistsAsync(ticket.Str("evidenceId")), TimeSpan.FromSeconds(10));
         Assert.False(await BlobExistsAsync(ticket.Str("evidenceId")));
         var poison = new Azure.Storage.Queues.QueueClient(_app.Storage.ConnectionString, "evidence-process-poison");
         Assert.Empty(await poison.ExistsAsync() ? (await poison.PeekMessagesAsync(32)).Value : []);

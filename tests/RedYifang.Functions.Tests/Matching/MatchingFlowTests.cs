@@ -30,7 +30,7 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
     private Task<string> ResourceAsync((string Community, string Unit, string Liaison) place, string category, int capacity, string? area = null) =>
         _d.PublishedResourceAsync(_app, capacity, category, [area ?? _d.StreetId], place.Unit, place.Liaison);
 
-    /// <summary>The order's suggestions once computed, polled until <paramref name="until"/> holds (or ten seconds pass).</summary>
+    /// <summary>The order's suggestions once computed, polled until <paramref name="until"/> holds (or thirty seconds pass).</summary>
     private async Task<JsonArray> SuggestionsAsync(string orderId, Func<JsonArray, bool> until)
     {
         JsonObject answer = [];
@@ -38,7 +38,7 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
         {
             answer = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{orderId}/suggestions", _d.StreetAdmin)).ExpectAsync(200);
             return answer["computedAt"] is not null && until(answer["items"]!.AsArray());
-        }, TimeSpan.FromSeconds(10));
+        }, TimeSpan.FromSeconds(30));
         Assert.NotNull(answer["computedAt"]);
         return answer["items"]!.AsArray();
     }
@@ -150,7 +150,7 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
 
         JsonObject done = run;
         await Eventually.WaitAsync(async () => (done = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/matching/runs/{run.Str("id")}?limit=100",
-            _d.StreetAdmin)).ExpectAsync(200)).Str("state") is "completed" or "failed", TimeSpan.FromSeconds(10));
+            _d.StreetAdmin)).ExpectAsync(200)).Str("state") is "completed" or "failed", TimeSpan.FromSeconds(30));
         Assert.Equal("completed", done.Str("state"));
         var objective = done["objective"]!;
         Assert.Equal((4, 3, 1, 0, 2), (objective["orders"]!.GetValue<int>(), objective["served"]!.GetValue<int>(), objective["servedHigh"]!.GetValue<int>(),

@@ -27,7 +27,7 @@ public sealed class IntegrationEventTests
         var order = (await (await app.SendAsync(HttpMethod.Post, "api/v1/orders", d.Resident, NewOrder(d.CommunityId))).ExpectAsync(201)).Str("id");
         await (await app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/publish", d.CommunityAdmin)).ExpectAsync(200);
 
-        await Eventually.WaitAsync(() => Task.FromResult(peer.Received.Count >= 2), TimeSpan.FromSeconds(10));
+        await Eventually.WaitAsync(() => Task.FromResult(peer.Received.Count >= 2), TimeSpan.FromSeconds(30));
         var published = peer.Received.ToList();
         Assert.Equal(["redyifang-events"], published.Select(p => p.Entity).Distinct());
         Assert.Equal([$"{order}-1", $"{order}-2"], published.Select(p => p.Message.Properties.MessageId).Order());
@@ -53,7 +53,7 @@ public sealed class IntegrationEventTests
 
         var queue = new QueueClient(slice.Storage.ConnectionString, QueueEventPublisher.Queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await Eventually.WaitAsync(async () => await queue.ExistsAsync() && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount >= 1,
-            TimeSpan.FromSeconds(10));
+            TimeSpan.FromSeconds(30));
         var messages = (await queue.ReceiveMessagesAsync(32)).Value.Select(m => JsonNode.Parse(m.Body.ToString())!).ToList();
         var only = Assert.Single(messages);
         Assert.Equal(($"{order}-1", "order.stateChanged"), (only.Str("id"), only.Str("type")));
