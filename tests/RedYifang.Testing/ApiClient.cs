@@ -102,6 +102,22 @@ public static class ResponseExtensions
         return body.Length == 0 ? [] : JsonNode.Parse(body)?.AsObject() ?? [];
     }
 
+    /// <summary>Asserts the status and the problem's <c>code</c>; returns the problem.</summary>
+    public static async Task<JsonObject> ExpectProblemAsync(this HttpResponseMessage response, int status, string code)
+    {
+        var problem = await response.ExpectAsync(status);
+        Xunit.Assert.Equal(code, problem["code"]?.GetValue<string>());
+        return problem;
+    }
+
+    /// <summary>A problem's <c>errors</c> as field → messages (empty when it has none), for comparing whole.</summary>
+    public static Dictionary<string, string[]> Errors(this JsonObject problem) =>
+        problem["errors"]?.AsObject().ToDictionary(e => e.Key, e => e.Value!.AsArray().Select(m => m!.GetValue<string>()).ToArray()) ?? [];
+
+    /// <summary>The ids of a list page's items, in order.</summary>
+    public static List<string> Ids(this JsonObject page, string property = "id") =>
+        page["items"]!.AsArray().Select(i => i.Str(property)).ToList();
+
     public static string Str(this JsonNode? node, string property) => node?[property]?.GetValue<string>()
         ?? throw new InvalidDataException($"No string '{property}' in {node?.ToJsonString()}");
 

@@ -10,4 +10,14 @@ public static class TimerSchedules
         ["Orders:ExpirySchedule"] = "0 0 19 * * *",
         ["Assessment:Schedule"] = "0 0 18 * * *",
     };
+
+    /// <summary>The app's timer-triggered functions, by function name (a test checks this against the build's functions.metadata).</summary>
+    public static IReadOnlyList<string> Functions { get; } = ["OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer"];
+
+    /// <summary>
+    /// Settings that turn every timer function off (<c>AzureWebJobs.{Function}.Disabled</c>, honoured by the local host as by the
+    /// Functions host), so no timer fires while a test runs; a test about a timer invokes the function itself.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Off { get; } =
+        Functions.ToDictionary(f => $"AzureWebJobs.{f}.Disabled", _ => (string?)"true");
 }

@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Platform.Http;
@@ -7,19 +7,44 @@ using RedYifang.Functions.Platform.Periods;
 
 namespace RedYifang.Functions.Tests.Assessment;
 
-[Collection("app")]
-public sealed class AssessmentFlowTests(AppFixture fixture)
+/// <summary>
+/// Assessment runs, rankings and indicator sets in this class's own district, whose non-public enterprises are its unit and
+/// three more made once for the class. Each test records its facts in a period of its own, so every ranking is known exactly.
+/// </summary>
+[Collection(Slices.Assessment)]
+public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
 {
-    private readonly AppUnderTest _app = fixture.App;
+    private readonly AppUnderTest _app = slice.App;
     private FactStore Facts => _app.Services.GetRequiredService<FactStore>();
     private AssessmentRuns Runs => _app.Services.GetRequiredService<AssessmentRuns>();
+    private Scene _s = null!;
+
+    /// <summary>The district and its four non-public enterprises: the district's own unit, then E1–E3.</summary>
+    private sealed record Scene(TestDistrict District, string E1, string E2, string E3)
+    {
+        public string[] Enterprises => [District.UnitId, E1, E2, E3];
+    }
+
+    public async Task InitializeAsync() => _s = await slice.OnceAsync("assessment", async () =>
+    {
+        var d = await slice.DistrictAsync("assess");
+        var e1 = await d.OrgAsync(_app, "unit", d.StreetId, "第一企业", "nonPublicEnterprise");
+        var e2 = await d.OrgAsync(_app, "unit", d.CommunityId, "第二企业", "nonPublicEnterprise");
+        var e3 = await d.OrgAsync(_app, "unit", d.StreetId, "第三企业", "nonPublicEnterprise");
+        return new Scene(d, e1, e2, e3);
+    });
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private string District => _s.District.DistrictId;
 
     private static Period P(string text) => Period.TryParse(text, out var p) ? p : throw new ArgumentException(text);
 
-    private const string District = "org_demo-district";
-
-    private static Fact Accepted(string org, string order, DateTimeOffset at, bool verified = true, decimal hours = 2, int beneficiaries = 3) =>
+    private Fact Accepted(string org, string order, DateTimeOffset at, bool verified = true, decimal hours = 2, int beneficiaries = 3) =>
         new($"{order}|accepted|{org}", org, FactKind.Accepted, at, order, verified, hours, beneficiaries, DistrictId: District);
+
+    private static List<(string OrgId, int? Rank, bool Eligible)> Items(JsonObject ranking) =>
+        ranking["items"]!.AsArray().Select(i => (i.Str("orgId"), i!["rank"]?.GetValue<int>(), i["eligible"]!.GetValue<bool>())).ToList();
 
     [Fact]
     public async Task The_running_totals_equal_a_full_rebuild_from_the_facts_on_random_streams()
@@ -57,138 +82,177 @@ public sealed class AssessmentFlowTests(AppFixture fixture)
     public async Task A_final_ranking_is_frozen_and_re_runs_are_byte_identical_with_304_on_a_matching_ETag()
     {
         var period = P("2024-03");
-        await Facts.RecordAsync(Accepted("org_demo-u03", "ord_x1", period.Start.AddDays(3)));
-        await Facts.RecordAsync(Accepted("org_demo-u06", "ord_x2", period.Start.AddDays(4), hours: 9));
-        await Facts.RecordAsync(Accepted("org_demo-u09", "ord_x3", period.Start.AddDays(5), verified: false));
+        await Facts.RecordAsync(Accepted(_s.E1, "ord_x1", period.Start.AddDays(3)));
+        await Facts.RecordAsync(Accepted(_s.E2, "ord_x2", period.Start.AddDays(4), hours: 9));
+        await Facts.RecordAsync(Accepted(_s.E3, "ord_x3", period.Start.AddDays(5), verified: false));
         await Runs.RunAsync(District, period, CancellationToken.None);
 
-        var first = await _app.Http.GetAsync("api/v1/rankings/2024-03?districtId=org_demo-district&peerGroup=nonPublicEnterprise");
+        var url = $"api/v1/rankings/2024-03?districtId={District}&peerGroup=nonPublicEnterprise";
+        var first = await _app.Http.GetAsync(url);
         var body = await first.Content.ReadAsStringAsync();
         var json = await first.ExpectAsync(200);
         Assert.True(json["final"]!.GetValue<bool>());
-        Assert.Contains("immutable", first.Headers.CacheControl!.ToString());
-        var items = json["items"]!.AsArray();
-        Assert.Equal("org_demo-u06", items.First(i => i!["rank"]?.GetValue<int>() == 1).Str("orgId"));
-        Assert.False(items.Single(i => i.Str("orgId") == "org_demo-u09")!["eligible"]!.GetValue<bool>());   // its evidence was not verified
+        Assert.Equal(period.End, DateTimeOffset.Parse(json.Str("generatedAt")));
+        Assert.Equal("public, max-age=86400, immutable", first.Headers.CacheControl!.ToString());
+        // E2 (9 hours) before E1 (2 hours); the unit with no verified evidence (E3) and the one with no facts are not eligible.
+        var ineligible = new[] { _s.District.UnitId, _s.E3 }.Order(StringComparer.Ordinal).Select(o => (o, (int?)null, false));
+        Assert.Equal([(_s.E2, 1, true), (_s.E1, 2, true), .. ineligible], Items(json));
+        Assert.Equal([0.2, 0.0, 0.0, 0.0], json["items"]!.AsArray().Select(i => i!["score"]!.GetValue<double>()));
 
-        await Facts.RecordAsync(Accepted("org_demo-u09", "ord_x4", period.Start.AddDays(6), hours: 50));    // a late fact
+        await Facts.RecordAsync(Accepted(_s.E3, "ord_x4", period.Start.AddDays(6), hours: 50));    // a late fact
         await Runs.RunAsync(District, period, CancellationToken.None);
-        var second = await _app.Http.GetAsync("api/v1/rankings/2024-03?districtId=org_demo-district&peerGroup=nonPublicEnterprise");
+        var second = await _app.Http.GetAsync(url);
         Assert.Equal(body, await second.Content.ReadAsStringAsync());
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
 
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, "api/v1/rankings/2024-03?districtId=org_demo-district&peerGroup=nonPublicEnterprise");
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
         conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
-        Assert.Equal(304, (int)(await _app.Http.SendAsync(conditional)).StatusCode);
+        var notModified = await _app.Http.SendAsync(conditional);
+        Assert.Equal(304, (int)notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
-        var change = await _app.SendAsync(HttpMethod.Put, "api/v1/districts/org_demo-district/assessment/indicators/2024-03", "dev-admin",
+        var change = await _app.SendAsync(HttpMethod.Put, $"api/v1/districts/{District}/assessment/indicators/2024-03", _s.District.DistrictAdmin,
             new { peerGroups = new { agency = new[] { new { indicator = "ordersAccepted", weight = 1.0, direction = "higher" } } } });
-        Assert.Equal("ranking_final", (await change.ExpectAsync(409)).Str("code"));
+        await change.ExpectProblemAsync(409, "ranking_final");
     }
 
     [Fact]
     public async Task Provisional_runs_with_no_new_facts_change_nothing_and_a_half_written_run_is_invisible()
     {
         var period = P($"{DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset).Year + 1}");    // next year: provisional
-        await Facts.RecordAsync(Accepted("org_demo-u10", "ord_y1", period.Start.AddDays(10)));
+        await Facts.RecordAsync(Accepted(_s.E1, "ord_y1", period.Start.AddDays(10)));
         var meta = await Runs.RunAsync(District, period, CancellationToken.None);
-        var before = await (await _app.Http.GetAsync($"api/v1/rankings/{period.Text}?districtId={District}")).Content.ReadAsStringAsync();
+        var url = $"api/v1/rankings/{period.Text}?districtId={District}";
+        var response = await _app.Http.GetAsync(url);
+        var before = await response.Content.ReadAsStringAsync();
+        Assert.Equal("public, max-age=300", response.Headers.CacheControl!.ToString());
+        Assert.False(JsonNode.Parse(before)!["final"]!.GetValue<bool>());
 
         // A run that died after writing some rows of a new version: the meta row still points at the old one.
         var table = _app.Table("Rankings");
         await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity($"{District}|{period.Text}", "v|deadbeef|group|agency|0000") { ["Doc"] = "[]" });
-        Assert.Equal(before, await (await _app.Http.GetAsync($"api/v1/rankings/{period.Text}?districtId={District}")).Content.ReadAsStringAsync());
+        Assert.Equal(before, await (await _app.Http.GetAsync(url)).Content.ReadAsStringAsync());
 
         var again = await Runs.RunAsync(District, period, CancellationToken.None);
         Assert.Equal(meta!.Version, again!.Version);
         Assert.Equal(meta.GeneratedAt, again.GeneratedAt);
         Assert.False(again.Final);
-        Assert.Equal(before, await (await _app.Http.GetAsync($"api/v1/rankings/{period.Text}?districtId={District}")).Content.ReadAsStringAsync());
+        Assert.Equal(before, await (await _app.Http.GetAsync(url)).Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task The_breakdown_explains_every_indicator_and_the_facts_behind_it_can_be_listed()
     {
         var period = P("2024-04");
-        await Facts.RecordAsync(Accepted("org_demo-u12", "ord_z1", period.Start.AddDays(1), hours: 4));
+        await Facts.RecordAsync(Accepted(_s.E1, "ord_z1", period.Start.AddDays(1), hours: 4));
+        await Facts.RecordAsync(Accepted(_s.E2, "ord_z2", period.Start.AddDays(2), hours: 2));
         await Runs.RunAsync(District, period, CancellationToken.None);
 
-        var breakdown = await (await _app.Http.GetAsync("api/v1/rankings/2024-04/orgs/org_demo-u12")).ExpectAsync(200);
-        var indicators = breakdown["item"]!["indicators"]!.AsArray();
-        Assert.Equal(8, indicators.Count);
-        var hours = indicators.Single(i => i.Str("indicator") == "serviceHours");
-        Assert.Equal(4, hours!["raw"]!.GetValue<double>());
-        Assert.Equal(Math.Round(hours["weight"]!.GetValue<double>() * hours["normalised"]!.GetValue<double>(), 6), hours["contribution"]!.GetValue<double>());
-        Assert.Contains(indicators, i => i.Str("indicator") == "fundsGiven" && i.Str("note") == RankingMath.NotAvailable);
-        var facts = await (await _app.SendAsync(HttpMethod.Get, "api/v1/rankings/2024-04/orgs/org_demo-u12/facts", "dev-admin")).ExpectAsync(200);
-        Assert.Equal("ord_z1", Assert.Single(facts["items"]!.AsArray()).Str("orderId"));
-        await (await _app.SendAsync(HttpMethod.Get, "api/v1/rankings/2024-04/orgs/org_demo-u12/facts", "dev-resident")).ExpectAsync(404);
+        var breakdown = await (await _app.Http.GetAsync($"api/v1/rankings/2024-04/orgs/{_s.E1}")).ExpectAsync(200);
+        var item = breakdown["item"]!;
+        Assert.Equal((1, 0.2, true, "nonPublicEnterprise"), (item["rank"]!.GetValue<int>(), item["score"]!.GetValue<double>(), item["eligible"]!.GetValue<bool>(), item.Str("peerGroup")));
+        var indicators = item["indicators"]!.AsArray()
+            .Select(i => (i.Str("indicator"), i!["raw"]!.GetValue<double>(), i["normalised"]!.GetValue<double>(), i["weight"]!.GetValue<double>(),
+                i["contribution"]!.GetValue<double>(), i["note"]?.GetValue<string>()))
+            .ToList();
+        // Only service hours differ between the two eligible enterprises (4 against 2), so only they count.
+        Assert.Equal(
+        [
+            ("ordersAccepted", 1.0, 0.0, 0.25, 0.0, (string?)null), ("serviceHours", 4.0, 1.0, 0.2, 0.2, null), ("beneficiaries", 3.0, 0.0, 0.15, 0.0, null),
+            ("satisfaction", 4.0, 0.0, 0.15, 0.0, null), ("completionRate", 0.866667, 0.0, 0.1, 0.0, null),
+            ("fundsGiven", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable), ("commitmentFulfilment", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable),
+            ("activityParticipation", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable),
+        ], indicators);
+        var facts = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/2024-04/orgs/{_s.E1}/facts", _s.District.DistrictAdmin)).ExpectAsync(200);
+        Assert.Equal(["ord_z1"], facts.Ids("orderId"));
+        Assert.Equal((District, _s.E1), (facts.Str("districtId"), facts.Str("orgId")));
+        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/2024-04/orgs/{_s.E1}/facts", _s.District.Resident)).ExpectProblemAsync(404, "not_found");
+        await (await _app.Http.GetAsync($"api/v1/rankings/2024-05/orgs/{_s.E1}")).ExpectProblemAsync(404, "not_found");   // no run for that period
     }
 
     [Fact]
     public async Task Indicator_sets_are_validated_and_a_default_exists()
     {
-        var view = await (await _app.SendAsync(HttpMethod.Get, "api/v1/districts/org_demo-district/assessment/indicators/2030-01", "dev-resident")).ExpectAsync(200);
+        var url = $"api/v1/districts/{District}/assessment/indicators/2030-01";
+        var view = await (await _app.SendAsync(HttpMethod.Get, url, _s.District.Resident)).ExpectAsync(200);
         Assert.True(view["isDefault"]!.GetValue<bool>());
-        var bad = await _app.SendAsync(HttpMethod.Put, "api/v1/districts/org_demo-district/assessment/indicators/2030-01", "dev-admin",
+        Assert.Equal(8, view["peerGroups"]!["agency"]!.AsArray().Count);
+        Assert.Equal(5, view["peerGroups"]!["community"]!.AsArray().Count);
+        var bad = await _app.SendAsync(HttpMethod.Put, url, _s.District.DistrictAdmin,
             new { peerGroups = new Dictionary<string, object> { ["agency"] = new[] { new { indicator = "ordersAccepted", weight = 0.7, direction = "higher" } }, ["aliens"] = Array.Empty<object>() } });
-        var problem = await bad.ExpectAsync(400);
-        Assert.NotNull(problem["errors"]!["peerGroups.agency"]);
-        Assert.NotNull(problem["errors"]!["peerGroups.aliens"]);
-        await (await _app.SendAsync(HttpMethod.Put, "api/v1/districts/org_demo-district/assessment/indicators/2030-01", "dev-street",
-            new { peerGroups = new { agency = new[] { new { indicator = "ordersAccepted", weight = 1.0, direction = "higher" } } } })).ExpectAsync(403);
-        var saved = await (await _app.SendAsync(HttpMethod.Put, "api/v1/districts/org_demo-district/assessment/indicators/2030-01", "dev-admin",
+        var problem = await bad.ExpectProblemAsync(400, "validation_failed");
+        Assert.Equal(["peerGroups.agency", "peerGroups.aliens"], problem.Errors().Keys.Order(StringComparer.Ordinal));
+        await (await _app.SendAsync(HttpMethod.Put, url, _s.District.StreetAdmin,
+            new { peerGroups = new { agency = new[] { new { indicator = "ordersAccepted", weight = 1.0, direction = "higher" } } } })).ExpectProblemAsync(403, "forbidden");
+        var saved = await (await _app.SendAsync(HttpMethod.Put, url, _s.District.DistrictAdmin,
             new { peerGroups = new { agency = new[] { new { indicator = "serviceHours", weight = 0.5, direction = "higher" }, new { indicator = "satisfaction", weight = 0.5, direction = "higher" } } } })).ExpectAsync(200);
-        Assert.Equal(2, saved["peerGroups"]!["agency"]!.AsArray().Count);
-        await (await _app.SendAsync(HttpMethod.Get, "api/v1/districts/org_demo-district/assessment/indicators/2030-13", "dev-admin")).ExpectAsync(400);
-    }
-
-    [Fact]
-    public async Task The_demo_has_a_final_ranking_for_last_month_a_provisional_one_for_this_month_and_an_export()
-    {
-        var now = DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset);
-        var last = await (await _app.Http.GetAsync($"api/v1/rankings/{now.AddMonths(-1):yyyy-MM}?districtId={District}")).ExpectAsync(200);
-        var current = await (await _app.Http.GetAsync($"api/v1/rankings/{now:yyyy-MM}?streetId=org_demo-s1")).ExpectAsync(200);
-        Assert.True(last["final"]!.GetValue<bool>());
-        Assert.False(current["final"]!.GetValue<bool>());
-        Assert.Contains(last["items"]!.AsArray(), i => i!["rank"]?.GetValue<int>() == 1 && i.Str("peerGroup") == "community");
-        Assert.All(current["items"]!.AsArray(), i => Assert.Equal("org_demo-s1", i.Str("streetId")));
-        Assert.Equal(("street", "org_demo-s1"), (current["scope"].Str("kind"), current["scope"].Str("orgId")));
-        Assert.Equal("street", current.Str("peerGroupScope"));
-        foreach (var group in current["items"]!.AsArray().GroupBy(i => i.Str("peerGroup")))
-        {
-            var ranks = group.Where(i => i!["rank"] is not null).Select(i => i!["rank"]!.GetValue<int>()).ToList();
-            Assert.Equal(Enumerable.Range(1, ranks.Count), ranks);                    // 1..n within the street
-        }
-
-        var export = await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{now.AddMonths(-1):yyyy-MM}/export?streetId=org_demo-s1", "dev-street");
-        Assert.Equal(200, (int)export.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
-        using var zip = new ZipArchive(await export.Content.ReadAsStreamAsync());
-        var sheet = await new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()).ReadToEndAsync();
-        Assert.Contains("名次", sheet);
-        Assert.Contains("博览社区", sheet);
-        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{now.AddMonths(-1):yyyy-MM}/export?streetId=org_demo-s1", "dev-resident")).ExpectAsync(403);
-        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{now.AddMonths(-1):yyyy-MM}/export?districtId={District}", "dev-street")).ExpectAsync(403);
+        Assert.Equal(["serviceHours", "satisfaction"], saved["peerGroups"]!["agency"]!.AsArray().Select(i => i.Str("indicator")));
+        var read = await (await _app.SendAsync(HttpMethod.Get, url, _s.District.Resident)).ExpectAsync(200);
+        Assert.False(read["isDefault"]!.GetValue<bool>());
+        Assert.Equal(saved["peerGroups"]!.ToJsonString(), read["peerGroups"]!.ToJsonString());
+        var badPeriod = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/districts/{District}/assessment/indicators/2030-13", _s.District.DistrictAdmin))
+            .ExpectProblemAsync(400, "validation_failed");
+        Assert.Equal(["period"], badPeriod.Errors().Keys);
     }
 }
 
-[Collection("app")]
-public sealed class StatisticsTests(AppFixture fixture)
+/// <summary>The outcome figures of a district of its own, with its organisations, orders and facts all known.</summary>
+[Collection(Slices.Assessment)]
+public sealed class StatisticsTests(SliceApp slice)
 {
     [Fact]
     public async Task Outcome_figures_per_scope_and_period()
     {
-        var now = DateTimeOffset.UtcNow.ToOffset(RedYifang.Functions.Platform.Periods.ChinaTime.Offset);
-        var stats = await (await fixture.App.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId=org_demo-district&period={now.Year}", "dev-admin")).ExpectAsync(200);
-        Assert.Equal(12, stats["communities"]!.GetValue<int>());
-        Assert.True(stats["linkedUnits"]!.GetValue<int>() >= 46);
-        Assert.True(stats["volunteerTeams"]!.GetValue<int>() >= 12);
-        Assert.True(stats["enterprisesWithPublicServiceProjects"]!.GetValue<int>() > 0);
-        Assert.True(stats["ordersByStatus"]!["closed"]!.GetValue<int>() > 0);
-        Assert.True(stats["ordersAccepted"]!.GetValue<int>() > 0);
-        var street = await (await fixture.App.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId=org_demo-s1&period={now.Year}", "dev-street")).ExpectAsync(200);
-        Assert.Equal(4, street["communities"]!.GetValue<int>());
-        await (await fixture.App.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId=org_demo-s2&period={now.Year}", "dev-street")).ExpectAsync(404);
+        var app = slice.App;
+        var d = await slice.DistrictAsync("stats");
+        var street2 = await d.OrgAsync(app, "street", d.DistrictId, "第二街道");
+        var community2 = await d.OrgAsync(app, "community", street2, "第二社区");
+        var stateEnterprise = await d.OrgAsync(app, "unit", street2, "国有企业", "stateEnterprise");    // no published resource
+        await d.OrgAsync(app, "unit", d.CommunityId, "机关", "agency");
+        await d.OrgAsync(app, "volunteerTeam", d.CommunityId, "志愿服务队");
+        var street2Admin = await d.UserAsync(app, "street2", "streetAdmin", street2);
+        await d.PublishedResourceAsync(app, category: "repairs");                                     // the district's non-public enterprise
+        await d.SubmitOrderAsync(app, "repairs");
+        await d.PublishedOrderAsync(app, "repairs");
+        await d.PublishedOrderAsync(app, "repairs", community2);
+        var facts = app.Services.GetRequiredService<FactStore>();
+        var period = Period.TryParse("2025-03", out var p) ? p : throw new InvalidOperationException();
+        Fact F(string id, string org, FactKind kind, bool verified = false, int stars = 0, int minutes = 0) =>
+            new(id, org, kind, period.Start.AddDays(2), id.Split('|')[0], verified, 1.5m, 4, stars, minutes, d.DistrictId);
+        await facts.RecordAsync(F("s1|published", d.CommunityId, FactKind.Published, minutes: 60));
+        await facts.RecordAsync(F("s2|published", d.CommunityId, FactKind.Published, minutes: 180));
+        await facts.RecordAsync(F("s1|accepted|c", d.CommunityId, FactKind.Accepted, verified: true));
+        await facts.RecordAsync(F("s2|accepted|c", d.CommunityId, FactKind.Accepted, verified: false));
+        await facts.RecordAsync(F("s1|rated|c", d.CommunityId, FactKind.Rated, stars: 4));
+        await facts.RecordAsync(F("s3|lapsed", community2, FactKind.Lapsed));
+        await facts.RecordAsync(F("s4|accepted|c", community2, FactKind.Accepted, verified: true));
+        await facts.RecordAsync(F("s1|accepted|u", d.UnitId, FactKind.Accepted, verified: true));      // a unit's: not among the communities' figures
+
+        var stats = await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={d.DistrictId}&period=2025-03", d.DistrictAdmin)).ExpectAsync(200);
+        Assert.Equal((d.DistrictId, "2025-03"), (stats.Str("scopeOrgId"), stats.Str("period")));
+        Assert.Equal((2, 3, 1, 1), (stats["communities"]!.GetValue<int>(), stats["linkedUnits"]!.GetValue<int>(),
+            stats["enterprisesWithPublicServiceProjects"]!.GetValue<int>(), stats["volunteerTeams"]!.GetValue<int>()));
+        Assert.Equal(new Dictionary<string, int>
+            {
+                ["submitted"] = 1, ["published"] = 2, ["matched"] = 0, ["agreed"] = 0, ["inProgress"] = 0, ["completed"] = 0, ["accepted"] = 0,
+                ["closed"] = 0, ["rejected"] = 0, ["cancelled"] = 0, ["expired"] = 0,
+            },
+            stats["ordersByStatus"]!.AsObject().ToDictionary(s => s.Key, s => s.Value!.GetValue<int>()));
+        Assert.Equal((2, 2, 8, 3.0m), (stats["ordersPublished"]!.GetValue<int>(), stats["ordersAccepted"]!.GetValue<int>(),
+            stats["beneficiaries"]!.GetValue<int>(), stats["serviceHours"]!.GetValue<decimal>()));
+        Assert.Equal((2.0, 4.0, 0.6667), (stats["medianResponseHours"]!.GetValue<double>(), stats["averageStars"]!.GetValue<double>(),
+            stats["completionRate"]!.GetValue<double>()));
+        Assert.Equal(["householdsServed", "servicesStations", "fundsGiven"], stats["notAvailableYet"]!.AsArray().Select(n => n!.GetValue<string>()));
+
+        var street = await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={street2}&period=2025-03", street2Admin)).ExpectAsync(200);
+        Assert.Equal((1, 1, 0, 0, 1, 1), (street["communities"]!.GetValue<int>(), street["linkedUnits"]!.GetValue<int>(),
+            street["enterprisesWithPublicServiceProjects"]!.GetValue<int>(), street["volunteerTeams"]!.GetValue<int>(),
+            street["ordersByStatus"]!["published"]!.GetValue<int>(), street["ordersAccepted"]!.GetValue<int>()));
+        Assert.Equal(0.5, street["completionRate"]!.GetValue<double>());
+        Assert.Null(street["averageStars"]);
+        Assert.Null(street["medianResponseHours"]);
+        Assert.Equal(stateEnterprise, (await (await app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={street2}&kind=unit", street2Admin)).ExpectAsync(200)).Ids().Single());
+        await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={d.StreetId}&period=2025-03", street2Admin)).ExpectProblemAsync(404, "not_found");
+        await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={d.DistrictId}&period=2025-03", d.StreetAdmin)).ExpectProblemAsync(404, "not_found");
     }
 }

@@ -7,27 +7,15 @@ namespace RedYifang.Functions.Tests.Evidence;
 /// Streaming a document into an organisation's trace archive needs an admin role over that organisation: an admin role
 /// somewhere else (here, over another community) does not let a unit's liaison stream documents in for the unit.
 /// </summary>
-public sealed class DocumentUploadScopeTests : IAsyncLifetime
+[Collection(Slices.Evidence)]
+public sealed class DocumentUploadScopeTests(SliceApp slice) : IAsyncLifetime
 {
-    private Azurite _storage = null!;
-    private FakeWeChat _weChat = null!;
-    private AppUnderTest _app = null!;
+    private readonly AppUnderTest _app = slice.App;
     private TestDistrict _district = null!;
 
-    public async Task InitializeAsync()
-    {
-        _storage = await Azurite.StartNewAsync();
-        _weChat = await FakeWeChat.StartAsync();
-        _app = await AppUnderTest.StartAsync(_storage, _weChat, seedDemo: false);
-        _district = await TestDistrict.CreateAsync(_app, AppUnderTest.BootstrapAdmin, "docscope");
-    }
+    public async Task InitializeAsync() => _district = await slice.DistrictAsync("docscope");
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _weChat.DisposeAsync();
-        await _storage.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_liaison_who_is_admin_of_another_community_may_not_stream_documents_in_for_the_unit()

@@ -8,18 +8,19 @@ using SkiaSharp;
 
 namespace RedYifang.Functions.Tests.Evidence;
 
-[Collection("app")]
-public sealed class EvidenceTests(AppFixture fixture)
+[Collection(Slices.Evidence)]
+public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
 {
-    private readonly AppUnderTest _app = fixture.App;
-    private const string Admin = "dev-admin";
+    private readonly AppUnderTest _app = slice.App;
+    private const string Admin = AppUnderTest.BootstrapAdmin;
+    private TestDistrict _d = null!;
+
+    public async Task InitializeAsync() => _d = await slice.DistrictAsync("evidence");
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A fresh unit of its own, so its trace archive and chain hold only what the test puts there.</summary>
-    private async Task<string> NewUnitAsync() =>
-        (await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new
-        {
-            kind = "unit", parentId = "org_demo-s2", name = "痕迹测试单位" + Guid.NewGuid().ToString("N")[..8], unitKind = "socialOrganization",
-        })).ExpectAsync(201)).Str("id");
+    private Task<string> NewUnitAsync(string name = "痕迹测试单位") => _d.OrgAsync(_app, "unit", _d.StreetId, $"{name}{Guid.NewGuid().ToString("N")[..8]}", "socialOrganization");
 
     private async Task<JsonObject> TicketAsync(string ownerId, byte[] bytes, string contentType = "image/jpeg", long? size = null, string? sha = null) =>
         await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", Admin, new
@@ -54,10 +55,15 @@ public sealed class EvidenceTests(AppFixture fixture)
     {
         var unit = await NewUnitAsync();
         var bytes = Photos.Jpeg(101);
+        var before = DateTimeOffset.UtcNow;
         var ticket = await TicketAsync(unit, bytes);
+        var after = DateTimeOffset.UtcNow;
         var url = new Uri(ticket.Str("uploadUrl"));
-        Assert.DoesNotContain("passwd", url.AbsolutePath);
-        Assert.True(DateTimeOffset.Parse(ticket.Str("expiresAt")) <= DateTimeOffset.UtcNow.AddMinutes(10.1));
+        Assert.EndsWith($"/evidence-staging/uploads/{unit}/{ticket.Str("evidenceId")}", url.AbsolutePath);
+        Assert.StartsWith($"evd_{unit[4..]}-", ticket.Str("evidenceId"));
+        Assert.InRange(DateTimeOffset.Parse(ticket.Str("expiresAt")), before.AddMinutes(10).AddSeconds(-1), after.AddMinutes(10).AddSeconds(1));
+        Assert.Equal(new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob", ["Content-Type"] = "image/jpeg" },
+            ticket["requiredHeaders"]!.AsObject().ToDictionary(h => h.Key, h => h.Value!.GetValue<string>()));
 
         Assert.Equal(201, await AppUnderTest.PutAsync(ticket, bytes));
 
@@ -73,8 +79,7 @@ public sealed class EvidenceTests(AppFixture fixture)
     [Fact]
     public async Task The_upload_url_stops_working_when_it_expires()
     {
-        await using var shortLived = await AppUnderTest.StartAsync(_app.Storage, _app.WeChat,
-            new Dictionary<string, string?> { ["Evidence:UploadTicketLifetime"] = "00:00:02" }, seedDemo: false);
+        await using var shortLived = await slice.StartAnotherAsync(new Dictionary<string, string?> { ["Evidence:UploadTicketLifetime"] = "00:00:02" });
         var unit = await NewUnitAsync();
         var bytes = Photos.Jpeg(102);
         var ticket = await (await shortLived.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", Admin, new
@@ -86,6 +91,8 @@ public sealed class EvidenceTests(AppFixture fixture)
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         Assert.Equal(403, await AppUnderTest.PutAsync(ticket, bytes));
+        var committed = await (await shortLived.SendAsync(HttpMethod.Post, $"api/v1/evidence/{ticket.Str("evidenceId")}/commit", Admin)).ExpectAsync(202);
+        Assert.Equal(("rejected", "nothing was uploaded"), (committed.Str("state"), committed.Str("reason")));
     }
 
     public static TheoryData<string> Mismatches => ["hash", "size", "disguised"];
@@ -109,9 +116,15 @@ public sealed class EvidenceTests(AppFixture fixture)
 
         var committed = await CommitAsync(ticket.Str("evidenceId"));
 
-        Assert.Equal("rejected", committed.Str("state"));
-        Assert.False(string.IsNullOrEmpty(committed.Str("reason")));
+        var reason = mismatch switch
+        {
+            "hash" => "SHA-256 differs from the ticket",
+            "size" => $"size is {photo.Length - 10} bytes, the ticket said {photo.Length}",
+            _ => "the bytes are image/png, not image/jpeg",
+        };
+        Assert.Equal(("rejected", reason), (committed.Str("state"), committed.Str("reason")));
         Assert.False(await BlobExistsAsync(ticket.Str("evidenceId")));
+        Assert.Equal(committed.ToJsonString(), (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence/{ticket.Str("evidenceId")}", Admin)).ExpectAsync(200)).ToJsonString());
     }
 
     [Fact]
@@ -121,16 +134,21 @@ public sealed class EvidenceTests(AppFixture fixture)
         var original = Photos.WithGpsExif(Photos.Jpeg(105, 1280, 960));
         Assert.True(Contains(original, "Exif\0\0"u8.ToArray()));
 
+        var before = DateTimeOffset.UtcNow;
         var evidence = await _app.UploadAsync(Admin, "org", unit, original);
+        var after = DateTimeOffset.UtcNow;
 
-        Assert.Equal("verified", evidence.Str("state"));
+        Assert.Equal(("verified", "image/jpeg", "photo"), (evidence.Str("state"), evidence.Str("contentType"), evidence.Str("kind")));
         using var plain = new HttpClient();
         var stored = await plain.GetByteArrayAsync(evidence.Str("url"));
         Assert.False(Contains(stored, "Exif\0\0"u8.ToArray()));
         Assert.Equal(evidence.Str("sha256"), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stored)));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(original)), evidence.Str("uploadSha256"));
+        Assert.Equal(stored.LongLength, evidence["size"]!.GetValue<long>());
+        using (var kept = SKBitmap.Decode(stored)) Assert.Equal((1280, 960), (kept.Width, kept.Height));
         using var thumbnail = SKBitmap.Decode(await plain.GetByteArrayAsync(evidence.Str("thumbnailUrl")));
         Assert.Equal((320, 240), (thumbnail.Width, thumbnail.Height));
-        Assert.True(DateTimeOffset.Parse(evidence.Str("urlsExpireAt")) <= DateTimeOffset.UtcNow.AddMinutes(15));
+        Assert.InRange(DateTimeOffset.Parse(evidence.Str("urlsExpireAt")), before.AddMinutes(10).AddSeconds(-1), after.AddMinutes(10).AddSeconds(1));   // Evidence:ReadUrlLifetime
     }
 
     [Fact]
@@ -149,6 +167,7 @@ public sealed class EvidenceTests(AppFixture fixture)
         Assert.Equal(original.Str("id"), reused.Str("duplicateOf"));
         var different = await _app.UploadAsync(Admin, "org", second, Photos.Jpeg(107));
         Assert.Null(different["duplicateOf"]);
+        Assert.All([original, again, reused, different], e => Assert.Equal("verified", e.Str("state")));   // flagged, not refused
     }
 
     [Fact]
@@ -160,13 +179,16 @@ public sealed class EvidenceTests(AppFixture fixture)
         corrupt[0] = 0xFF; corrupt[1] = 0xD8; corrupt[2] = 0xFF;
 
         var ticket = await TicketAsync(unit, corrupt);
-        await AppUnderTest.PutAsync(ticket, corrupt);
-        await CommitAsync(ticket.Str("evidenceId"));
+        Assert.Equal(201, await AppUnderTest.PutAsync(ticket, corrupt));
+        Assert.Equal("pending", (await CommitAsync(ticket.Str("evidenceId"))).Str("state"));
         var settled = await _app.SettledAsync(ticket.Str("evidenceId"), Admin);
 
-        Assert.Equal("rejected", settled.Str("state"));
+        Assert.Equal(("rejected", "the image cannot be decoded"), (settled.Str("state"), settled.Str("reason")));
+        // Processing deletes the sealed copy right after recording the rejection.
+        await Eventually.WaitAsync(async () => !await BlobExistsAsync(ticket.Str("evidenceId")), TimeSpan.FromSeconds(10));
+        Assert.False(await BlobExistsAsync(ticket.Str("evidenceId")));
         var poison = new Azure.Storage.Queues.QueueClient(_app.Storage.ConnectionString, "evidence-process-poison");
-        Assert.False(await poison.ExistsAsync() && (await poison.PeekMessagesAsync(32)).Value.Any(m => m.Body.ToString().Contains(ticket.Str("evidenceId"))));
+        Assert.Empty(await poison.ExistsAsync() ? (await poison.PeekMessagesAsync(32)).Value : []);
     }
 
     [Fact]
@@ -185,6 +207,7 @@ public sealed class EvidenceTests(AppFixture fixture)
             var ok = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{unit}/trace/verify", Admin)).ExpectAsync(200);
             Assert.True(ok["valid"]!.GetValue<bool>());
             Assert.Equal(3, ok["checked"]!.GetValue<int>());
+            Assert.Null(ok["firstBreak"]);
         }
 
         var table = _app.Table("Evidence");
@@ -196,11 +219,11 @@ public sealed class EvidenceTests(AppFixture fixture)
         var afterEdit = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{edited}/trace/verify", Admin)).ExpectAsync(200);
         Assert.False(afterEdit["valid"]!.GetValue<bool>());
         Assert.Equal(1, afterEdit["checked"]!.GetValue<int>());
-        Assert.Equal(ids[1], afterEdit["firstBreak"].Str("evidenceId"));
-        Assert.Equal("record_changed", afterEdit["firstBreak"].Str("reason"));
+        Assert.Equal((ids[1], "record_changed"), (afterEdit["firstBreak"].Str("evidenceId"), afterEdit["firstBreak"].Str("reason")));
         var afterDelete = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{deleted}/trace/verify", Admin)).ExpectAsync(200);
-        Assert.Equal(ids[4], afterDelete["firstBreak"].Str("evidenceId"));
-        Assert.Equal("record_missing", afterDelete["firstBreak"].Str("reason"));
+        Assert.False(afterDelete["valid"]!.GetValue<bool>());
+        Assert.Equal(1, afterDelete["checked"]!.GetValue<int>());
+        Assert.Equal((ids[4], "record_missing"), (afterDelete["firstBreak"].Str("evidenceId"), afterDelete["firstBreak"].Str("reason")));
     }
 
     [Fact]
@@ -222,64 +245,73 @@ public sealed class EvidenceTests(AppFixture fixture)
         var created = await (await _app.Http.SendAsync(request)).ExpectAsync(201);
         var settled = await _app.SettledAsync(created.Str("id"), Admin);
 
-        Assert.Equal("verified", settled.Str("state"));
-        Assert.Equal("application/pdf", settled.Str("contentType"));
+        Assert.Equal(("verified", "application/pdf", "document", "联席会议纪要.pdf"),
+            (settled.Str("state"), settled.Str("contentType"), settled.Str("kind"), settled.Str("fileName")));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), settled.Str("sha256"));
-        var period = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST")).ToString("yyyy-MM");
+        Assert.Equal(pdf.LongLength, settled["size"]!.GetValue<long>());
+        var period = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(settled.Str("committedAt")), TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST")).ToString("yyyy-MM");
         var trace = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{unit}/trace?period={period}", Admin)).ExpectAsync(200);
-        Assert.Equal(created.Str("id"), Assert.Single(trace["items"]!.AsArray()).Str("evidenceId"));
-        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{unit}/trace?period=2026-13", Admin)).ExpectAsync(400);
+        Assert.Equal([created.Str("id")], trace.Ids("evidenceId"));
+        Assert.Equal(settled.Str("chainHash"), trace["items"]![0].Str("chainHash"));
+        var bad = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{unit}/trace?period=2026-13", Admin)).ExpectProblemAsync(400, "validation_failed");
+        Assert.Equal(["period"], bad.Errors().Keys);
     }
 
     [Fact]
     public async Task Completing_an_order_needs_verified_evidence_of_that_order()
     {
-        var resource = (await (await _app.SendAsync(HttpMethod.Post, "api/v1/resources", "dev-liaison", new
-        {
-            unitId = "org_demo-u01", title = "维修" + Guid.NewGuid().ToString("N")[..6], category = "repairs", description = "水电维修", kind = "service",
-            areaIds = new[] { "org_demo-s1" }, monthlyCapacity = 5, availability = Array.Empty<object>(), validFrom = "2026-01-01", validTo = "2030-12-31",
-        })).ExpectAsync(201)).Str("id");
-        await (await _app.SendAsync(HttpMethod.Post, $"api/v1/resources/{resource}/publish", "dev-liaison")).ExpectAsync(200);
-        var order = (await (await _app.SendAsync(HttpMethod.Post, "api/v1/orders", "dev-resident", new
-        {
-            communityId = "org_demo-s1-c1", title = "水管漏水", category = "repairs", description = "厨房水管漏水", beneficiaries = 3, urgency = "high", level = "community",
-        })).ExpectAsync(201)).Str("id");
-        foreach (var (action, who, body) in new (string, string, object?)[] { ("publish", "dev-community", null), ("match", "dev-community", new { resourceId = resource }), ("agree", "dev-liaison", null), ("start", "dev-liaison", null) })
+        var resource = await _d.PublishedResourceAsync(_app, monthlyCapacity: 5, category: "repairs");
+        var order = await _d.PublishedOrderAsync(_app, "repairs");
+        foreach (var (action, who, body) in new (string, string, object?)[] { ("match", _d.CommunityAdmin, new { resourceId = resource }), ("agree", _d.Liaison, null), ("start", _d.Liaison, null) })
         {
             await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/{action}", who, body ?? new { })).ExpectAsync(200);
         }
         var unit = await NewUnitAsync();
         var foreign = (await _app.UploadAsync(Admin, "org", unit, Photos.Jpeg(300))).Str("id");
         var bytes = Photos.Jpeg(302);
-        var pending = (await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", "dev-liaison", new
+        var pending = (await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Liaison, new
         {
             ownerType = "order", ownerId = order, fileName = "a.jpg", contentType = "image/jpeg", size = bytes.Length,
             sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
         })).ExpectAsync(201)).Str("evidenceId");
 
-        foreach (var evidence in new[] { foreign, pending, "evd_demo-u01-nothere" })
+        foreach (var evidence in new[] { foreign, pending, $"evd_{_d.UnitId[4..]}-nothere" })
         {
-            var refused = await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/complete", "dev-liaison", new { evidenceIds = new[] { evidence }, serviceHours = 1, beneficiaries = 3 });
-            Assert.Equal("evidence_not_verified", (await refused.ExpectAsync(422)).Str("code"));
+            var refused = await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/complete", _d.Liaison, new { evidenceIds = new[] { evidence }, serviceHours = 1, beneficiaries = 3 });
+            var problem = await refused.ExpectProblemAsync(422, "evidence_not_verified");
+            Assert.Equal(new Dictionary<string, string[]> { ["evidenceIds"] = ["须为本订单已核验的痕迹"] }, problem.Errors());
         }
-        var verified = (await _app.UploadAsync("dev-liaison", "order", order, Photos.Jpeg(303))).Str("id");
-        var done = await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/complete", "dev-liaison", new { evidenceIds = new[] { verified }, serviceHours = 1, beneficiaries = 3 })).ExpectAsync(200);
+        Assert.Equal("inProgress", (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{order}", _d.Liaison)).ExpectAsync(200)).Str("state"));
+        var verified = (await _app.UploadAsync(_d.Liaison, "order", order, Photos.Jpeg(303))).Str("id");
+        var done = await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/complete", _d.Liaison, new { evidenceIds = new[] { verified }, serviceHours = 1, beneficiaries = 3 })).ExpectAsync(200);
         Assert.Equal("completed", done.Str("state"));
-        var listed = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence?ownerType=order&ownerId={order}", "dev-community")).ExpectAsync(200);
-        Assert.Contains(listed["items"]!.AsArray(), e => e.Str("id") == verified);
-        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence?ownerType=order&ownerId={order}", "someone-else")).ExpectAsync(404);
+        var listed = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence?ownerType=order&ownerId={order}", _d.CommunityAdmin)).ExpectAsync(200);
+        Assert.Equal(new Dictionary<string, string> { [pending] = "pending", [verified] = "verified" },
+            listed["items"]!.AsArray().ToDictionary(e => e.Str("id"), e => e.Str("state")));
+        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence?ownerType=order&ownerId={order}", _d.Stranger)).ExpectProblemAsync(404, "not_found");
     }
 
     [Fact]
     public async Task Uploads_need_rights_on_the_owner_and_a_supported_file()
     {
+        var otherUnit = await NewUnitAsync("别人的单位");
         var bytes = Photos.Jpeg(301);
-        var body = new { ownerType = "org", ownerId = "org_demo-u02", fileName = "a.jpg", contentType = "image/jpeg", size = bytes.Length, sha256 = new string('0', 64) };
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", "dev-liaison", body)).ExpectAsync(403);
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", "dev-liaison", body with { ownerId = "org_demo-u01", contentType = "image/gif" })).ExpectAsync(400);
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", "dev-liaison", body with { ownerId = "org_demo-u01", size = 11 * 1024 * 1024 })).ExpectAsync(400);
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", "dev-liaison", body with { ownerType = "activity", ownerId = "act_x1" })).ExpectAsync(422);
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", "dev-liaison", body with { ownerId = "org_demo-u01" })).ExpectAsync(201);
+        var body = new { ownerType = "org", ownerId = otherUnit, fileName = "a.jpg", contentType = "image/jpeg", size = bytes.Length, sha256 = new string('0', 64) };
+        async Task<JsonObject> Refused(object request, int status, string code) =>
+            await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Liaison, request)).ExpectProblemAsync(status, code);
+
+        await Refused(body, 403, "forbidden");
+        Assert.Equal(new Dictionary<string, string[]> { ["contentType"] = ["只接受：image/jpeg, image/png, image/webp, application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] },
+            (await Refused(body with { ownerId = _d.UnitId, contentType = "image/gif" }, 400, "validation_failed")).Errors());
+        Assert.Equal(new Dictionary<string, string[]> { ["size"] = ["须为 1–10485760 字节"] },
+            (await Refused(body with { ownerId = _d.UnitId, size = 11 * 1024 * 1024 }, 400, "validation_failed")).Errors());
+        Assert.Equal(new Dictionary<string, string[]> { ["sha256"] = ["须为 64 位十六进制 SHA-256"] },
+            (await Refused(body with { ownerId = _d.UnitId, sha256 = "abc" }, 400, "validation_failed")).Errors());
+        Assert.Equal(new Dictionary<string, string[]> { ["ownerType"] = ["暂不支持"] },
+            (await Refused(body with { ownerType = "activity", ownerId = "act_x1" }, 422, "owner_not_supported")).Errors());
+        await Refused(body with { ownerId = "org_nothere1" }, 404, "not_found");
+        var ticket = await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Liaison, body with { ownerId = _d.UnitId })).ExpectAsync(201);
+        Assert.StartsWith($"evd_{_d.UnitId[4..]}-", ticket.Str("evidenceId"));
     }
 
     private static byte[] PngBytes()

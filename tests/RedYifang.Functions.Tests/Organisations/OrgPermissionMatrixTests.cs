@@ -1,18 +1,19 @@
 namespace RedYifang.Functions.Tests.Organisations;
 
-/// <summary>Every role × every organisation route, inside and outside the role's scope.</summary>
-[Collection("app")]
-public sealed class OrgPermissionMatrixTests(AppFixture fixture) : IAsyncLifetime
+/// <summary>
+/// Every role × every organisation route, inside and outside the role's scope, in this class's own district: "inside" is its
+/// community (in its street), "outside" a community of a second street.
+/// </summary>
+[Collection(Slices.Organisations)]
+public sealed class OrgPermissionMatrixTests(SliceApp slice) : IAsyncLifetime
 {
-    private readonly AppUnderTest _app = fixture.App;
-    private const string Inside = "org_demo-s1-c1";   // dev-community's community, in dev-street's street
-    private const string Outside = "org_demo-s2-c1";  // another street's community
-    private const string PartyMember = "matrix-party-member";
-    private const string Target = "matrix-target";
-    private static string? _targetUserId;
+    private readonly AppUnderTest _app = slice.App;
+    private Scene _scene = null!;
 
-    public static readonly string?[] Actors =
-        [null, "dev-resident", PartyMember, "dev-liaison", "dev-community", "dev-street", AppUnderTest.BootstrapAdmin];
+    private sealed record Scene(TestDistrict District, string Outside, string PartyMember, string TargetUserId);
+
+    public static readonly string[] Actors =
+        ["anonymous", "resident", "partyMember", "liaison", "communityAdmin", "streetAdmin", "districtAdmin", "bootstrapAdmin"];
 
     public static readonly string[] Routes = ["create", "get", "list", "grant", "revoke"];
 
@@ -23,18 +24,19 @@ public sealed class OrgPermissionMatrixTests(AppFixture fixture) : IAsyncLifetim
         foreach (var route in Routes)
         foreach (var inside in new[] { true, false })
         {
-            data.Add(actor ?? "anonymous", route, inside);
+            data.Add(actor, route, inside);
         }
         return data;
     }
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _scene = await slice.OnceAsync("matrix", async () =>
     {
-        if (_targetUserId is not null) return;
-        var pmUser = (await (await _app.SendAsync(HttpMethod.Post, "api/v1/auth/dev", json: new { openId = PartyMember })).ExpectAsync(200))["user"].Str("id");
-        await (await _app.SendAsync(HttpMethod.Put, $"api/v1/orgs/{Inside}/roles/{pmUser}", AppUnderTest.BootstrapAdmin, new { role = "partyMember" })).ExpectAsync(200);
-        _targetUserId = (await (await _app.SendAsync(HttpMethod.Post, "api/v1/auth/dev", json: new { openId = Target })).ExpectAsync(200))["user"].Str("id");
-    }
+        var d = await slice.DistrictAsync("matrix");
+        var outside = await d.OrgAsync(_app, "community", await d.OrgAsync(_app, "street", d.DistrictId, "另一街道"), "另一社区");
+        var partyMember = await d.UserAsync(_app, "party-member", "partyMember", d.CommunityId);
+        var target = await TestDistrict.UserIdAsync(_app, await d.UserAsync(_app, "target"));
+        return new Scene(d, outside, partyMember, target);
+    });
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -42,21 +44,33 @@ public sealed class OrgPermissionMatrixTests(AppFixture fixture) : IAsyncLifetim
     [MemberData(nameof(Cases))]
     public async Task Each_role_reaches_exactly_its_scope(string actorName, string route, bool inside)
     {
-        var actor = actorName == "anonymous" ? null : actorName;
-        var org = inside ? Inside : Outside;
-        var isAdminHere = actor == AppUnderTest.BootstrapAdmin || (inside && actor is "dev-community" or "dev-street");
+        var d = _scene.District;
+        var actor = actorName switch
+        {
+            "anonymous" => null,
+            "resident" => d.Resident,
+            "partyMember" => _scene.PartyMember,
+            "liaison" => d.Liaison,
+            "communityAdmin" => d.CommunityAdmin,
+            "streetAdmin" => d.StreetAdmin,
+            "districtAdmin" => d.DistrictAdmin,
+            _ => AppUnderTest.BootstrapAdmin,
+        };
+        var org = inside ? d.CommunityId : _scene.Outside;
+        var isAdminHere = actorName is "bootstrapAdmin" or "districtAdmin" || (inside && actorName is "communityAdmin" or "streetAdmin");
 
         var (response, allowedStatus) = route switch
         {
             "create" => (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", actor, new { kind = "grid", parentId = org, name = "矩阵" + Guid.NewGuid() }), 201),
             "get" => (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{org}", actor), 200),
             "list" => (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={org}", actor), 200),
-            "grant" => (await _app.SendAsync(HttpMethod.Put, $"api/v1/orgs/{org}/roles/{_targetUserId}", actor, new { role = "partyMember" }), 200),
-            _ => (await _app.SendAsync(HttpMethod.Delete, $"api/v1/orgs/{org}/roles/{_targetUserId}?role=partyMember", actor), 204),
+            "grant" => (await _app.SendAsync(HttpMethod.Put, $"api/v1/orgs/{org}/roles/{_scene.TargetUserId}", actor, new { role = "partyMember" }), 200),
+            _ => (await _app.SendAsync(HttpMethod.Delete, $"api/v1/orgs/{org}/roles/{_scene.TargetUserId}?role=partyMember", actor), 204),
         };
 
         var readsAreOpen = route is "get" or "list";
-        var expected = actor is null ? 401 : readsAreOpen || isAdminHere ? allowedStatus : 403;
-        await response.ExpectAsync(expected);
+        if (actor is null) await response.ExpectProblemAsync(401, "unauthenticated");
+        else if (readsAreOpen || isAdminHere) await response.ExpectAsync(allowedStatus);
+        else await response.ExpectProblemAsync(403, "forbidden");
     }
 }

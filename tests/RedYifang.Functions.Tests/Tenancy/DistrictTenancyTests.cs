@@ -71,7 +71,8 @@ public sealed class DistrictTenancyTests(TwoDistrictsFixture fixture)
         Assert.Equal(1, street["items"]![0]!["rank"]!.GetValue<int>());
         Assert.Null(street["items"]![1]!["rank"]);
         Assert.Equal("street", street.Str("peerGroupScope"));
-        Assert.Contains("街道", street.Str("tieBreak"));
+        Assert.Equal("仅在本街道同类组内排名（名次为街道内 1..n）；同分（保留6位小数）时，按本组权重最高指标的原始值排序，再按组织标识排序", street.Str("tieBreak"));
+        Assert.Equal("在全区同类组内排名；同分（保留6位小数）时，按本组权重最高指标的原始值排序，再按组织标识排序", rankingA.Str("tieBreak"));
         var sameStreetB = await (await _app.Http.GetAsync($"api/v1/rankings/{period.Text}?streetId={B.District.StreetId}&peerGroup=nonPublicEnterprise")).ExpectAsync(200);
         Assert.Equal([1, 2], sameStreetB["items"]!.AsArray().Select(i => i!["rank"]!.GetValue<int>()));   // B's first street: units 1 (4) and 0 (1)
         Assert.Equal([B.Units[1], B.Units[0]], sameStreetB["items"]!.AsArray().Select(i => i.Str("orgId")));
@@ -86,11 +87,11 @@ public sealed class DistrictTenancyTests(TwoDistrictsFixture fixture)
         using (var zip = new ZipArchive(await export.Content.ReadAsStreamAsync()))
         {
             var sheet = await new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()).ReadToEndAsync();
-            Assert.Contains("（ta）", sheet);
+            Assert.Equal(1 + OrgsOf(A).Count, System.Text.RegularExpressions.Regex.Matches(sheet, "<row[ >]").Count);   // a header and A's six organisations
             Assert.DoesNotContain("（tb）", sheet);
         }
         await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{period.Text}/export?districtId={A.District.DistrictId}", B.District.DistrictAdmin))
-            .ExpectAsync(403);
+            .ExpectProblemAsync(403, "forbidden");
 
         var statsA = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={A.District.DistrictId}&period={period.Text}", A.District.DistrictAdmin)).ExpectAsync(200);
         var statsB = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={B.District.DistrictId}&period={period.Text}", B.District.DistrictAdmin)).ExpectAsync(200);
@@ -98,7 +99,7 @@ public sealed class DistrictTenancyTests(TwoDistrictsFixture fixture)
         Assert.Equal((2, 4, 5), (statsB["communities"]!.GetValue<int>(), statsB["linkedUnits"]!.GetValue<int>(), statsB["ordersAccepted"]!.GetValue<int>()));
         var streetStats = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={A.SecondStreet}&period={period.Text}", A.District.DistrictAdmin)).ExpectAsync(200);
         Assert.Equal((1, 2, 0), (streetStats["communities"]!.GetValue<int>(), streetStats["linkedUnits"]!.GetValue<int>(), streetStats["ordersAccepted"]!.GetValue<int>()));
-        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={A.District.DistrictId}&period={period.Text}", B.District.DistrictAdmin)).ExpectAsync(404);
+        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={A.District.DistrictId}&period={period.Text}", B.District.DistrictAdmin)).ExpectProblemAsync(404, "not_found");
     }
 
     [Fact]
@@ -106,9 +107,9 @@ public sealed class DistrictTenancyTests(TwoDistrictsFixture fixture)
     {
         var indicators = $"api/v1/districts/{A.District.DistrictId}/assessment/indicators/2030-02";
         var set = new { peerGroups = new { nonPublicEnterprise = new[] { new { indicator = "serviceHours", weight = 1.0, direction = "higher" } } } };
-        await (await _app.SendAsync(HttpMethod.Put, indicators, B.District.DistrictAdmin, set)).ExpectAsync(403);
+        await (await _app.SendAsync(HttpMethod.Put, indicators, B.District.DistrictAdmin, set)).ExpectProblemAsync(403, "forbidden");
         await (await _app.SendAsync(HttpMethod.Post, "api/v1/assessment/runs", B.District.DistrictAdmin,
-            new { districtId = A.District.DistrictId, period = "2030-02" })).ExpectAsync(403);
+            new { districtId = A.District.DistrictId, period = "2030-02" })).ExpectProblemAsync(403, "forbidden");
         await (await _app.SendAsync(HttpMethod.Put, indicators, A.District.DistrictAdmin, set)).ExpectAsync(200);
         Assert.False((await (await _app.Http.GetAsync(indicators)).ExpectAsync(200))["isDefault"]!.GetValue<bool>());          // public
         Assert.True((await (await _app.Http.GetAsync($"api/v1/districts/{B.District.DistrictId}/assessment/indicators/2030-02")).ExpectAsync(200))["isDefault"]!.GetValue<bool>());
@@ -132,19 +133,20 @@ public sealed class DistrictTenancyTests(TwoDistrictsFixture fixture)
     [Fact]
     public async Task Bad_scopes_are_404_for_unknown_422_for_the_wrong_kind_or_a_foreign_street_and_400_for_none()
     {
-        Assert.Equal("not_found", (await (await _app.Http.GetAsync("api/v1/rankings/2025-05?districtId=org_nowhere1")).ExpectAsync(404)).Str("code"));
+        Assert.Equal("not_found", (await (await _app.Http.GetAsync("api/v1/rankings/2025-05?districtId=org_nowhere1")).ExpectProblemAsync(404, "not_found")).Str("code"));
         await (await _app.SendAsync(HttpMethod.Post, "api/v1/assessment/runs", AppUnderTest.BootstrapAdmin,
-            new { districtId = "org_nowhere1", period = "2025-05" })).ExpectAsync(404);
-        var street = await (await _app.Http.GetAsync($"api/v1/rankings/2025-05?districtId={A.District.StreetId}")).ExpectAsync(422);
+            new { districtId = "org_nowhere1", period = "2025-05" })).ExpectProblemAsync(404, "not_found");
+        var street = await (await _app.Http.GetAsync($"api/v1/rankings/2025-05?districtId={A.District.StreetId}")).ExpectProblemAsync(422, "invalid_reference");
         Assert.Equal("invalid_reference", street.Str("code"));
-        Assert.NotNull(street["errors"]!["districtId"]);
+        Assert.Equal(["districtId"], street.Errors().Keys);
         await (await _app.SendAsync(HttpMethod.Post, "api/v1/assessment/runs", AppUnderTest.BootstrapAdmin,
-            new { districtId = A.District.StreetId, period = "2025-05" })).ExpectAsync(422);
+            new { districtId = A.District.StreetId, period = "2025-05" })).ExpectProblemAsync(422, "invalid_reference");
         await (await _app.SendAsync(HttpMethod.Put, $"api/v1/districts/{A.District.StreetId}/assessment/indicators/2030-03", AppUnderTest.BootstrapAdmin,
-            new { peerGroups = new { agency = new[] { new { indicator = "serviceHours", weight = 1.0, direction = "higher" } } } })).ExpectAsync(422);
-        var foreign = await (await _app.Http.GetAsync($"api/v1/rankings/2025-05?districtId={A.District.DistrictId}&streetId={B.District.StreetId}")).ExpectAsync(422);
-        Assert.NotNull(foreign["errors"]!["streetId"]);
-        Assert.NotNull((await (await _app.Http.GetAsync("api/v1/rankings/2025-05")).ExpectAsync(400))["errors"]!["districtId"]);
+            new { peerGroups = new { agency = new[] { new { indicator = "serviceHours", weight = 1.0, direction = "higher" } } } })).ExpectProblemAsync(422, "invalid_reference");
+        var foreign = await (await _app.Http.GetAsync($"api/v1/rankings/2025-05?districtId={A.District.DistrictId}&streetId={B.District.StreetId}")).ExpectProblemAsync(422, "invalid_reference");
+        Assert.Equal(["streetId"], foreign.Errors().Keys);
+        var none = await (await _app.Http.GetAsync("api/v1/rankings/2025-05")).ExpectProblemAsync(400, "validation_failed");
+        Assert.Equal(["districtId"], none.Errors().Keys);
     }
 
     [Fact]
@@ -177,13 +179,13 @@ public sealed class DistrictTenancyTests(TwoDistrictsFixture fixture)
             new { kind = "unit", parentId = d.CommunityId, name = "自建单位（ta）", unitKind = "socialOrganization" })).ExpectAsync(201)).Str("id");
         var me = (await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", d.CommunityAdmin)).ExpectAsync(200)).Str("id");
         Assert.Equal("forbidden", (await (await _app.SendAsync(HttpMethod.Put, $"api/v1/orgs/{unit}/roles/{me}", d.CommunityAdmin,
-            new { role = "liaison" })).ExpectAsync(403)).Str("code"));
+            new { role = "liaison" })).ExpectProblemAsync(403, "forbidden")).Str("code"));
         var admin = (await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", AppUnderTest.BootstrapAdmin)).ExpectAsync(200)).Str("id");
         await (await _app.SendAsync(HttpMethod.Put, $"api/v1/orgs/{d.DistrictId}/roles/{admin}", AppUnderTest.BootstrapAdmin,
-            new { role = "districtAdmin" })).ExpectAsync(403);
+            new { role = "districtAdmin" })).ExpectProblemAsync(403, "forbidden");
         var stranger = (await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", d.Stranger)).ExpectAsync(200)).Str("id");
         await (await _app.SendAsync(HttpMethod.Put, $"api/v1/orgs/{unit}/roles/{stranger}", d.CommunityAdmin, new { role = "liaison" })).ExpectAsync(200);
         var roles = (await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", d.CommunityAdmin)).ExpectAsync(200))["roles"]!.AsArray();
-        Assert.DoesNotContain(roles, r => r.Str("role") == "liaison");
+        Assert.Equal(["resident:", $"communityAdmin:{d.CommunityId}"], roles.Select(r => $"{r.Str("role")}:{r!["orgId"]?.GetValue<string>()}"));
     }
 }

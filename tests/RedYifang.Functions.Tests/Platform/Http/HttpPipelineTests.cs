@@ -5,27 +5,32 @@ using Azure.Data.Tables;
 
 namespace RedYifang.Functions.Tests.Platform.Http;
 
-/// <summary>What every function gets from the pipeline, over real HTTP through the local host.</summary>
-[Collection("app")]
-public sealed class HttpPipelineTests(AppFixture fixture)
+/// <summary>What every function gets from the pipeline, over real HTTP through the local host, in this class's own district.</summary>
+[Collection(Slices.Platform)]
+public sealed class HttpPipelineTests(SliceApp slice) : IAsyncLifetime
 {
-    private readonly AppUnderTest _app = fixture.App;
+    private readonly AppUnderTest _app = slice.App;
     private const string Admin = AppUnderTest.BootstrapAdmin;
-    private const string Community = "org_demo-s1-c1";
+    private TestDistrict _d = null!;
+
+    public async Task InitializeAsync() => _d = await slice.DistrictAsync("pipeline");
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Malformed_json_is_400_malformed_json_in_Chinese_and_writes_nothing()
     {
-        var before = await CountGridsAsync();
+        var before = await GridsAsync();
         var response = await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, """{"kind":"grid", "parentId": """);
 
-        var problem = await response.ExpectAsync(400);
+        var problem = await response.ExpectProblemAsync(400, "malformed_json");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("malformed_json", problem.Str("code"));
+        Assert.Equal("zh-CN", response.Content.Headers.ContentLanguage.Single());
         Assert.Equal("请求体不是有效的 JSON", problem.Str("title"));
         Assert.Equal("/problems/malformed_json", problem.Str("type"));
         Assert.Equal(400, problem["status"]!.GetValue<int>());
-        Assert.Equal(before, await CountGridsAsync());
+        Assert.Empty(problem.Errors());
+        Assert.Equal(before, await GridsAsync());
     }
 
     [Fact]
@@ -34,7 +39,7 @@ public sealed class HttpPipelineTests(AppFixture fixture)
         var response = await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, "[1,2]",
             new Dictionary<string, string> { ["Accept-Language"] = "en-GB,en;q=0.9" });
 
-        var problem = await response.ExpectAsync(400);
+        var problem = await response.ExpectProblemAsync(400, "malformed_json");
         Assert.Equal("The request body is not valid JSON", problem.Str("title"));
         Assert.Equal("en", response.Content.Headers.ContentLanguage.Single());
     }
@@ -42,12 +47,13 @@ public sealed class HttpPipelineTests(AppFixture fixture)
     [Fact]
     public async Task A_wrongly_typed_field_is_named_in_errors()
     {
+        var before = await GridsAsync();
         var response = await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin,
-            new { kind = "grid", parentId = Community, name = "网格", partyMembers = "many" });
+            new { kind = "grid", parentId = _d.CommunityId, name = "网格", partyMembers = "many" });
 
-        var problem = await response.ExpectAsync(400);
-        Assert.Equal("validation_failed", problem.Str("code"));
-        Assert.Equal("类型不正确", problem["errors"]!["partyMembers"]![0]!.GetValue<string>());
+        var problem = await response.ExpectProblemAsync(400, "validation_failed");
+        Assert.Equal(new Dictionary<string, string[]> { ["partyMembers"] = ["类型不正确"] }, problem.Errors());
+        Assert.Equal(before, await GridsAsync());
     }
 
     [Theory]
@@ -55,9 +61,9 @@ public sealed class HttpPipelineTests(AppFixture fixture)
     [InlineData(false)]
     public async Task A_body_over_one_megabyte_is_413_and_writes_nothing(bool declareLength)
     {
-        var before = await CountGridsAsync();
+        var before = await GridsAsync();
         var name = new string('x', 2 * 1024 * 1024);
-        var json = Encoding.UTF8.GetBytes($$"""{"kind":"grid","parentId":"{{Community}}","name":"{{name}}"}""");
+        var json = Encoding.UTF8.GetBytes($$"""{"kind":"grid","parentId":"{{_d.CommunityId}}","name":"{{name}}"}""");
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/orgs");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _app.TokenAsync(Admin));
         request.Content = declareLength ? new ByteArrayContent(json) : new StreamContent(new NoLengthStream(json));
@@ -65,9 +71,8 @@ public sealed class HttpPipelineTests(AppFixture fixture)
 
         var response = await _app.Http.SendAsync(request);
 
-        var problem = await response.ExpectAsync(413);
-        Assert.Equal("payload_too_large", problem.Str("code"));
-        Assert.Equal(before, await CountGridsAsync());
+        await response.ExpectProblemAsync(413, "payload_too_large");
+        Assert.Equal(before, await GridsAsync());
     }
 
     [Fact]
@@ -79,8 +84,7 @@ public sealed class HttpPipelineTests(AppFixture fixture)
 
         var response = await _app.SendAsync(HttpMethod.Get, "api/v1/orgs/org_corrupt1", Admin);
 
-        var problem = await response.ExpectAsync(500);
-        Assert.Equal("internal_error", problem.Str("code"));
+        var problem = await response.ExpectProblemAsync(500, "internal_error");
         var traceId = problem.Str("traceId");
         Assert.Matches("^[0-9a-f]{32}$", traceId); // the W3C trace id, as on the Functions host
         Assert.Contains(traceId, problem.Str("detail"));
@@ -95,42 +99,45 @@ public sealed class HttpPipelineTests(AppFixture fixture)
         const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         var response = await _app.SendAsync(HttpMethod.Get, "api/v1/orgs/org_missing1", Admin,
             headers: new Dictionary<string, string> { ["traceparent"] = $"00-{traceId}-00f067aa0ba902b7-01" });
-        Assert.Equal(traceId, (await response.ExpectAsync(404)).Str("traceId"));
-        var without = await (await _app.SendAsync(HttpMethod.Get, "api/v1/orgs/org_missing1", Admin)).ExpectAsync(404);
+        Assert.Equal(traceId, (await response.ExpectProblemAsync(404, "not_found")).Str("traceId"));
+        var without = await (await _app.SendAsync(HttpMethod.Get, "api/v1/orgs/org_missing1", Admin)).ExpectProblemAsync(404, "not_found");
         Assert.Matches("^[0-9a-f]{32}$", without.Str("traceId"));
         Assert.NotEqual(traceId, without.Str("traceId"));
     }
 
     [Fact]
-    public async Task Unknown_routes_and_methods_are_404_as_on_the_Functions_host()
+    public async Task Unknown_routes_and_methods_are_404_with_an_empty_body_as_on_the_Functions_host()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.SendAsync(HttpMethod.Get, "api/v1/nothing-here", Admin)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.SendAsync(HttpMethod.Delete, "api/v1/me", Admin)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.SendAsync(HttpMethod.Put, "api/v1/orders", Admin, new { })).StatusCode);
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "api/v1/nothing-here"), (HttpMethod.Delete, "api/v1/me"), (HttpMethod.Put, "api/v1/orders") })
+        {
+            var response = await _app.SendAsync(method, path, Admin, method == HttpMethod.Put ? new { } : null);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        }
     }
 
     [Fact]
     public async Task Routes_other_than_the_public_ones_need_a_token()
     {
-        foreach (var path in new[] { "api/v1/me", "api/v1/orgs", $"api/v1/orgs/{Community}" })
+        foreach (var path in new[] { "api/v1/me", $"api/v1/orgs?parentId={_d.StreetId}", $"api/v1/orgs/{_d.CommunityId}", $"api/v1/orders?communityId={_d.CommunityId}" })
         {
             var response = await _app.SendAsync(HttpMethod.Get, path);
-            var problem = await response.ExpectAsync(401);
-            Assert.Equal("unauthenticated", problem.Str("code"));
+            await response.ExpectProblemAsync(401, "unauthenticated");
             Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
         }
         var forged = await _app.SendAsync(HttpMethod.Get, "api/v1/me", headers: new Dictionary<string, string>
         {
             ["Authorization"] = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c3JfeCJ9.c2lnbmF0dXJl",
         });
-        await forged.ExpectAsync(401);
+        await forged.ExpectProblemAsync(401, "unauthenticated");
         Assert.Equal(HttpStatusCode.OK, (await _app.SendAsync(HttpMethod.Get, "api/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _app.SendAsync(HttpMethod.Get, "api/openapi.json")).StatusCode);
     }
 
-    private async Task<int> CountGridsAsync()
+    private async Task<List<string>> GridsAsync()
     {
-        var response = await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={Community}&kind=grid&limit=100", Admin);
-        return (await response.ExpectAsync(200))["items"]!.AsArray().Count;
+        var response = await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={_d.CommunityId}&kind=grid&limit=100", Admin);
+        return (await response.ExpectAsync(200)).Ids();
     }
 
     /// <summary>A body sent chunked, without Content-Length.</summary>

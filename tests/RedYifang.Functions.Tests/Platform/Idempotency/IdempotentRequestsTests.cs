@@ -1,18 +1,25 @@
 namespace RedYifang.Functions.Tests.Platform.Idempotency;
 
-[Collection("app")]
-public sealed class IdempotentRequestsTests(AppFixture fixture)
+/// <summary>Idempotent creates in this class's own district; each test creates under a parent of its own, so its children are known exactly.</summary>
+[Collection(Slices.Platform)]
+public sealed class IdempotentRequestsTests(SliceApp slice) : IAsyncLifetime
 {
-    private readonly AppUnderTest _app = fixture.App;
+    private readonly AppUnderTest _app = slice.App;
     private const string Admin = AppUnderTest.BootstrapAdmin;
+    private TestDistrict _d = null!;
+
+    public async Task InitializeAsync() => _d = await slice.DistrictAsync("idem");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static Dictionary<string, string> NewKey() => new() { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
 
     [Fact]
     public async Task The_same_key_and_body_sent_concurrently_creates_once_and_replays_the_first_answer()
     {
-        var parent = "org_demo-s2-c3";
-        var body = new { kind = "grid", parentId = parent, name = "幂等网格-" + Guid.NewGuid().ToString("N")[..8] };
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
-        var before = await CountChildrenAsync(parent);
+        var parent = await _d.OrgAsync(_app, "community", _d.StreetId, "并发社区");
+        var body = new { kind = "grid", parentId = parent, name = "幂等网格" };
+        var key = NewKey();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, body, key)));
 
@@ -23,41 +30,46 @@ public sealed class IdempotentRequestsTests(AppFixture fixture)
             bodies.Add(json.ToJsonString());
             Assert.Equal(responses[0].Headers.Location, response.Headers.Location);
         }
-        Assert.Single(bodies.Distinct());
-        Assert.Equal(before + 1, await CountChildrenAsync(parent));
+        var created = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(bodies.Distinct()))!;
+        Assert.Equal([created.Str("id")], await ChildrenAsync(parent));
         Assert.Equal(11, responses.Count(r => r.Headers.Contains("Idempotent-Replayed")));
     }
 
     [Fact]
     public async Task The_same_key_with_another_body_is_422_and_creates_nothing()
     {
-        var parent = "org_demo-s2-c4";
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "grid", parentId = parent, name = "甲" + Guid.NewGuid() }, key))
-            .ExpectAsync(201);
-        var before = await CountChildrenAsync(parent);
+        var parent = await _d.OrgAsync(_app, "community", _d.StreetId, "重用社区");
+        var key = NewKey();
+        var first = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "grid", parentId = parent, name = "甲" }, key)).ExpectAsync(201);
 
-        var reused = await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "grid", parentId = parent, name = "乙" + Guid.NewGuid() }, key);
+        var reused = await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "grid", parentId = parent, name = "乙" }, key);
 
-        Assert.Equal("idempotency_key_reused", (await reused.ExpectAsync(422)).Str("code"));
-        Assert.Equal(before, await CountChildrenAsync(parent));
+        await reused.ExpectProblemAsync(422, "idempotency_key_reused");
+        Assert.Equal([first.Str("id")], await ChildrenAsync(parent));
+        // The first body again is the first answer again.
+        var replay = await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "grid", parentId = parent, name = "甲" }, key);
+        Assert.Equal(first.ToJsonString(), (await replay.ExpectAsync(201)).ToJsonString());
+        Assert.Equal(["true"], replay.Headers.GetValues("Idempotent-Replayed"));
     }
 
     [Fact]
     public async Task A_refused_request_releases_its_key()
     {
-        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
-        var body = new { kind = "grid", parentId = "org_demo-s3-c1", name = "释放" + Guid.NewGuid() };
+        var parent = await _d.OrgAsync(_app, "community", _d.StreetId, "释放社区");
+        var key = NewKey();
+        var body = new { kind = "grid", parentId = parent, name = "释放" };
 
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", "dev-resident", body, key)).ExpectAsync(403);
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", "dev-resident", body, key)).ExpectAsync(403);
+        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", _d.Resident, body, key)).ExpectProblemAsync(403, "forbidden");
+        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", _d.Resident, body, key)).ExpectProblemAsync(403, "forbidden");
+        Assert.Empty(await ChildrenAsync(parent));
         // The key is per caller: the admin's request with the same key runs.
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, body, key)).ExpectAsync(201);
+        var created = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, body, key)).ExpectAsync(201);
+        Assert.Equal([created.Str("id")], await ChildrenAsync(parent));
     }
 
-    private async Task<int> CountChildrenAsync(string parent)
+    private async Task<List<string>> ChildrenAsync(string parent)
     {
         var response = await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={parent}&limit=100", Admin);
-        return (await response.ExpectAsync(200))["items"]!.AsArray().Count;
+        return (await response.ExpectAsync(200)).Ids();
     }
 }
