@@ -30,7 +30,7 @@ public sealed class Scoring(MatchingOptions weights)
             new("capacity", weights.CapacityWeight, Round((double)offer.Remaining / r.MonthlyCapacity)),
             new("availability", weights.AvailabilityWeight, Availability(order, r)),
             new("trackRecord", weights.TrackRecordWeight, TrackRecord(offer.Record)),
-            new("fairness", weights.FairnessWeight, Round(1.0 / (1 + offer.Record.Active))),
+            new("fairness", weights.FairnessWeight, Round(1.0 / (1 + offer.Record.Open))),
         ];
         return new Suggestion(r.Id, r.UnitId, r.Title, Round(reasons.Sum(x => x.Weight * x.Value)), reasons);
     }

@@ -29,8 +29,8 @@ public sealed class UnitRecords(Tables tables)
     public static UnitRecord Apply(UnitRecord r, OrderFact fact) => fact.Kind switch
     {
         OrderFactKind.Matched => r with { Assigned = r.Assigned + 1, Active = r.Active + 1 },
-        OrderFactKind.Completed => r with { Completed = r.Completed + 1, Active = Math.Max(0, r.Active - 1) },
-        OrderFactKind.Released => r with { Active = Math.Max(0, r.Active - 1), Failed = r.Failed + 1 },
+        OrderFactKind.Completed => r with { Completed = r.Completed + 1, Active = r.Active - 1 },
+        OrderFactKind.Released => r with { Active = r.Active - 1, Failed = r.Failed + 1 },
         OrderFactKind.Reopened => r with { Failed = r.Failed + 1 },
         _ => r with { Rated = r.Rated + 1, StarsSum = r.StarsSum + fact.Stars },
     };
