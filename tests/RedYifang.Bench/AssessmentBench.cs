@@ -27,11 +27,13 @@ public static class AssessmentBench
         var districtCount = args.Length > 2 ? int.Parse(args[2]) : 5;
         // A period still open (next year), so every run is provisional and really computes.
         Period.TryParse($"{DateTimeOffset.UtcNow.Year + 1}-Q3", out var period);
-        Console.WriteLine($"each district: 10 streets, {orgCount} organisations, {factCount} facts; load {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine(
+            $"each district: 10 streets, {orgCount} organisations, {factCount} facts; load {File.ReadAllText("/proc/loadavg").Trim()}");
 
         await using var single = await Store.StartAsync();
         var alone = await SeedDistrictAsync(single, 0, orgCount, factCount, period);
-        Console.WriteLine($"storage requests per fact: {await RequestsPerFactAsync(single.Storage, alone.Units[0], alone.District, period)}");
+        Console.WriteLine(
+            $"storage requests per fact: {await RequestsPerFactAsync(single.Storage, alone.Units[0], alone.District, period)}");
         var singleRuns = await MeasureRunsAsync(single, alone, period, withRead: true);
 
         await using var shared = await Store.StartAsync();
@@ -72,7 +74,8 @@ public static class AssessmentBench
             return new Store
             {
                 Storage = storage,
-                Services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddRedYifang(configuration).BuildServiceProvider(),
+                Services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddRedYifang(configuration)
+                    .BuildServiceProvider(),
             };
         }
 
@@ -91,8 +94,9 @@ public static class AssessmentBench
         {
             var org = units[i % units.Count];
             var at = period.Start.AddMinutes((i * 7919L) % (int)(period.End - period.Start).TotalMinutes);
-            await store.Facts.RecordAsync(new Fact($"o{i}|accepted", org, FactKind.Accepted, at, $"o{i}", i % 5 != 0, 1 + i % 7, 1 + i % 9,
-                DistrictId: district), ct);
+            await store.Facts
+                .RecordAsync(new Fact($"o{i}|accepted", org, FactKind.Accepted, at, $"o{i}", i % 5 != 0, 1 + (i % 7), 1 + (i % 9),
+                    DistrictId: district), ct);
         });
         Console.WriteLine($"district {index}: {units.Count} organisations and {factCount} facts recorded in {clock.Elapsed.TotalSeconds:0.0} s " +
                           $"({factCount / clock.Elapsed.TotalSeconds:0} facts/s incl. organisations, concurrency 32)");
@@ -109,8 +113,16 @@ public static class AssessmentBench
         var times = new List<double>();
         for (var round = 1; round <= 3; round++)
         {
-            await store.Facts.RecordAsync(new Fact($"late{round}|accepted", district.Units[round], FactKind.Accepted, period.Start.AddDays(1), $"late{round}",
-                true, 5, 5, DistrictId: district.District));
+            await store.Facts.RecordAsync(new Fact(
+                $"late{round}|accepted",
+                district.Units[round],
+                FactKind.Accepted,
+                period.Start.AddDays(1),
+                $"late{round}",
+                true,
+                5,
+                5,
+                DistrictId: district.District));
             var read = Stopwatch.StartNew();
             var totals = withRead ? await store.Facts.TotalsAsync(period, district.District, CancellationToken.None) : [];
             read.Stop();
@@ -137,11 +149,17 @@ public static class AssessmentBench
     {
         var now = DateTimeOffset.UtcNow;
         var prefix = $"org_b{index}";
-        var district = new Org { Id = $"{prefix}-district", Kind = OrgKind.District, Name = $"基准区{index}", Path = [$"{prefix}-district"], CreatedAt = now };
+        var district = new Org {
+            Id = $"{prefix}-district",
+            Kind = OrgKind.District,
+            Name = $"基准区{index}",
+            Path = [$"{prefix}-district"],
+            CreatedAt = now };
         await orgs.AddAsync(district, "bench");
         var streets = Enumerable.Range(0, 10).Select(s => new Org
         {
-            Id = $"{prefix}-s{s}", Kind = OrgKind.Street, ParentId = district.Id, Name = $"街道{s}", Path = [district.Id, $"{prefix}-s{s}"], CreatedAt = now,
+            Id = $"{prefix}-s{s}", Kind = OrgKind.Street, ParentId = district.Id, Name = $"街道{s}", Path = [district
+                .Id, $"{prefix}-s{s}"], CreatedAt = now,
         }).ToList();
         foreach (var street in streets) await orgs.AddAsync(street, "bench");
         var kinds = Enum.GetValues<UnitKind>();
@@ -155,8 +173,11 @@ public static class AssessmentBench
                 PartyMembers = 10, Path = [.. street.Path, id], CreatedAt = now,
             };
         }).ToList();
-        await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (u, _) => await orgs.AddAsync(u, "bench"));
-        return (district.Id, units.Select(u => u.Id).ToList());
+        await Parallel.ForEachAsync(
+            units,
+            new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (u, _) => await orgs.AddAsync(u, "bench", _));
+        return (district.Id, units.ConvertAll(u => u.Id));
     }
 
     /// <summary>
@@ -174,7 +195,8 @@ public static class AssessmentBench
         var rows = (await facts.TotalsAsync(period, district.District, CancellationToken.None)).Count
                    + (await orgs.InDistrictAsync(district.District, CancellationToken.None)).Count;
         // Each table is created once per process on first use: meet Rankings before counting, so the count is a run's own.
-        await provider.GetRequiredService<RankingStore>().MetaAsync(new RankingScope(district.District, false), period.Text, CancellationToken.None);
+        await provider.GetRequiredService<RankingStore>()
+            .MetaAsync(new RankingScope(district.District, false), period.Text, CancellationToken.None);
         counter.Start();
         await provider.GetRequiredService<AssessmentRuns>().RunAsync(district.District, period, CancellationToken.None);
         return $"{counter.Stop()} requests, {rows} rows read";
@@ -186,9 +208,11 @@ public static class AssessmentBench
         var counter = new StorageRequestCounter();
         await using var provider = counter.Services(storage);
         var facts = provider.GetRequiredService<FactStore>();
-        await facts.RecordAsync(new Fact("warm|accepted", org, FactKind.Accepted, period.Start.AddDays(1), "warm", true, 1, 1, DistrictId: district));
+        await facts.RecordAsync(
+            new Fact("warm|accepted", org, FactKind.Accepted, period.Start.AddDays(1), "warm", true, 1, 1, DistrictId: district));
         counter.Start();
-        await facts.RecordAsync(new Fact("counted|accepted", org, FactKind.Accepted, period.Start.AddDays(2), "counted", true, 1, 1, DistrictId: district));
+        await facts.RecordAsync(
+            new Fact("counted|accepted", org, FactKind.Accepted, period.Start.AddDays(2), "counted", true, 1, 1, DistrictId: district));
         return counter.Stop();
     }
 
@@ -198,7 +222,18 @@ public static class AssessmentBench
         var candidates = Enumerable.Range(0, count).Select(i =>
         {
             var t = Totals.Empty;
-            for (var k = 0; k < 1 + i % 5; k++) t = t.Add(new Fact($"{i}-{k}", "x", FactKind.Accepted, DateTimeOffset.UnixEpoch, "o", random.Next(5) > 0, random.Next(1, 10), random.Next(1, 20)));
+            for (
+                var k = 0;
+                k < 1 + (i % 5);
+                k++) t = t.Add(new Fact(
+                    $"{i}-{k}",
+                    "x",
+                    FactKind.Accepted,
+                    DateTimeOffset.UnixEpoch,
+                    "o",
+                    random.Next(5) > 0,
+                    random.Next(1, 10),
+                    random.Next(1, 20)));
             t = t.Add(new Fact($"{i}-r", "x", FactKind.Rated, DateTimeOffset.UnixEpoch, "o", Stars: random.Next(1, 6)));
             return new Candidate($"org_{i:000000}", "单位", (PeerGroup)(i % 5), null, t);
         }).ToList();
@@ -206,7 +241,7 @@ public static class AssessmentBench
         RankingMath.Rank(PeerGroup.Agency, set.Groups[PeerGroup.Agency], candidates.Take(1000).ToList());
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
-        var ranked = candidates.GroupBy(c => c.PeerGroup).SelectMany(g => RankingMath.Rank(g.Key, set.Groups[g.Key], g.ToList())).Count();
+        var ranked = candidates.GroupBy(c => c.PeerGroup).Sum(g => RankingMath.Rank(g.Key, set.Groups[g.Key], g.ToList()).Count);
         clock.Stop();
         Console.WriteLine($"in-memory scoring of {ranked} organisations: {clock.Elapsed.TotalMilliseconds:0} ms, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0:0.0} MB allocated");
     }

@@ -28,7 +28,8 @@ public static class ColdStartBench
         var bareLog = Path.Combine(Path.GetTempPath(), "coldstart-bare.log");
         var appLog = Path.Combine(Path.GetTempPath(), "coldstart-app.log");
 
-        Console.WriteLine($"Functions host: {hostDirectory}\napp: {app}\nbare app: {bare}\nload: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine(
+            $"Functions host: {hostDirectory}\napp: {app}\nbare app: {bare}\nload: {File.ReadAllText("/proc/loadavg").Trim()}");
         var bareTimes = new List<double>();
         var appAnonymous = new List<double>();
         var appAuthenticated = new List<double>();
@@ -46,7 +47,8 @@ public static class ColdStartBench
             await using var host = await FunctionsHost.StartAsync(hostDirectory, app, settings, appLog, "api/health");
             appAnonymous.Add(clock.Elapsed.TotalMilliseconds);
             var signIn = Stopwatch.StartNew();
-            var token = (await (await host.Http.PostAsJsonAsync("api/v1/auth/dev", new { openId = "bench-user" })).ExpectAsync(200)).Str("accessToken");
+            var token = (await (await host.Http.PostAsJsonAsync("api/v1/auth/dev", new { openId = "bench-user" })).ExpectAsync(200)).Str(
+                "accessToken");
             appFirstRequest.Add(signIn.Elapsed.TotalMilliseconds);
             using var me = new HttpRequestMessage(HttpMethod.Get, "api/v1/me");
             me.Headers.Authorization = new("Bearer", token);
@@ -96,7 +98,9 @@ public static class ColdStartBench
               <ItemGroup><None Update="host.json" CopyToOutputDirectory="PreserveNewest" /></ItemGroup>
             </Project>
             """);
-        await File.WriteAllTextAsync(Path.Combine(dir, "host.json"), """{ "version": "2.0", "extensions": { "http": { "routePrefix": "api" } } }""");
+        await File.WriteAllTextAsync(
+            Path.Combine(dir, "host.json"),
+            """{ "version": "2.0", "extensions": { "http": { "routePrefix": "api" } } }""");
         await File.WriteAllTextAsync(Path.Combine(dir, "Program.cs"), """
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
@@ -114,11 +118,12 @@ public static class ColdStartBench
                 public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ping")] HttpRequest req) => new OkObjectResult("pong");
             }
             """);
-        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-o", Path.Combine(dir, "out"), "--nologo", "-v", "quiet",
-            "-clp:ErrorsOnly", dir])
-        {
-            RedirectStandardOutput = true,
-        })!;
+        var build = Process
+            .Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-o", Path.Combine(dir, "out"), "--nologo", "-v", "quiet",
+                "-clp:ErrorsOnly", dir])
+                {
+                RedirectStandardOutput = true,
+                })!;
         var output = await build.StandardOutput.ReadToEndAsync();
         await build.WaitForExitAsync();
         if (build.ExitCode != 0) throw new InvalidOperationException("Building the bare app failed: " + output);

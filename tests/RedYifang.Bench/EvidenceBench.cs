@@ -62,10 +62,11 @@ public static class EvidenceBench
             var limits = new EvidenceOptions();
             var pixels = limits.MaxPixels * 4 / 1_000_000;
             var kept = (long)limits.KeptSide * limits.KeptSide * 4 / 1_000_000;
-            var perPhoto = pixels + 2 * kept + (limits.MaxImageBytes >> 20);
-            Console.WriteLine($"stated bound per photo: decoded pixels ≤ {pixels} MB + kept copy and encoder working copy ≤ 2 × {kept} MB " +
-                              $"+ the file ≤ {limits.MaxImageBytes >> 20} MB = {perPhoto} MB; × {limits.PhotoConcurrency} at once = {perPhoto * limits.PhotoConcurrency} MB. " +
-                              "Goal for the bomb: < 10 MB");
+            var perPhoto = pixels + (2 * kept) + (limits.MaxImageBytes >> 20);
+            Console
+                .WriteLine($"stated bound per photo: decoded pixels ≤ {pixels} MB + kept copy and encoder working copy ≤ 2 × {kept} MB " +
+                    $"+ the file ≤ {limits.MaxImageBytes >> 20} MB = {perPhoto} MB; × {limits.PhotoConcurrency} at once = {perPhoto * limits.PhotoConcurrency} MB. " +
+                    "Goal for the bomb: < 10 MB");
         }
         finally
         {
@@ -129,9 +130,11 @@ public static class EvidenceBench
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(10) };
             for (var i = 0; i < 100 && !await UpAsync(http); i++) await Task.Delay(200);
-            var login = await (await http.PostAsJsonAsync("api/v1/auth/dev", new { openId = "bench-admin" })).Content.ReadFromJsonAsync<JsonObject>();
+            var login = await (await http.PostAsJsonAsync("api/v1/auth/dev", new { openId = "bench-admin" })).Content
+                .ReadFromJsonAsync<JsonObject>();
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!["accessToken"]!.GetValue<string>());
-            var district = await (await http.PostAsJsonAsync("api/v1/orgs", new { kind = "district", name = "基准区" + port })).Content.ReadFromJsonAsync<JsonObject>();
+            var district = await (await http.PostAsJsonAsync("api/v1/orgs", new { kind = "district", name = "基准区" + port })).Content
+                .ReadFromJsonAsync<JsonObject>();
             var clock = Stopwatch.StartNew();
             using var form = new MultipartFormDataContent
             {
@@ -142,7 +145,8 @@ public static class EvidenceBench
             file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             form.Add(file, "file", "big.pdf");
             var response = await http.PostAsync("api/v1/evidence", form);
-            if ((int)response.StatusCode != 201) throw new InvalidOperationException($"upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            if ((int)response.StatusCode != 201) throw new InvalidOperationException(
+                $"upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             clock.Stop();
             return (PeakMb(host.Id), clock.Elapsed.TotalSeconds);
         }
@@ -198,7 +202,14 @@ public static class EvidenceBench
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "functions", "RedYifang.LocalHost", "bin", "Release", "net10.0", "RedYifang.LocalHost.dll");
+            var candidate = Path.Combine(
+                dir.FullName,
+                "functions",
+                "RedYifang.LocalHost",
+                "bin",
+                "Release",
+                "net10.0",
+                "RedYifang.LocalHost.dll");
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException("Build functions/RedYifang.LocalHost in Release first.");
@@ -216,7 +227,7 @@ public static class EvidenceBench
             for (var i = 0; i < n; i++)
             {
                 var p = _position + i;
-                buffer[offset + i] = p < Header.Length ? Header[p] : (byte)('a' + p % 26);
+                buffer[offset + i] = p < Header.Length ? Header[p] : (byte)('a' + (p % 26));
             }
             _position += n;
             return n;

@@ -20,6 +20,11 @@ namespace RedYifang.Bench;
 public static class OrdersBench
 {
     private const string Community = "org_demo-s1-c2";
+    private static readonly string[] sourceArray = new[]
+        {
+            "MatchRequests", "MatchingRuns", "RecordOrderFact", "ProcessEvidence", "AssessmentRuns", "RecordAssessmentFact",
+            "PublishIntegrationEvents", "OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer",
+        };
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -32,11 +37,7 @@ public static class OrdersBench
         var counter = new StorageRequestCounter();
         // Queue and timer functions off: what they do later (publishing each order's integration event, say) is not the
         // call's cost, and would compete with the calls being timed. The demo's queued messages stay queued.
-        var background = new[]
-        {
-            "MatchRequests", "MatchingRuns", "RecordOrderFact", "ProcessEvidence", "AssessmentRuns", "RecordAssessmentFact",
-            "PublishIntegrationEvents", "OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer",
-        }.ToDictionary(f => $"AzureWebJobs.{f}.Disabled", _ => (string?)(withBackground ? "false" : "true"));
+        var background = sourceArray.ToDictionary(f => $"AzureWebJobs.{f}.Disabled", _ => (string?)(withBackground ? "false" : "true"));
         await using var app = await AppUnderTest.StartAsync(storage, weChat, background, extraServices: (services, configuration) =>
             services.AddSingleton(new RedYifang.Functions.Platform.Storage.StorageClients(configuration, counter)));
         var token = await app.TokenAsync("dev-community");
@@ -66,10 +67,14 @@ public static class OrdersBench
         {
             var apiCreate = await Measure.RunAsync("POST /api/v1/orders (local host)", requests, concurrency, _ => PostAsync(app, body));
             var sdkCreate = await Measure.RunAsync("same table operations (SDK)", requests, concurrency,
-                i => DirectCreateAsync(users, orgs, byUser, orders, queue, userId, doc, 1_000_000 * (round + 1) + i));
+                i => DirectCreateAsync(users, orgs, byUser, orders, queue, userId, doc, (1_000_000 * (round + 1)) + i));
             results.Add((apiCreate, sdkCreate));
             var apiList = await Measure.RunAsync("GET queue listing (local host)", requests, concurrency, _ => ListAsync(app));
-            var sdkList = await Measure.RunAsync("same table operations (SDK)", requests, concurrency, _ => DirectListAsync(users, orders, userId));
+            var sdkList = await Measure.RunAsync(
+                "same table operations (SDK)",
+                requests,
+                concurrency,
+                _ => DirectListAsync(users, orders, userId));
             results.Add((apiList, sdkList));
         }
 
@@ -78,9 +83,11 @@ public static class OrdersBench
         Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine($"{requests} requests per measurement, concurrency {concurrency}, one Azurite; the second round is reported; " +
                           $"queue and timer functions {(withBackground ? "ON (they run while the calls are timed)" : "off")}.");
-        Console.WriteLine($"storage requests per POST /api/v1/orders (on the wire): {postRequests}; the direct baseline sends the minimal 6 " +
-                          "(roles query, community GET, user index upsert, order $batch with its outbox row, the message, the outbox row's delete)");
-        Console.WriteLine($"storage requests per queue listing: {listRequests}; the direct baseline sends 2 (roles query, queue range query)");
+        Console
+            .WriteLine($"storage requests per POST /api/v1/orders (on the wire): {postRequests}; the direct baseline sends the minimal 6 " +
+                "(roles query, community GET, user index upsert, order $batch with its outbox row, the message, the outbox row's delete)");
+        Console.WriteLine(
+            $"storage requests per queue listing: {listRequests}; the direct baseline sends 2 (roles query, queue range query)");
         foreach (var (api, sdk) in results.Skip(2))
         {
             Console.WriteLine(api);
@@ -137,7 +144,7 @@ public static class OrdersBench
     private static async Task DirectListAsync(TableClient users, TableClient orders, string userId)
     {
         await RolesAsync(users, userId);
-        var prefix = "queue|submitted|";
+        const string prefix = "queue|submitted|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Community} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         await foreach (var _ in orders.QueryAsync<TableEntity>(filter, 20).AsPages(pageSizeHint: 20).Take(1))
         {

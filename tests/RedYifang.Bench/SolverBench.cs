@@ -23,7 +23,8 @@ public static class SolverBench
         {
             var ours = await ChildAsync("ours", orders, resources, 20);
             var reference = await ChildAsync("ortools", orders, resources, 20);
-            Console.WriteLine($"{orders,6} x {resources,-5}                  ours     {ours.Seconds,7:0.000}   {ours.PeakMb,7:0}   {ours.Objective}");
+            Console.WriteLine(
+                $"{orders,6} x {resources,-5}                  ours     {ours.Seconds,7:0.000}   {ours.PeakMb,7:0}   {ours.Objective}");
             Console.WriteLine($"{"",30}  OR-Tools {reference.Seconds,7:0.000}   {reference.PeakMb,7:0}   {reference.Objective}");
             Console.WriteLine($"{"",30}  time ratio (ours / OR-Tools) {ours.Seconds / reference.Seconds:0.00}x, objectives {(ours.Objective == reference.Objective ? "equal" : "DIFFER")}");
         }
@@ -49,11 +50,17 @@ public static class SolverBench
             {
                 Id = $"res_u{i}-x", UnitId = $"org_u{i % 300}", UnitPath = ["org_d", "org_s1", $"org_u{i % 300}"], Title = "资源",
                 Category = i % 5 == 0 ? Category.Other : Category.ElderlyCare, Description = "", Kind = ResourceKind.Service,
-                AreaIds = [path[random.Next(0, 4)]], MonthlyCapacity = 10, Availability = [new AvailabilityWindow(1 + i % 7, "09:00", "12:00")],
+                AreaIds = [path[random
+                    .Next(0, 4)]], MonthlyCapacity = 10, Availability = [new AvailabilityWindow(1 + (i % 7), "09:00", "12:00")],
                 ValidFrom = new DateOnly(2026, 1, 1), ValidTo = new DateOnly(2027, 12, 31), State = ResourceState.Published,
                 CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
             },
-            random.Next(1, 11), new UnitRecord(random.Next(0, 50), random.Next(0, 40), random.Next(0, 30), random.Next(0, 150), random.Next(0, 5)))).ToList();
+            random.Next(1, 11), new UnitRecord(
+                random.Next(0, 50),
+                random.Next(0, 40),
+                random.Next(0, 30),
+                random.Next(0, 150),
+                random.Next(0, 5)))).ToList();
         var today = new DateOnly(2026, 11, 29);
         for (var i = 0; i < 50; i++) Rank();
         const int rounds = 500;
@@ -81,24 +88,37 @@ public static class SolverBench
         var flow = new MinCostFlow();
         int source = p.Orders + p.Resources, sink = source + 1;
         var (perOrder, perTier) = p.Weights();
-        var ceiling = perOrder + 2 * perTier + AssignmentProblem.MaxScore;
+        var ceiling = perOrder + (2 * perTier) + AssignmentProblem.MaxScore;
         for (var o = 0; o < p.Orders; o++) flow.AddArcWithCapacityAndUnitCost(source, o, 1, 0);
-        foreach (var (order, resource, score) in p.Pairs) flow.AddArcWithCapacityAndUnitCost(order, p.Orders + resource, 1, ceiling - p.Value(order, score));
+        foreach (var (order, resource, score) in p.Pairs) flow.AddArcWithCapacityAndUnitCost(
+            order,
+            p.Orders + resource,
+            1,
+            ceiling - p.Value(order, score));
         for (var r = 0; r < p.Resources; r++) flow.AddArcWithCapacityAndUnitCost(p.Orders + r, sink, p.Capacity[r], 0);
         flow.SetNodeSupply(source, p.Orders);
         flow.SetNodeSupply(sink, -p.Orders);
         if (flow.SolveMaxFlowWithMinCost() != MinCostFlowBase.Status.OPTIMAL) throw new InvalidOperationException("OR-Tools failed");
-        return flow.MaximumFlow() * ceiling - flow.OptimalCost();
+        return (flow.MaximumFlow() * ceiling) - flow.OptimalCost();
     }
 
     private static double PeakResidentMb() =>
         File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:"))
             .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0).First();
 
-    private static async Task<(double Seconds, double PeakMb, long Objective)> ChildAsync(string solver, int orders, int resources, int maxCapacity)
+    private static async Task<(double Seconds, double PeakMb, long Objective)> ChildAsync(
+        string solver,
+        int orders,
+        int resources,
+        int maxCapacity)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-        foreach (var a in new[] { "solve-one", solver, orders.ToString(), resources.ToString(), maxCapacity.ToString() }) start.ArgumentList.Add(a);
+        foreach (var a in new[] {
+            "solve-one",
+            solver,
+            orders.ToString(),
+            resources.ToString(),
+            maxCapacity.ToString() }) start.ArgumentList.Add(a);
         using var child = Process.Start(start)!;
         var output = (await child.StandardOutput.ReadToEndAsync()).Trim().Split(' ');
         await child.WaitForExitAsync();

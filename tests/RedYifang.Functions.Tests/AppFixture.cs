@@ -100,7 +100,8 @@ public sealed class LongestFirst : ITestCollectionOrderer
 {
     private static readonly string[] Longest =
     [
-        Slices.MatchingAtScale, Slices.Demo, Slices.Evidence, Slices.Orders, "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
+        Slices.MatchingAtScale, Slices.Demo, Slices.Evidence, Slices
+            .Orders, "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
         "two districts", Slices.Organisations, Slices.Assessment,
     ];
 
@@ -156,8 +157,10 @@ public sealed class SliceAppTests(SliceApp slice)
     [Fact]
     public async Task TimerSchedules_names_every_timer_function_of_the_build()
     {
-        var metadata = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RedYifang.LocalHost.RedYifangHost.AppDirectory, "functions.metadata")))!.AsArray();
-        var timers = metadata.Where(f => f!["bindings"]!.AsArray().Any(b => b!["type"]!.GetValue<string>() == "timerTrigger")).Select(f => f!["name"]!.GetValue<string>());
+        var metadata = System.Text.Json.Nodes.JsonNode.Parse(
+            await File.ReadAllTextAsync(Path.Combine(RedYifang.LocalHost.RedYifangHost.AppDirectory, "functions.metadata")))!.AsArray();
+        var timers = metadata.Where(f => f!["bindings"]!.AsArray().Any(b => b!["type"]!.GetValue<string>() == "timerTrigger"))
+            .Select(f => f!["name"]!.GetValue<string>());
         Assert.Equal(TimerSchedules.Functions.Order(StringComparer.Ordinal), timers.Order(StringComparer.Ordinal));
     }
 }

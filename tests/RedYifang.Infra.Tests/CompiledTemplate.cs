@@ -51,7 +51,10 @@ public sealed class CompiledTemplate
         foreach (var resource in list.OfType<JsonObject>())
         {
             into.Add(resource);
-            if (resource["properties"] is JsonObject properties && properties["template"] is JsonObject nested) Collect(nested, into, variables);
+            if (resource["properties"] is JsonObject properties && properties["template"] is JsonObject nested) Collect(
+                nested,
+                into,
+                variables);
         }
     }
 
@@ -60,7 +63,9 @@ public sealed class CompiledTemplate
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         var bicep = Path.Combine(packages, "azure.bicep.commandline.linux-x64", "0.49.2", "tools", "bicep");
-        return File.Exists(bicep) ? bicep : throw new FileNotFoundException($"No Bicep CLI at {bicep}: run `dotnet restore infra/tools` (test.sh does).");
+        return File.Exists(bicep)
+            ? bicep
+            : throw new FileNotFoundException($"No Bicep CLI at {bicep}: run `dotnet restore infra/tools` (test.sh does).");
     }
 
     private static (int, string) RunBicep(params string[] args)

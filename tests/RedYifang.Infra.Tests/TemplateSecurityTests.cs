@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace RedYifang.Infra.Tests;
 
-public sealed class TemplateSecurityTests
+public sealed partial class TemplateSecurityTests
 {
     private static CompiledTemplate T => CompiledTemplate.Main.Value;
 
@@ -11,14 +11,20 @@ public sealed class TemplateSecurityTests
 
     /// <summary>The parameters main.bicep passes to one of its modules.</summary>
     private static JsonObject Module(string name) =>
-        Properties(Assert.Single(T.OfType("Microsoft.Resources/deployments"), d => d["name"]!.GetValue<string>() == name))["parameters"]!.AsObject();
+        Properties(Assert.Single(T.OfType("Microsoft.Resources/deployments"), d => d["name"]!.GetValue<string>() == name))["parameters"]!
+            .AsObject();
 
     [Fact]
     public void The_templates_lint_clean_with_the_important_rules_as_errors()
     {
         Assert.True(T.LintExitCode == 0 && string.IsNullOrWhiteSpace(T.LintOutput), T.LintOutput);
-        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledTemplate.RepositoryRoot(), "infra", "bicepconfig.json")))!["analyzers"]!["core"]!["rules"]!;
-        foreach (var rule in new[] { "no-hardcoded-env-urls", "secure-parameter-default", "no-unused-params", "outputs-should-not-contain-secrets" })
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledTemplate
+            .RepositoryRoot(), "infra", "bicepconfig.json")))!["analyzers"]!["core"]!["rules"]!;
+        foreach (var rule in new[] {
+            "no-hardcoded-env-urls",
+            "secure-parameter-default",
+            "no-unused-params",
+            "outputs-should-not-contain-secrets" })
         {
             Assert.Equal("error", config[rule]!["level"]!.GetValue<string>());
         }
@@ -34,7 +40,7 @@ public sealed class TemplateSecurityTests
     [InlineData("azure.cn")]
     public void No_cloud_endpoint_is_hard_coded(string suffix)
     {
-        var withoutSchemas = Regex.Replace(T.Json, "\"\\$schema\"\\s*:\\s*\"[^\"]*\"", "");
+        var withoutSchemas = MyRegex().Replace(T.Json, "");
         Assert.DoesNotContain(suffix, withoutSchemas, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -67,20 +73,24 @@ public sealed class TemplateSecurityTests
         Assert.Equal("evidence", storage["immutableContainer"]!["value"]!.GetValue<string>());
         Assert.Equal("[int(parameters('evidenceRetentionDays'))]", storage["retentionDays"]!["value"]!.GetValue<string>());
         Assert.Equal("1825", T.Root["parameters"]!["evidenceRetentionDays"]!["defaultValue"]!.GetValue<string>());
-        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledTemplate.RepositoryRoot(), "infra", "main.parameters.json")))!;
-        Assert.Equal("${REDYIFANG_EVIDENCE_RETENTION_DAYS=1825}", parameters["parameters"]!["evidenceRetentionDays"]!["value"]!.GetValue<string>());
+        var parameters = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(CompiledTemplate.RepositoryRoot(), "infra", "main.parameters.json")))!;
+        Assert.Equal(
+            "${REDYIFANG_EVIDENCE_RETENTION_DAYS=1825}",
+            parameters["parameters"]!["evidenceRetentionDays"]!["value"]!.GetValue<string>());
     }
 
     [Fact]
     public void The_staging_account_keeps_nothing_back_and_deletes_what_is_older_than_a_day()
     {
         var services = T.OfType("Microsoft.Storage/storageAccounts/blobServices").Select(Properties).ToList();
-        var staging = Assert.Single(services, s => s["deleteRetentionPolicy"]!["enabled"]!.GetValue<bool>() == false);
+        var staging = Assert.Single(services, s => !s["deleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
         Assert.False(staging["containerDeleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
         Assert.False(staging["isVersioningEnabled"]!.GetValue<bool>());
         Assert.False(staging["changeFeed"]!["enabled"]!.GetValue<bool>());
         Assert.False(staging["restorePolicy"]!["enabled"]!.GetValue<bool>());
-        var rule = Assert.Single(Properties(Assert.Single(T.OfType("Microsoft.Storage/storageAccounts/managementPolicies")))["policy"]!["rules"]!.AsArray());
+        var rule = Assert.Single(
+            Properties(Assert.Single(T.OfType("Microsoft.Storage/storageAccounts/managementPolicies")))["policy"]!["rules"]!.AsArray());
         Assert.True(rule!["enabled"]!.GetValue<bool>());
         Assert.Equal(1, rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!.GetValue<int>());
         Assert.Equal("evidence-staging", Module("staging")["container"]!["value"]!.GetValue<string>());
@@ -112,7 +122,10 @@ public sealed class TemplateSecurityTests
     public void App_settings_use_identity_connections_and_Key_Vault_references_and_hold_no_secret()
     {
         var settings = Assert.Single(T.OfType("Microsoft.Web/sites/config"))["properties"]!.GetValue<string>();
-        foreach (var name in new[] { "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri" })
+        foreach (var name in new[] {
+            "AzureWebJobsStorage__blobServiceUri",
+            "AzureWebJobsStorage__queueServiceUri",
+            "AzureWebJobsStorage__tableServiceUri" })
         {
             Assert.Contains(name, settings);
         }
@@ -122,7 +135,13 @@ public sealed class TemplateSecurityTests
         Assert.Matches("'WeChat__AppSecret', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-app-secret\\)'", settings);
         Assert.Contains("Authorization=AAD", settings);
         Assert.DoesNotContain("'AzureWebJobsStorage',", settings);
-        foreach (var leak in new[] { "AccountKey", "SharedAccessKey", "listKeys(", "listConnectionStrings(", "parameters('weChatAppSecret')", "parameters('tokenSigningKey')" })
+        foreach (var leak in new[] {
+            "AccountKey",
+            "SharedAccessKey",
+            "listKeys(",
+            "listConnectionStrings(",
+            "parameters('weChatAppSecret')",
+            "parameters('tokenSigningKey')" })
         {
             Assert.DoesNotContain(leak, settings);
         }
@@ -136,12 +155,13 @@ public sealed class TemplateSecurityTests
         var metadata = Directory.GetFiles(Path.Combine(CompiledTemplate.RepositoryRoot(), "functions", "RedYifang.Functions", "bin"),
             "functions.metadata", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
             ?? throw new FileNotFoundException("Build functions/RedYifang.Functions first (test.sh does).");
-        var named = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(metadata), "%([^%\"]+)%")
+        var named = MyRegex1().Matches(File.ReadAllText(metadata))
             .Select(m => m.Groups[1].Value.Replace(":", "__")).Distinct().ToList();
         Assert.Contains("Assessment__Schedule", named);
 
         var settings = Assert.Single(T.OfType("Microsoft.Web/sites/config"))["properties"]!.GetValue<string>();
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledTemplate.RepositoryRoot(), "local.settings.sample.json")))!["Values"]!.AsObject();
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledTemplate
+            .RepositoryRoot(), "local.settings.sample.json")))!["Values"]!.AsObject();
         Assert.All(named, name =>
         {
             Assert.Contains($"'{name}', '", settings);
@@ -157,7 +177,8 @@ public sealed class TemplateSecurityTests
         Assert.Equal("securestring", parameters["tokenSigningKey"]!["type"]!.GetValue<string>());
         Assert.True(Properties(Assert.Single(T.OfType("Microsoft.ServiceBus/namespaces")))["disableLocalAuth"]!.GetValue<bool>());
         Assert.True(Properties(Assert.Single(T.OfType("Microsoft.Insights/components")))["DisableLocalAuth"]!.GetValue<bool>());
-        Assert.True(Properties(Assert.Single(T.OfType("Microsoft.OperationalInsights/workspaces")))["features"]!["disableLocalAuth"]!.GetValue<bool>());
+        Assert.True(Properties(Assert.Single(T.OfType("Microsoft.OperationalInsights/workspaces")))["features"]!["disableLocalAuth"]!
+            .GetValue<bool>());
         var vault = Properties(Assert.Single(T.OfType("Microsoft.KeyVault/vaults")));
         Assert.True(vault["enableRbacAuthorization"]!.GetValue<bool>());
         Assert.True(vault["enablePurgeProtection"]!.GetValue<bool>());
@@ -180,19 +201,32 @@ public sealed class TemplateSecurityTests
             ("ba92f5b4-2d11-453d-a403-e96b0029c9fe", "Microsoft.Storage/storageAccounts", "storageAccountName"),       // the deploying user only
         };
         var assignments = T.OfType("Microsoft.Authorization/roleAssignments").ToList();
-        var actual = assignments.Select(assignment =>
+        var actual = assignments.ConvertAll(assignment =>
         {
-            var name = Regex.Match(Properties(assignment)["roleDefinitionId"]!.GetValue<string>(), @"variables\('roles'\)\.(\w+)").Groups[1].Value;
+            var name = MyRegex2().Match(Properties(assignment)["roleDefinitionId"]!.GetValue<string>()).Groups[1]
+                .Value;
             var scope = assignment["scope"]!.GetValue<string>();
             var resource = expected.Select(e => e.Resource).Distinct().Single(p => scope.Contains($"parameters('{p}')"));
-            var type = Regex.Match(scope, "'(Microsoft\\.[A-Za-z]+/[A-Za-z/]+)'").Groups[1].Value;
+            var type = MyRegex3().Match(scope).Groups[1].Value;
             return (Role: T.Variables["roles"]![name]!.GetValue<string>(), Type: type, Resource: resource);
-        }).ToList();
+        });
         Assert.Equal(expected.Order(), actual.Order());
         // Nothing broad: no Owner, Contributor or User Access Administrator anywhere.
-        foreach (var broad in new[] { "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "b24988ac-6180-42a0-ab88-20f7382dd24c", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9" })
+        foreach (var broad in new[] {
+            "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+            "b24988ac-6180-42a0-ab88-20f7382dd24c",
+            "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9" })
         {
             Assert.DoesNotContain(broad, T.Json);
         }
     }
+
+    [GeneratedRegex("\"\\$schema\"\\s*:\\s*\"[^\"]*\"")]
+    private static partial Regex MyRegex();
+    [GeneratedRegex("%([^%\"]+)%")]
+    private static partial Regex MyRegex1();
+    [GeneratedRegex(@"variables\('roles'\)\.(\w+)")]
+    private static partial Regex MyRegex2();
+    [GeneratedRegex("'(Microsoft\\.[A-Za-z]+/[A-Za-z/]+)'")]
+    private static partial Regex MyRegex3();
 }

@@ -28,9 +28,14 @@ public sealed record WorkItem(string Id, bool Fail);
 public sealed class SampleFunctions(Journal journal)
 {
     [Function("Echo")]
-    public IActionResult Echo([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sample/echo/{name}/{times:int}")] HttpRequest req,
-        string name, int times) =>
-        new ContentResult { Content = string.Concat(Enumerable.Repeat(name, times)) + req.Query["suffix"], ContentType = "text/plain", StatusCode = 200 };
+    public static IActionResult Echo(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sample/echo/{name}/{times:int}")] HttpRequest req,
+        string name,
+        int times) =>
+        new ContentResult {
+            Content = string.Concat(Enumerable.Repeat(name, times)) + req.Query["suffix"],
+            ContentType = "text/plain",
+            StatusCode = 200 };
 
     [Function("Work")]
     public async Task Work([QueueTrigger("sample-work", Connection = "AzureWebJobsStorage")] WorkItem item, long dequeueCount)

@@ -8,7 +8,9 @@ public sealed class HostJsonTests
     public void Reads_the_queue_settings_and_falls_back_to_the_hosts_defaults()
     {
         var path = Path.GetTempFileName();
-        File.WriteAllText(path, """{ "version": "2.0", "extensions": { "queues": { "maxDequeueCount": 2, "messageEncoding": "none" } } }""");
+        File.WriteAllText(
+            path,
+            """{ "version": "2.0", "extensions": { "queues": { "maxDequeueCount": 2, "messageEncoding": "none" } } }""");
         var json = HostJson.Load(path);
 
         Assert.Equal("api", json.RoutePrefix);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace RedYifang.RealHost.Tests;
@@ -49,7 +48,11 @@ public sealed class BackgroundWorkTests(RealHostFixture fixture)
         var ranking = $"api/v1/rankings/{period}?districtId={_d.DistrictId}";
         Assert.Equal(404, (int)(await _app.SendAsync(HttpMethod.Get, ranking)).StatusCode);
 
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/assessment/runs", _d.DistrictAdmin, new { districtId = _d.DistrictId, period })).ExpectAsync(202);
+        await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/assessment/runs",
+            _d.DistrictAdmin,
+            new { districtId = _d.DistrictId, period })).ExpectAsync(202);
         JsonObject ranked = [];
         await Eventually.WaitAsync(async () =>
         {

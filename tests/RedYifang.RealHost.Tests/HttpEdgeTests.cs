@@ -40,9 +40,15 @@ public sealed class HttpEdgeTests(RealHostFixture fixture)
     private async Task<string> FinalRankingAsync()
     {
         var period = $"{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMonths(-3):yyyy-MM}";
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/assessment/runs", _d.DistrictAdmin, new { districtId = _d.DistrictId, period }))
+        await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/assessment/runs",
+            _d.DistrictAdmin,
+            new { districtId = _d.DistrictId, period }))
             .ExpectAsync(202);
-        await Eventually.WaitAsync(async () => (int)(await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{period}?districtId={_d.DistrictId}")).StatusCode == 200,
+        await Eventually.WaitAsync(async () => (int)(await _app.SendAsync(
+            HttpMethod.Get,
+            $"api/v1/rankings/{period}?districtId={_d.DistrictId}")).StatusCode == 200,
             TimeSpan.FromSeconds(30));
         return period;
     }
@@ -67,7 +73,10 @@ public sealed class HttpEdgeTests(RealHostFixture fixture)
     public async Task The_ranking_export_is_an_xlsx_attachment()
     {
         var period = await FinalRankingAsync();
-        var response = await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{period}/export?districtId={_d.DistrictId}", _d.DistrictAdmin);
+        var response = await _app.SendAsync(
+            HttpMethod.Get,
+            $"api/v1/rankings/{period}/export?districtId={_d.DistrictId}",
+            _d.DistrictAdmin);
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);

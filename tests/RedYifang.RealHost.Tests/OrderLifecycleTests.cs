@@ -22,12 +22,15 @@ public sealed class OrderLifecycleTests(RealHostFixture fixture)
         JsonObject suggestions = [];
         await Eventually.WaitAsync(async () =>
         {
-            suggestions = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{id}/suggestions", _d.CommunityAdmin)).ExpectAsync(200);
+            suggestions = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{id}/suggestions", _d.CommunityAdmin)).ExpectAsync(
+                200);
             return suggestions["items"]!.AsArray().Count > 0;
         }, TimeSpan.FromSeconds(30));
         Assert.Equal(resource, suggestions["items"]![0].Str("resourceId"));
 
-        Assert.Equal("matched", (await (await Act(id, "match", _d.CommunityAdmin, new { resourceId = resource })).ExpectAsync(200)).Str("state"));
+        Assert.Equal(
+            "matched",
+            (await (await Act(id, "match", _d.CommunityAdmin, new { resourceId = resource })).ExpectAsync(200)).Str("state"));
         await (await Act(id, "agree", _d.Liaison)).ExpectAsync(200);
         await (await Act(id, "start", _d.Liaison)).ExpectAsync(200);
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using RedYifang.Functions.Platform.Catalogue;
 
 namespace RedYifang.RealHost.Tests;
 

@@ -15,14 +15,18 @@ public sealed class ProblemStatusTests(RealHostFixture fixture)
 
     [Fact]
     public Task Malformed_json_is_400() =>
-        ProblemAssert.InBothLanguagesAsync(h => _app.SendAsync(HttpMethod.Post, "api/v1/auth/dev", json: "{bad", headers: h), 400, "malformed_json");
+        ProblemAssert.InBothLanguagesAsync(
+            h => _app.SendAsync(HttpMethod.Post, "api/v1/auth/dev", json: "{bad", headers: h),
+            400,
+            "malformed_json");
 
     [Fact]
     public async Task A_missing_title_is_400_with_the_field_named()
     {
         var body = await ProblemAssert.InBothLanguagesAsync(h => _app.SendAsync(HttpMethod.Post, "api/v1/orders", _d.Resident, new
         {
-            communityId = _d.CommunityId, category = "elderlyCare", description = "无标题", beneficiaries = 1, urgency = "low", level = "community",
+            communityId = _d
+                .CommunityId, category = "elderlyCare", description = "无标题", beneficiaries = 1, urgency = "low", level = "community",
         }, h), 400, "validation_failed");
         Assert.True(body["errors"]!.AsObject().ContainsKey("title"), body.ToJsonString());
     }
@@ -57,7 +61,10 @@ public sealed class ProblemStatusTests(RealHostFixture fixture)
         };
         await ProblemAssert.InBothLanguagesAsync(h => _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Resident, Ticket(), h),
             403, "forbidden");
-        await ProblemAssert.IsAsync(await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Stranger, Ticket()), 404, "not_found");
+        await ProblemAssert.IsAsync(
+            await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Stranger, Ticket()),
+            404,
+            "not_found");
     }
 
     [Fact]
@@ -69,8 +76,10 @@ public sealed class ProblemStatusTests(RealHostFixture fixture)
     public async Task Another_residents_order_is_404()
     {
         var order = (await _d.SubmitOrderAsync(_app)).Str("id");
-        await ProblemAssert.InBothLanguagesAsync(h => _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{order}", _d.OtherResident, headers: h),
-            404, "not_found");
+        await ProblemAssert.InBothLanguagesAsync(
+            h => _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{order}", _d.OtherResident, headers: h),
+            404,
+            "not_found");
     }
 
     [Fact]
@@ -100,7 +109,10 @@ public sealed class ProblemStatusTests(RealHostFixture fixture)
     public async Task A_declared_body_over_the_limit_is_413()
     {
         var big = "{\"title\":\"" + new string('x', 1_100_000) + "\"}";
-        await ProblemAssert.InBothLanguagesAsync(h => _app.SendAsync(HttpMethod.Post, "api/v1/orders", _d.Resident, big, h), 413, "payload_too_large");
+        await ProblemAssert.InBothLanguagesAsync(
+            h => _app.SendAsync(HttpMethod.Post, "api/v1/orders", _d.Resident, big, h),
+            413,
+            "payload_too_large");
     }
 
     [Fact]
@@ -127,12 +139,21 @@ public sealed class ProblemStatusTests(RealHostFixture fixture)
     public async Task A_reused_idempotency_key_with_another_body_is_422()
     {
         var key = Guid.NewGuid().ToString();
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", _d.Admin, new { kind = "grid", parentId = _d.CommunityId, name = "第二网格" },
+        await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/orgs",
+            _d.Admin,
+            new { kind = "grid", parentId = _d.CommunityId, name = "第二网格" },
             new Dictionary<string, string> { ["Idempotency-Key"] = key })).ExpectAsync(201);
         await ProblemAssert.InBothLanguagesAsync(h =>
         {
             h["Idempotency-Key"] = key;
-            return _app.SendAsync(HttpMethod.Post, "api/v1/orgs", _d.Admin, new { kind = "grid", parentId = _d.CommunityId, name = "第三网格" }, h);
+            return _app.SendAsync(
+                HttpMethod.Post,
+                "api/v1/orgs",
+                _d.Admin,
+                new { kind = "grid", parentId = _d.CommunityId, name = "第三网格" },
+                h);
         }, 422, "idempotency_key_reused");
     }
 
@@ -146,8 +167,10 @@ public sealed class ProblemStatusTests(RealHostFixture fixture)
 
     [Fact]
     public Task WeChat_busy_is_503() =>
-        ProblemAssert.InBothLanguagesAsync(h => _app.SendAsync(HttpMethod.Post, "api/v1/auth/wechat", json: new { code = "busy:x" }, headers: h),
-            503, "wechat_busy");
+        ProblemAssert.InBothLanguagesAsync(
+            h => _app.SendAsync(HttpMethod.Post, "api/v1/auth/wechat", json: new { code = "busy:x" }, headers: h),
+            503,
+            "wechat_busy");
 
     [Fact]
     public async Task An_unexpected_fault_is_500_with_the_w3c_trace_id_and_no_internals()
@@ -155,8 +178,12 @@ public sealed class ProblemStatusTests(RealHostFixture fixture)
         // A stored organisation (of a district of its own) that lacks its kind: reading it fails in a way no handler
         // expects. Removed afterwards.
         var orgs = new Azure.Data.Tables.TableClient(fixture.Storage.ConnectionString, "Orgs");
-        await orgs.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("ids", "id|org_corrupt1") { ["DistrictId"] = "org_corrupt-district" });
-        await orgs.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("tree|org_corrupt-district", "org|org_corrupt1") { ["Id"] = "org_corrupt1", ["Name"] = "坏数据" });
+        await orgs.UpsertEntityAsync(
+            new Azure.Data.Tables.TableEntity("ids", "id|org_corrupt1") { ["DistrictId"] = "org_corrupt-district" });
+        await orgs.UpsertEntityAsync(
+            new Azure.Data.Tables.TableEntity("tree|org_corrupt-district", "org|org_corrupt1") {
+                ["Id"] = "org_corrupt1",
+                ["Name"] = "坏数据" });
         try
         {
             var response = await _app.SendAsync(HttpMethod.Get, "api/v1/orgs/org_corrupt1", _d.Admin);

@@ -37,7 +37,9 @@ public sealed class AppHostTests
         using var host = Build();
         // The worker's view of the functions is what the SDK generated into the app: its executor, and metadata naming
         // the very classes found above.
-        Assert.Equal("RedYifang.Functions.DirectFunctionExecutor", host.Services.GetRequiredService<IFunctionExecutor>().GetType().FullName);
+        Assert.Equal(
+            "RedYifang.Functions.DirectFunctionExecutor",
+            host.Services.GetRequiredService<IFunctionExecutor>().GetType().FullName);
         var metadata = await host.Services.GetRequiredService<IFunctionMetadataProvider>()
             .GetFunctionMetadataAsync(AppContext.BaseDirectory);
         Assert.Equal(

@@ -47,7 +47,12 @@ public class ApiClient(Uri baseAddress)
     /// Uploads a photo as the mini-program does: a ticket, a plain HTTP PUT of the bytes to the SAS URL, the commit,
     /// then waits until processing has verified (or rejected) it. Returns the evidence as the API shows it.
     /// </summary>
-    public async Task<JsonObject> UploadAsync(string asOpenId, string ownerType, string ownerId, byte[] bytes, string contentType = "image/jpeg",
+    public async Task<JsonObject> UploadAsync(
+        string asOpenId,
+        string ownerType,
+        string ownerId,
+        byte[] bytes,
+        string contentType = "image/jpeg",
         string fileName = "photo.jpg")
     {
         var ticket = await (await SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", asOpenId, new
@@ -68,7 +73,8 @@ public class ApiClient(Uri baseAddress)
         using var put = new HttpRequestMessage(HttpMethod.Put, ticket.Str("uploadUrl")) { Content = new ByteArrayContent(bytes) };
         foreach (var (name, value) in ticket["requiredHeaders"]!.AsObject())
         {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) put.Content.Headers.ContentType = new MediaTypeHeaderValue(value!.GetValue<string>());
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) put.Content.Headers.ContentType
+                = new MediaTypeHeaderValue(value!.GetValue<string>());
             else put.Headers.TryAddWithoutValidation(name, value!.GetValue<string>());
         }
         return (int)(await plain.SendAsync(put)).StatusCode;

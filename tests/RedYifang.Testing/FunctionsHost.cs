@@ -64,15 +64,21 @@ public sealed class FunctionsHost : ApiClient, IAsyncDisposable
             : Path.Combine(RepositoryRoot(), "functions", "RedYifang.Functions", "bin", "Release", "net10.0");
         return File.Exists(Path.Combine(app, "functions.metadata"))
             ? app
-            : throw new FileNotFoundException($"No Release build at {app}: run `dotnet build -c Release functions/RedYifang.Functions` (test.sh does).");
+            : throw new FileNotFoundException(
+                $"No Release build at {app}: run `dotnet build -c Release functions/RedYifang.Functions` (test.sh does).");
     }
 
     /// <summary>
     /// Starts the host over <paramref name="appDirectory"/> and waits until <paramref name="readyPath"/> answers 200.
     /// Settings are given as configuration keys ("Section:Name"); they reach the host as environment variables.
     /// </summary>
-    public static async Task<FunctionsHost> StartAsync(string hostDirectory, string appDirectory, IReadOnlyDictionary<string, string?> settings,
-        string logPath, string readyPath = "api/health", TimeSpan? within = null)
+    public static async Task<FunctionsHost> StartAsync(
+        string hostDirectory,
+        string appDirectory,
+        IReadOnlyDictionary<string, string?> settings,
+        string logPath,
+        string readyPath = "api/health",
+        TimeSpan? within = null)
     {
         var port = FreePort.Next();
         var run = Directory.CreateTempSubdirectory("functions-host-").FullName;

@@ -14,7 +14,9 @@ public static class Photos
             canvas.Clear(new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
             for (var i = 0; i < 12; i++)
             {
-                using var paint = new SKPaint { Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)), IsAntialias = true };
+                using var paint = new SKPaint {
+                    Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)),
+                    IsAntialias = true };
                 canvas.DrawRect(random.Next(width), random.Next(height), random.Next(40, width / 2), random.Next(40, height / 2), paint);
                 canvas.DrawCircle(random.Next(width), random.Next(height), random.Next(20, height / 3), paint);
             }
@@ -38,7 +40,10 @@ public static class Photos
         Chunk(png, "IHDR", header);
         using (var compressed = new MemoryStream())
         {
-            using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+            using (var zlib = new System.IO.Compression.ZLibStream(
+                compressed,
+                System.IO.Compression.CompressionLevel.SmallestSize,
+                leaveOpen: true))
             {
                 var row = new byte[width + 1];   // filter byte 0, then the row's pixels
                 for (var y = 0; y < height; y++) zlib.Write(row);

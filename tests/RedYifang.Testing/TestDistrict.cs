@@ -26,6 +26,8 @@ public sealed class TestDistrict
     public required string OtherResident { get; init; }
     public required string Stranger { get; init; }
 
+    private static readonly string[] json = new[] { "助老" };
+
     /// <summary>The name a test gives an organisation, with the district's suffix: "{name}（{prefix}）".</summary>
     public string Named(string name) => $"{name}（{Prefix}）";
 
@@ -56,19 +58,26 @@ public sealed class TestDistrict
     }
 
     /// <summary>Signs a user in (which creates it) and, when asked, grants it a role at an organisation; returns the open id.</summary>
-    private static async Task<string> SignInAsync(ApiClient api, string bootstrapAdmin, string openId, string? role = null, string? orgId = null)
+    private static async Task<string> SignInAsync(
+        ApiClient api,
+        string bootstrapAdmin,
+        string openId,
+        string? role = null,
+        string? orgId = null)
     {
         var me = await (await api.SendAsync(HttpMethod.Get, "api/v1/me", openId)).ExpectAsync(200);
         if (role is not null)
         {
-            await (await api.SendAsync(HttpMethod.Put, $"api/v1/orgs/{orgId}/roles/{me.Str("id")}", bootstrapAdmin, new { role })).ExpectAsync(200);
+            await (await api.SendAsync(HttpMethod.Put, $"api/v1/orgs/{orgId}/roles/{me.Str("id")}", bootstrapAdmin, new { role }))
+                .ExpectAsync(200);
         }
         return openId;
     }
 
     /// <summary>Another organisation of this district, created by the bootstrap admin; returns its id.</summary>
     public async Task<string> OrgAsync(ApiClient api, string kind, string parentId, string name, string? unitKind = null) =>
-        (await (await api.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind, parentId, name = Named(name), unitKind })).ExpectAsync(201)).Str("id");
+        (await (await api.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind, parentId, name = Named(name), unitKind }))
+            .ExpectAsync(201)).Str("id");
 
     /// <summary>Another user, open id "{prefix}-{name}", holding a role at an organisation when one is given; returns the open id.</summary>
     public Task<string> UserAsync(ApiClient api, string name, string? role = null, string? orgId = null) =>
@@ -91,7 +100,7 @@ public sealed class TestDistrict
             unitId = unitId ?? UnitId, title = "上门助老服务", category, description = "每周两次上门打扫与陪护", kind = "service",
             areaIds = areaIds ?? [StreetId], monthlyCapacity,
             availability = new[] { new { weekday = 2, from = "09:00", to = "17:00" } },
-            validFrom = "2026-01-01", validTo = "2030-12-31", tags = new[] { "助老" },
+            validFrom = "2026-01-01", validTo = "2030-12-31", tags = json,
         })).ExpectAsync(201);
         var id = created.Str("id");
         await (await api.SendAsync(HttpMethod.Post, $"api/v1/resources/{id}/publish", by)).ExpectAsync(200);
@@ -111,7 +120,11 @@ public sealed class TestDistrict
         })).ExpectAsync(201);
 
     /// <summary>An order submitted as <see cref="SubmitOrderAsync"/> does and published (by the community admin in its community, else the district admin).</summary>
-    public async Task<string> PublishedOrderAsync(ApiClient api, string category = "elderlyCare", string? communityId = null, string urgency = "high",
+    public async Task<string> PublishedOrderAsync(
+        ApiClient api,
+        string category = "elderlyCare",
+        string? communityId = null,
+        string urgency = "high",
         string? asOpenId = null)
     {
         var id = (await SubmitOrderAsync(api, category, communityId, urgency: urgency, asOpenId: asOpenId)).Str("id");

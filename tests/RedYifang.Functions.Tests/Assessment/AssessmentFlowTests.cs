@@ -58,7 +58,13 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
             var at = start.AddMinutes(random.Next(0, 29 * 24 * 60));
             return (FactKind)random.Next(6) switch
             {
-                FactKind.Published => new Fact($"o{i}|published", org, FactKind.Published, at, $"o{i}", ResponseMinutes: random.Next(1, 5000)),
+                FactKind.Published => new Fact(
+                    $"o{i}|published",
+                    org,
+                    FactKind.Published,
+                    at,
+                    $"o{i}",
+                    ResponseMinutes: random.Next(1, 5000)),
                 FactKind.Matched => new Fact($"o{i}|matched", org, FactKind.Matched, at, $"o{i}"),
                 FactKind.Accepted => Accepted(org, $"o{i}", at, random.Next(4) > 0, random.Next(1, 20) / 2m, random.Next(1, 40)),
                 FactKind.Rated => new Fact($"o{i}|rated", org, FactKind.Rated, at, $"o{i}", Stars: random.Next(1, 6)),
@@ -68,14 +74,21 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
         }).ToList();
         var stream = facts.Concat(facts.Where((_, i) => i % 7 == 0)).OrderBy(_ => random.Next()).ToList();   // with duplicates, shuffled
 
-        await Parallel.ForEachAsync(stream, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (f, ct) => await Facts.RecordAsync(f, ct));
+        await Parallel.ForEachAsync(
+            stream,
+            new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (f, ct) => await Facts.RecordAsync(f, ct));
 
         var running = await Facts.TotalsAsync(period, "org_rnd-district");
         var rebuilt = await Facts.RebuildAsync(period, "org_rnd-district");
         Assert.Equal(12, running.Count);
-        Assert.Equal(JsonSerializer.Serialize(rebuilt.OrderBy(x => x.Key), Json.Options), JsonSerializer.Serialize(running.OrderBy(x => x.Key), Json.Options));
+        Assert.Equal(
+            JsonSerializer.Serialize(rebuilt.OrderBy(x => x.Key), Json.Options),
+            JsonSerializer.Serialize(running.OrderBy(x => x.Key), Json.Options));
         var expected = facts.GroupBy(f => f.OrgId).ToDictionary(g => g.Key, g => g.Aggregate(Totals.Empty, (t, f) => t.Add(f)));
-        Assert.Equal(JsonSerializer.Serialize(expected.OrderBy(x => x.Key), Json.Options), JsonSerializer.Serialize(running.OrderBy(x => x.Key), Json.Options));
+        Assert.Equal(
+            JsonSerializer.Serialize(expected.OrderBy(x => x.Key), Json.Options),
+            JsonSerializer.Serialize(running.OrderBy(x => x.Key), Json.Options));
     }
 
     [Fact]
@@ -111,7 +124,10 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal(304, (int)notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
-        var change = await _app.SendAsync(HttpMethod.Put, $"api/v1/districts/{District}/assessment/indicators/2024-03", _s.District.DistrictAdmin,
+        var change = await _app.SendAsync(
+            HttpMethod.Put,
+            $"api/v1/districts/{District}/assessment/indicators/2024-03",
+            _s.District.DistrictAdmin,
             new { peerGroups = new { agency = new[] { new { indicator = "ordersAccepted", weight = 1.0, direction = "higher" } } } });
         await change.ExpectProblemAsync(409, "ranking_final");
     }
@@ -130,7 +146,8 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
 
         // A run that died after writing some rows of a new version: the meta row still points at the old one.
         var table = _app.Table("Rankings");
-        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity($"{District}|{period.Text}", "v|deadbeef|group|agency|0000") { ["Doc"] = "[]" });
+        await table.UpsertEntityAsync(
+            new Azure.Data.Tables.TableEntity($"{District}|{period.Text}", "v|deadbeef|group|agency|0000") { ["Doc"] = "[]" });
         Assert.Equal(before, await (await _app.Http.GetAsync(url)).Content.ReadAsStringAsync());
 
         var again = await Runs.RunAsync(District, period, CancellationToken.None);
@@ -150,23 +167,32 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
 
         var breakdown = await (await _app.Http.GetAsync($"api/v1/rankings/2024-04/orgs/{_s.E1}")).ExpectAsync(200);
         var item = breakdown["item"]!;
-        Assert.Equal((1, 0.2, true, "nonPublicEnterprise"), (item["rank"]!.GetValue<int>(), item["score"]!.GetValue<double>(), item["eligible"]!.GetValue<bool>(), item.Str("peerGroup")));
+        Assert.Equal(
+            (1, 0.2, true, "nonPublicEnterprise"),
+            (item["rank"]!.GetValue<int>(), item["score"]!.GetValue<double>(), item["eligible"]!.GetValue<bool>(), item.Str("peerGroup")));
         var indicators = item["indicators"]!.AsArray()
-            .Select(i => (i.Str("indicator"), i!["raw"]!.GetValue<double>(), i["normalised"]!.GetValue<double>(), i["weight"]!.GetValue<double>(),
+            .Select(i => (i.Str("indicator"), i!["raw"]!.GetValue<double>(), i["normalised"]!.GetValue<double>(), i["weight"]!
+                .GetValue<double>(),
                 i["contribution"]!.GetValue<double>(), i["note"]?.GetValue<string>()))
             .ToList();
         // Only service hours differ between the two eligible enterprises (4 against 2), so only they count.
         Assert.Equal(
         [
-            ("ordersAccepted", 1.0, 0.0, 0.25, 0.0, (string?)null), ("serviceHours", 4.0, 1.0, 0.2, 0.2, null), ("beneficiaries", 3.0, 0.0, 0.15, 0.0, null),
-            ("satisfaction", 4.0, 0.0, 0.15, 0.0, null), ("completionRate", 0.866667, 0.0, 0.1, 0.0, null),
-            ("fundsGiven", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable), ("commitmentFulfilment", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable),
+            ("ordersAccepted", 1.0, 0.0, 0.25, 0.0, (string?)null),
+            ("serviceHours", 4.0, 1.0, 0.2, 0.2, null),
+            ("beneficiaries", 3.0, 0.0, 0.15, 0.0, null),
+            ("satisfaction", 4.0, 0.0, 0.15, 0.0, null),
+            ("completionRate", 0.866667, 0.0, 0.1, 0.0, null),
+            ("fundsGiven", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable),
+            ("commitmentFulfilment", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable),
             ("activityParticipation", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable),
         ], indicators);
-        var facts = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/2024-04/orgs/{_s.E1}/facts", _s.District.DistrictAdmin)).ExpectAsync(200);
+        var facts = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/2024-04/orgs/{_s.E1}/facts", _s.District.DistrictAdmin))
+            .ExpectAsync(200);
         Assert.Equal(["ord_z1"], facts.Ids("orderId"));
         Assert.Equal((District, _s.E1), (facts.Str("districtId"), facts.Str("orgId")));
-        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/2024-04/orgs/{_s.E1}/facts", _s.District.Resident)).ExpectProblemAsync(404, "not_found");
+        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/2024-04/orgs/{_s.E1}/facts", _s.District.Resident))
+            .ExpectProblemAsync(404, "not_found");
         await (await _app.Http.GetAsync($"api/v1/rankings/2024-05/orgs/{_s.E1}")).ExpectProblemAsync(404, "not_found");   // no run for that period
     }
 
@@ -179,18 +205,26 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal(8, view["peerGroups"]!["agency"]!.AsArray().Count);
         Assert.Equal(5, view["peerGroups"]!["community"]!.AsArray().Count);
         var bad = await _app.SendAsync(HttpMethod.Put, url, _s.District.DistrictAdmin,
-            new { peerGroups = new Dictionary<string, object> { ["agency"] = new[] { new { indicator = "ordersAccepted", weight = 0.7, direction = "higher" } }, ["aliens"] = Array.Empty<object>() } });
+            new { peerGroups = new Dictionary<string, object> {
+                ["agency"] = new[] { new { indicator = "ordersAccepted", weight = 0.7, direction = "higher" } },
+                ["aliens"] = Array.Empty<object>() } });
         var problem = await bad.ExpectProblemAsync(400, "validation_failed");
         Assert.Equal(["peerGroups.agency", "peerGroups.aliens"], problem.Errors().Keys.Order(StringComparer.Ordinal));
         await (await _app.SendAsync(HttpMethod.Put, url, _s.District.StreetAdmin,
-            new { peerGroups = new { agency = new[] { new { indicator = "ordersAccepted", weight = 1.0, direction = "higher" } } } })).ExpectProblemAsync(403, "forbidden");
+            new { peerGroups = new { agency = new[] {
+                new { indicator = "ordersAccepted", weight = 1.0, direction = "higher" } } } })).ExpectProblemAsync(403, "forbidden");
         var saved = await (await _app.SendAsync(HttpMethod.Put, url, _s.District.DistrictAdmin,
-            new { peerGroups = new { agency = new[] { new { indicator = "serviceHours", weight = 0.5, direction = "higher" }, new { indicator = "satisfaction", weight = 0.5, direction = "higher" } } } })).ExpectAsync(200);
+            new { peerGroups = new { agency = new[] {
+                new { indicator = "serviceHours", weight = 0.5, direction = "higher" },
+                new { indicator = "satisfaction", weight = 0.5, direction = "higher" } } } })).ExpectAsync(200);
         Assert.Equal(["serviceHours", "satisfaction"], saved["peerGroups"]!["agency"]!.AsArray().Select(i => i.Str("indicator")));
         var read = await (await _app.SendAsync(HttpMethod.Get, url, _s.District.Resident)).ExpectAsync(200);
         Assert.False(read["isDefault"]!.GetValue<bool>());
         Assert.Equal(saved["peerGroups"]!.ToJsonString(), read["peerGroups"]!.ToJsonString());
-        var badPeriod = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/districts/{District}/assessment/indicators/2030-13", _s.District.DistrictAdmin))
+        var badPeriod = await (await _app.SendAsync(
+            HttpMethod.Get,
+            $"api/v1/districts/{District}/assessment/indicators/2030-13",
+            _s.District.DistrictAdmin))
             .ExpectProblemAsync(400, "validation_failed");
         Assert.Equal(["period"], badPeriod.Errors().Keys);
     }
@@ -228,13 +262,15 @@ public sealed class StatisticsTests(SliceApp slice)
         await facts.RecordAsync(F("s4|accepted|c", community2, FactKind.Accepted, verified: true));
         await facts.RecordAsync(F("s1|accepted|u", d.UnitId, FactKind.Accepted, verified: true));      // a unit's: not among the communities' figures
 
-        var stats = await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={d.DistrictId}&period=2025-03", d.DistrictAdmin)).ExpectAsync(200);
+        var stats = await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={d.DistrictId}&period=2025-03", d.DistrictAdmin))
+            .ExpectAsync(200);
         Assert.Equal((d.DistrictId, "2025-03"), (stats.Str("scopeOrgId"), stats.Str("period")));
         Assert.Equal((2, 3, 1, 1), (stats["communities"]!.GetValue<int>(), stats["linkedUnits"]!.GetValue<int>(),
             stats["enterprisesWithPublicServiceProjects"]!.GetValue<int>(), stats["volunteerTeams"]!.GetValue<int>()));
         Assert.Equal(new Dictionary<string, int>
             {
-                ["submitted"] = 1, ["published"] = 2, ["matched"] = 0, ["agreed"] = 0, ["inProgress"] = 0, ["completed"] = 0, ["accepted"] = 0,
+                ["submitted"] = 1, ["published"] = 2, ["matched"] = 0, ["agreed"] = 0, ["inProgress"] = 0, ["completed"] = 0, ["accepted"]
+                    = 0,
                 ["closed"] = 0, ["rejected"] = 0, ["cancelled"] = 0, ["expired"] = 0,
             },
             stats["ordersByStatus"]!.AsObject().ToDictionary(s => s.Key, s => s.Value!.GetValue<int>()));
@@ -242,17 +278,25 @@ public sealed class StatisticsTests(SliceApp slice)
             stats["beneficiaries"]!.GetValue<int>(), stats["serviceHours"]!.GetValue<decimal>()));
         Assert.Equal((2.0, 4.0, 0.6667), (stats["medianResponseHours"]!.GetValue<double>(), stats["averageStars"]!.GetValue<double>(),
             stats["completionRate"]!.GetValue<double>()));
-        Assert.Equal(["householdsServed", "servicesStations", "fundsGiven"], stats["notAvailableYet"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(
+            ["householdsServed", "servicesStations", "fundsGiven"],
+            stats["notAvailableYet"]!.AsArray().Select(n => n!.GetValue<string>()));
 
-        var street = await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={street2}&period=2025-03", street2Admin)).ExpectAsync(200);
+        var street = await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={street2}&period=2025-03", street2Admin))
+            .ExpectAsync(200);
         Assert.Equal((1, 1, 0, 0, 1, 1), (street["communities"]!.GetValue<int>(), street["linkedUnits"]!.GetValue<int>(),
             street["enterprisesWithPublicServiceProjects"]!.GetValue<int>(), street["volunteerTeams"]!.GetValue<int>(),
             street["ordersByStatus"]!["published"]!.GetValue<int>(), street["ordersAccepted"]!.GetValue<int>()));
         Assert.Equal(0.5, street["completionRate"]!.GetValue<double>());
         Assert.Null(street["averageStars"]);
         Assert.Null(street["medianResponseHours"]);
-        Assert.Equal(stateEnterprise, (await (await app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={street2}&kind=unit", street2Admin)).ExpectAsync(200)).Ids().Single());
-        await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={d.StreetId}&period=2025-03", street2Admin)).ExpectProblemAsync(404, "not_found");
-        await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={d.DistrictId}&period=2025-03", d.StreetAdmin)).ExpectProblemAsync(404, "not_found");
+        Assert.Equal(stateEnterprise, (await (await app.SendAsync(
+            HttpMethod.Get,
+            $"api/v1/orgs?parentId={street2}&kind=unit",
+            street2Admin)).ExpectAsync(200)).Ids().Single());
+        await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={d.StreetId}&period=2025-03", street2Admin))
+            .ExpectProblemAsync(404, "not_found");
+        await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={d.DistrictId}&period=2025-03", d.StreetAdmin))
+            .ExpectProblemAsync(404, "not_found");
     }
 }

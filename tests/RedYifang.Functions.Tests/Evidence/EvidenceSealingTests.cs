@@ -20,13 +20,15 @@ public sealed class EvidenceSealingTests(SealingFixture fixture) : IClassFixture
     private async Task<string> NewUnitAsync() =>
         (await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new
         {
-            kind = "unit", parentId = fixture.District.StreetId, name = "封存测试单位" + Guid.NewGuid().ToString("N")[..8], unitKind = "socialOrganization",
+            kind = "unit", parentId = fixture.District.StreetId, name = "封存测试单位"
+                + Guid.NewGuid().ToString("N")[..8], unitKind = "socialOrganization",
         })).ExpectAsync(201)).Str("id");
 
     private async Task<JsonObject> TicketAsync(string unit, byte[] bytes, string contentType, string fileName) =>
         await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", Admin, new
         {
-            ownerType = "org", ownerId = unit, fileName, contentType, size = bytes.LongLength, sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ownerType = "org", ownerId = unit, fileName, contentType, size = bytes.LongLength, sha256 = Convert.ToHexStringLower(
+                SHA256.HashData(bytes)),
         })).ExpectAsync(201);
 
     private async Task<JsonObject> CommitAsync(string id) =>
@@ -152,7 +154,9 @@ public sealed class EvidenceSealingTests(SealingFixture fixture) : IClassFixture
         var document = await UploadAsync(missing, Encoding.ASCII.GetBytes("%PDF-1.4\n%会议纪要\n%%EOF\n"), "application/pdf", "纪要.pdf");
         await evidence.GetBlobClient($"{missing}/{document.Str("id")}/document").DeleteAsync();
         var gone = await VerifyAsync(missing, "?deep=true");
-        Assert.Equal(new JsonObject { ["evidenceId"] = document.Str("id"), ["reason"] = "bytes_missing" }.ToJsonString(), gone["firstBreak"]!.ToJsonString());
+        Assert.Equal(
+            new JsonObject { ["evidenceId"] = document.Str("id"), ["reason"] = "bytes_missing" }.ToJsonString(),
+            gone["firstBreak"]!.ToJsonString());
 
         // A period holding none of them re-hashes nothing.
         var quiet = await VerifyAsync(changed, "?deep=true&period=2020-01");
@@ -183,12 +187,16 @@ public sealed class EvidenceSealingTests(SealingFixture fixture) : IClassFixture
     {
         var unit = await NewUnitAsync();
         var items = new List<JsonObject>();
-        for (var i = 0; i < 3; i++) items.Add(await UploadAsync(unit, Encoding.ASCII.GetBytes($"%PDF-1.4\n%第{i}份\n%%EOF\n"), "application/pdf", $"{i}.pdf"));
-        var heads = items.Select(e => (Seq: e["chainSeq"]!.GetValue<long>(), Hash: e.Str("chainHash"))).ToList();
+        for (
+            var i = 0;
+            i < 3;
+            i++) items.Add(await UploadAsync(unit, Encoding.ASCII.GetBytes($"%PDF-1.4\n%第{i}份\n%%EOF\n"), "application/pdf", $"{i}.pdf"));
+        var heads = items.ConvertAll(e => (Seq: e["chainSeq"]!.GetValue<long>(), Hash: e.Str("chainHash")));
         Assert.Equal([1L, 2L, 3L], heads.Select(h => h.Seq));
 
         // Published on the wire, one event per head, the event id being the MessageId (duplicate detection).
-        await Eventually.WaitAsync(() => Task.FromResult(fixture.Peer.Received.Count(r => r.Message.Properties.MessageId?.StartsWith($"chainhead-{unit}-") == true) == 3),
+        await Eventually.WaitAsync(() => Task.FromResult(
+            fixture.Peer.Received.Count(r => r.Message.Properties.MessageId?.StartsWith($"chainhead-{unit}-") == true) == 3),
             TimeSpan.FromSeconds(20));
         var events = fixture.Peer.Received.Where(r => r.Message.Properties.MessageId?.StartsWith($"chainhead-{unit}-") == true)
             .Select(r => r.Message).OrderBy(m => m.Properties.MessageId).ToList();

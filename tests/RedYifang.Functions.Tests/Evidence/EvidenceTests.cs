@@ -20,9 +20,15 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A fresh unit of its own, so its trace archive and chain hold only what the test puts there.</summary>
-    private Task<string> NewUnitAsync(string name = "痕迹测试单位") => _d.OrgAsync(_app, "unit", _d.StreetId, $"{name}{Guid.NewGuid().ToString("N")[..8]}", "socialOrganization");
+    private Task<string> NewUnitAsync(string name = "痕迹测试单位")
+        => _d.OrgAsync(_app, "unit", _d.StreetId, name + Guid.NewGuid().ToString("N")[..8], "socialOrganization");
 
-    private async Task<JsonObject> TicketAsync(string ownerId, byte[] bytes, string contentType = "image/jpeg", long? size = null, string? sha = null) =>
+    private async Task<JsonObject> TicketAsync(
+        string ownerId,
+        byte[] bytes,
+        string contentType = "image/jpeg",
+        long? size = null,
+        string? sha = null) =>
         await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", Admin, new
         {
             ownerType = "org", ownerId, fileName = "../../etc/passwd.jpg", contentType, size = size ?? bytes.LongLength,
@@ -61,7 +67,10 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
         var url = new Uri(ticket.Str("uploadUrl"));
         Assert.EndsWith($"/evidence-staging/uploads/{unit}/{ticket.Str("evidenceId")}", url.AbsolutePath);
         Assert.StartsWith($"evd_{unit[4..]}-", ticket.Str("evidenceId"));
-        Assert.InRange(DateTimeOffset.Parse(ticket.Str("expiresAt")), before.AddMinutes(10).AddSeconds(-1), after.AddMinutes(10).AddSeconds(1));
+        Assert.InRange(
+            DateTimeOffset.Parse(ticket.Str("expiresAt")),
+            before.AddMinutes(10).AddSeconds(-1),
+            after.AddMinutes(10).AddSeconds(1));
         Assert.Equal(new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob", ["Content-Type"] = "image/jpeg" },
             ticket["requiredHeaders"]!.AsObject().ToDictionary(h => h.Key, h => h.Value!.GetValue<string>()));
 
@@ -69,17 +78,22 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
 
         using var plain = new HttpClient();
         Assert.Equal(403, (int)(await plain.GetAsync(url)).StatusCode);                                    // cannot read
-        var container = new UriBuilder(url) { Path = url.AbsolutePath[..url.AbsolutePath.LastIndexOf('/')], Query = url.Query.TrimStart('?') + "&restype=container&comp=list" };
+        var container = new UriBuilder(url) {
+            Path = url.AbsolutePath[..url.AbsolutePath.LastIndexOf('/')],
+            Query = url.Query.TrimStart('?') + "&restype=container&comp=list" };
         Assert.Equal(403, (int)(await plain.GetAsync(container.Uri)).StatusCode);                         // cannot list
         var sibling = new UriBuilder(url) { Path = url.AbsolutePath + "-other" };
-        var otherTicket = new JsonObject { ["uploadUrl"] = sibling.Uri.ToString(), ["requiredHeaders"] = ticket["requiredHeaders"]!.DeepClone() };
+        var otherTicket = new JsonObject {
+            ["uploadUrl"] = sibling.Uri.ToString(),
+            ["requiredHeaders"] = ticket["requiredHeaders"]!.DeepClone() };
         Assert.Equal(403, await AppUnderTest.PutAsync(otherTicket, bytes));                               // cannot write another blob
     }
 
     [Fact]
     public async Task The_upload_url_stops_working_when_it_expires()
     {
-        await using var shortLived = await slice.StartAnotherAsync(new Dictionary<string, string?> { ["Evidence:UploadTicketLifetime"] = "00:00:02" });
+        await using var shortLived = await slice.StartAnotherAsync(
+            new Dictionary<string, string?> { ["Evidence:UploadTicketLifetime"] = "00:00:02" });
         var unit = await NewUnitAsync();
         var bytes = Photos.Jpeg(102);
         var ticket = await (await shortLived.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", Admin, new
@@ -91,7 +105,8 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         Assert.Equal(403, await AppUnderTest.PutAsync(ticket, bytes));
-        var committed = await (await shortLived.SendAsync(HttpMethod.Post, $"api/v1/evidence/{ticket.Str("evidenceId")}/commit", Admin)).ExpectAsync(202);
+        var committed = await (await shortLived.SendAsync(HttpMethod.Post, $"api/v1/evidence/{ticket.Str("evidenceId")}/commit", Admin))
+            .ExpectAsync(202);
         Assert.Equal(("rejected", "nothing was uploaded"), (committed.Str("state"), committed.Str("reason")));
     }
 
@@ -124,7 +139,10 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
         };
         Assert.Equal(("rejected", reason), (committed.Str("state"), committed.Str("reason")));
         Assert.False(await BlobExistsAsync(ticket.Str("evidenceId")));
-        Assert.Equal(committed.ToJsonString(), (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence/{ticket.Str("evidenceId")}", Admin)).ExpectAsync(200)).ToJsonString());
+        Assert.Equal(committed.ToJsonString(), (await (await _app.SendAsync(
+            HttpMethod.Get,
+            $"api/v1/evidence/{ticket.Str("evidenceId")}",
+            Admin)).ExpectAsync(200)).ToJsonString());
     }
 
     [Fact]
@@ -249,11 +267,15 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
             (settled.Str("state"), settled.Str("contentType"), settled.Str("kind"), settled.Str("fileName")));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), settled.Str("sha256"));
         Assert.Equal(pdf.LongLength, settled["size"]!.GetValue<long>());
-        var period = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(settled.Str("committedAt")), TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST")).ToString("yyyy-MM");
+        var period = TimeZoneInfo.ConvertTime(
+            DateTimeOffset.Parse(settled.Str("committedAt")),
+            TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST")).ToString("yyyy-MM");
         var trace = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{unit}/trace?period={period}", Admin)).ExpectAsync(200);
         Assert.Equal([created.Str("id")], trace.Ids("evidenceId"));
         Assert.Equal(settled.Str("chainHash"), trace["items"]![0].Str("chainHash"));
-        var bad = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{unit}/trace?period=2026-13", Admin)).ExpectProblemAsync(400, "validation_failed");
+        var bad = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{unit}/trace?period=2026-13", Admin)).ExpectProblemAsync(
+            400,
+            "validation_failed");
         Assert.Equal(["period"], bad.Errors().Keys);
     }
 
@@ -262,7 +284,10 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
     {
         var resource = await _d.PublishedResourceAsync(_app, monthlyCapacity: 5, category: "repairs");
         var order = await _d.PublishedOrderAsync(_app, "repairs");
-        foreach (var (action, who, body) in new (string, string, object?)[] { ("match", _d.CommunityAdmin, new { resourceId = resource }), ("agree", _d.Liaison, null), ("start", _d.Liaison, null) })
+        foreach (var (action, who, body) in new (string, string, object?)[] {
+            ("match", _d.CommunityAdmin, new { resourceId = resource }),
+            ("agree", _d.Liaison, null),
+            ("start", _d.Liaison, null) })
         {
             await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/{action}", who, body ?? new { })).ExpectAsync(200);
         }
@@ -277,18 +302,31 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
 
         foreach (var evidence in new[] { foreign, pending, $"evd_{_d.UnitId[4..]}-nothere" })
         {
-            var refused = await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/complete", _d.Liaison, new { evidenceIds = new[] { evidence }, serviceHours = 1, beneficiaries = 3 });
+            var refused = await _app.SendAsync(
+                HttpMethod.Post,
+                $"api/v1/orders/{order}/complete",
+                _d.Liaison,
+                new { evidenceIds = new[] { evidence }, serviceHours = 1, beneficiaries = 3 });
             var problem = await refused.ExpectProblemAsync(422, "evidence_not_verified");
             Assert.Equal(new Dictionary<string, string[]> { ["evidenceIds"] = ["须为本订单已核验的痕迹"] }, problem.Errors());
         }
-        Assert.Equal("inProgress", (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{order}", _d.Liaison)).ExpectAsync(200)).Str("state"));
+        Assert.Equal(
+            "inProgress",
+            (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{order}", _d.Liaison)).ExpectAsync(200)).Str("state"));
         var verified = (await _app.UploadAsync(_d.Liaison, "order", order, Photos.Jpeg(303))).Str("id");
-        var done = await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/complete", _d.Liaison, new { evidenceIds = new[] { verified }, serviceHours = 1, beneficiaries = 3 })).ExpectAsync(200);
+        var done = await (await _app.SendAsync(
+            HttpMethod.Post,
+            $"api/v1/orders/{order}/complete",
+            _d.Liaison,
+            new { evidenceIds = new[] { verified }, serviceHours = 1, beneficiaries = 3 })).ExpectAsync(200);
         Assert.Equal("completed", done.Str("state"));
-        var listed = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence?ownerType=order&ownerId={order}", _d.CommunityAdmin)).ExpectAsync(200);
+        var listed = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence?ownerType=order&ownerId={order}", _d.CommunityAdmin))
+            .ExpectAsync(200);
         Assert.Equal(new Dictionary<string, string> { [pending] = "pending", [verified] = "verified" },
             listed["items"]!.AsArray().ToDictionary(e => e.Str("id"), e => e.Str("state")));
-        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence?ownerType=order&ownerId={order}", _d.Stranger)).ExpectProblemAsync(404, "not_found");
+        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence?ownerType=order&ownerId={order}", _d.Stranger)).ExpectProblemAsync(
+            404,
+            "not_found");
     }
 
     [Fact]
@@ -296,12 +334,16 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
     {
         var otherUnit = await NewUnitAsync("别人的单位");
         var bytes = Photos.Jpeg(301);
-        var body = new { ownerType = "org", ownerId = otherUnit, fileName = "a.jpg", contentType = "image/jpeg", size = bytes.Length, sha256 = new string('0', 64) };
+        var body = new { ownerType = "org", ownerId = otherUnit, fileName = "a.jpg", contentType = "image/jpeg", size = bytes
+            .Length, sha256 = new string('0', 64) };
         async Task<JsonObject> Refused(object request, int status, string code) =>
             await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Liaison, request)).ExpectProblemAsync(status, code);
 
         await Refused(body, 403, "forbidden");
-        Assert.Equal(new Dictionary<string, string[]> { ["contentType"] = ["只接受：image/jpeg, image/png, image/webp, application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] },
+        const string Accepted = "只接受：image/jpeg, image/png, image/webp, application/pdf, "
+            + "application/vnd.openxmlformats-officedocument.wordprocessingml.document, "
+            + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        Assert.Equal(new Dictionary<string, string[]> { ["contentType"] = [Accepted] },
             (await Refused(body with { ownerId = _d.UnitId, contentType = "image/gif" }, 400, "validation_failed")).Errors());
         Assert.Equal(new Dictionary<string, string[]> { ["size"] = ["须为 1–10485760 字节"] },
             (await Refused(body with { ownerId = _d.UnitId, size = 11 * 1024 * 1024 }, 400, "validation_failed")).Errors());
@@ -310,7 +352,8 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal(new Dictionary<string, string[]> { ["ownerType"] = ["暂不支持"] },
             (await Refused(body with { ownerType = "activity", ownerId = "act_x1" }, 422, "owner_not_supported")).Errors());
         await Refused(body with { ownerId = "org_nothere1" }, 404, "not_found");
-        var ticket = await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Liaison, body with { ownerId = _d.UnitId })).ExpectAsync(201);
+        var ticket = await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Liaison, body with { ownerId = _d.UnitId }))
+            .ExpectAsync(201);
         Assert.StartsWith($"evd_{_d.UnitId[4..]}-", ticket.Str("evidenceId"));
     }
 

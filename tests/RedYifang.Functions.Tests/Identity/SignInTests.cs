@@ -101,14 +101,17 @@ public sealed class SignInTests(SliceApp slice)
     [Fact]
     public async Task A_missing_code_is_a_field_error()
     {
-        var problem = await (await _app.SendAsync(HttpMethod.Post, "api/v1/auth/wechat", json: new { })).ExpectProblemAsync(400, "validation_failed");
+        var problem = await (await _app.SendAsync(HttpMethod.Post, "api/v1/auth/wechat", json: new { })).ExpectProblemAsync(
+            400,
+            "validation_failed");
         Assert.Equal(new Dictionary<string, string[]> { ["code"] = ["必填"] }, problem.Errors());
     }
 
     [Fact]
     public async Task Dev_login_of_a_bootstrap_admin_shows_the_district_admin_role()
     {
-        var login = await (await _app.SendAsync(HttpMethod.Post, "api/v1/auth/dev", json: new { openId = AppUnderTest.BootstrapAdmin })).ExpectAsync(200);
+        var login = await (await _app.SendAsync(HttpMethod.Post, "api/v1/auth/dev", json: new { openId = AppUnderTest.BootstrapAdmin }))
+            .ExpectAsync(200);
         var me = await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", AppUnderTest.BootstrapAdmin)).ExpectAsync(200);
 
         Assert.Equal(Only(("resident", null), ("districtAdmin", null)), Roles(me));
@@ -132,12 +135,23 @@ public sealed class SignInTests(SliceApp slice)
         var d = await slice.DistrictAsync("signin");
         var openId = await d.UserAsync(_app, "revokee", "streetAdmin", d.StreetId);
         var userId = await TestDistrict.UserIdAsync(_app, openId);
-        Assert.Equal(Only(("resident", null), ("streetAdmin", d.StreetId)), Roles(await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", openId)).ExpectAsync(200)));
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", openId, new { kind = "community", parentId = d.StreetId, name = "撤销前社区" })).ExpectAsync(201);
+        Assert.Equal(
+            Only(("resident", null), ("streetAdmin", d.StreetId)),
+            Roles(await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", openId)).ExpectAsync(200)));
+        await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/orgs",
+            openId,
+            new { kind = "community", parentId = d.StreetId, name = "撤销前社区" })).ExpectAsync(201);
 
-        await (await _app.SendAsync(HttpMethod.Delete, $"api/v1/orgs/{d.StreetId}/roles/{userId}", AppUnderTest.BootstrapAdmin)).ExpectAsync(204);
+        await (await _app.SendAsync(HttpMethod.Delete, $"api/v1/orgs/{d.StreetId}/roles/{userId}", AppUnderTest.BootstrapAdmin))
+            .ExpectAsync(204);
 
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", openId, new { kind = "community", parentId = d.StreetId, name = "撤销后社区" }))
+        await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/orgs",
+            openId,
+            new { kind = "community", parentId = d.StreetId, name = "撤销后社区" }))
             .ExpectProblemAsync(403, "forbidden");
         Assert.Empty(await _app.Services.GetRequiredService<UserStore>().GetRolesAsync(userId));
         Assert.Equal(Only(("resident", null)), Roles(await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", openId)).ExpectAsync(200)));

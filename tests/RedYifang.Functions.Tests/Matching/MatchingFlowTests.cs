@@ -27,7 +27,11 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
         return (community, unit, await _d.UserAsync(_app, $"{name}-liaison", "liaison", unit));
     }
 
-    private Task<string> ResourceAsync((string Community, string Unit, string Liaison) place, string category, int capacity, string? area = null) =>
+    private Task<string> ResourceAsync(
+        (string Community, string Unit, string Liaison) place,
+        string category,
+        int capacity,
+        string? area = null) =>
         _d.PublishedResourceAsync(_app, capacity, category, [area ?? _d.StreetId], place.Unit, place.Liaison);
 
     /// <summary>The order's suggestions once computed, polled until <paramref name="until"/> holds (or thirty seconds pass).</summary>
@@ -44,7 +48,8 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
     }
 
     private static List<(string, double, double)> Reasons(JsonNode suggestion) =>
-        suggestion["reasons"]!.AsArray().Select(r => (r.Str("factor"), r!["weight"]!.GetValue<double>(), r["value"]!.GetValue<double>())).ToList();
+        suggestion["reasons"]!.AsArray().Select(r => (r.Str("factor"), r!["weight"]!.GetValue<double>(), r["value"]!.GetValue<double>()))
+            .ToList();
 
     [Fact]
     public async Task Publishing_an_order_yields_explained_suggestions_best_first()
@@ -59,10 +64,19 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
 
         Assert.Equal([community, street], items.Select(s => s.Str("resourceId")));                 // best first
         // A unit with no record yet: track record at its priors (0.5 × 0.8 + 0.5 × (4 − 1) / 4), fairness 1, no window asked.
-        Assert.Equal([("category", 0.2, 1.0), ("area", 0.25, 0.75), ("capacity", 0.15, 1.0), ("availability", 0.15, 0.5), ("trackRecord", 0.15, 0.775),
-            ("fairness", 0.1, 1.0)], Reasons(items[0]!));
-        Assert.Equal([("category", 0.2, 1.0), ("area", 0.25, 0.5), ("capacity", 0.15, 1.0), ("availability", 0.15, 0.5), ("trackRecord", 0.15, 0.775),
-            ("fairness", 0.1, 1.0)], Reasons(items[1]!));                                          // serves the street, the order is in one of its communities
+        Assert.Equal(
+            [
+                ("category", 0.2, 1.0), ("area", 0.25, 0.75), ("capacity", 0.15, 1.0),
+                ("availability", 0.15, 0.5), ("trackRecord", 0.15, 0.775), ("fairness", 0.1, 1.0),
+            ],
+            Reasons(items[0]!));
+        // Serves the street, the order is in one of its communities.
+        Assert.Equal(
+            [
+                ("category", 0.2, 1.0), ("area", 0.25, 0.5), ("capacity", 0.15, 1.0),
+                ("availability", 0.15, 0.5), ("trackRecord", 0.15, 0.775), ("fairness", 0.1, 1.0),
+            ],
+            Reasons(items[1]!));
         // 0.82875 and 0.76625, each a hair below in binary, rounded to four places.
         Assert.Equal([0.8287, 0.7662], items.Select(s => s!["score"]!.GetValue<double>()));
         Assert.All(items, s => Assert.Equal(Math.Round(Reasons(s!).Sum(r => r.Item2 * r.Item3), 4), s!["score"]!.GetValue<double>(), 4));
@@ -115,7 +129,8 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
         var orders = new List<string>();
         for (var i = 0; i < 6; i++) orders.Add(await _d.PublishedOrderAsync(_app, "employment", place.Community));
 
-        var responses = await Task.WhenAll(orders.Select(o => _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{o}/match", _d.StreetAdmin, new { resourceId = resource })));
+        var responses = await Task.WhenAll(
+            orders.Select(o => _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{o}/match", _d.StreetAdmin, new { resourceId = resource })));
 
         Assert.Equal(2, responses.Count(r => (int)r.StatusCode == 200));
         foreach (var refused in responses.Where(r => (int)r.StatusCode != 200))
@@ -124,12 +139,17 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
         }
         var matched = orders.Where((_, i) => (int)responses[i].StatusCode == 200).ToList();
         var waiting = orders.Where((_, i) => (int)responses[i].StatusCode != 200).ToList();
-        var queue = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?communityId={place.Community}&state=matched", _d.StreetAdmin)).ExpectAsync(200);
+        var queue = await (await _app.SendAsync(
+            HttpMethod.Get,
+            $"api/v1/orders?communityId={place.Community}&state=matched",
+            _d.StreetAdmin)).ExpectAsync(200);
         Assert.Equal(matched.Order(StringComparer.Ordinal), queue.Ids().Order(StringComparer.Ordinal));
 
         // Cancelling a matched order gives its capacity back: one more fits, then none.
-        await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{matched[0]}/cancel", _d.StreetAdmin, new { reason = "居民已搬走" })).ExpectAsync(200);
-        await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{waiting[0]}/match", _d.StreetAdmin, new { resourceId = resource })).ExpectAsync(200);
+        await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{matched[0]}/cancel", _d.StreetAdmin, new { reason = "居民已搬走" }))
+            .ExpectAsync(200);
+        await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{waiting[0]}/match", _d.StreetAdmin, new { resourceId = resource }))
+            .ExpectAsync(200);
         await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{waiting[1]}/match", _d.StreetAdmin, new { resourceId = resource }))
             .ExpectProblemAsync(409, "capacity_exhausted");
     }
@@ -141,7 +161,10 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
         var small = await ResourceAsync(place, "cultureSport", 1, place.Community);
         var large = await ResourceAsync(place, "cultureSport", 2, place.Community);
         var orders = new List<string>();
-        for (var i = 0; i < 4; i++) orders.Add(await _d.PublishedOrderAsync(_app, "cultureSport", place.Community, i == 0 ? "high" : "low"));
+        for (
+            var i = 0;
+            i < 4;
+            i++) orders.Add(await _d.PublishedOrderAsync(_app, "cultureSport", place.Community, i == 0 ? "high" : "low"));
 
         var started = await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.StreetAdmin, new { scopeOrgId = place.Community });
         var run = await started.ExpectAsync(202);
@@ -149,11 +172,14 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal(("queued", place.Community), (run.Str("state"), run.Str("scopeOrgId")));
 
         JsonObject done = run;
-        await Eventually.WaitAsync(async () => (done = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/matching/runs/{run.Str("id")}?limit=100",
+        await Eventually.WaitAsync(async () => (done = await (await _app.SendAsync(
+            HttpMethod.Get,
+            $"api/v1/matching/runs/{run.Str("id")}?limit=100",
             _d.StreetAdmin)).ExpectAsync(200)).Str("state") is "completed" or "failed", TimeSpan.FromSeconds(30));
         Assert.Equal("completed", done.Str("state"));
         var objective = done["objective"]!;
-        Assert.Equal((4, 3, 1, 0, 2), (objective["orders"]!.GetValue<int>(), objective["served"]!.GetValue<int>(), objective["servedHigh"]!.GetValue<int>(),
+        Assert.Equal((4, 3, 1, 0, 2), (objective["orders"]!.GetValue<int>(), objective["served"]!.GetValue<int>(), objective["servedHigh"]!
+            .GetValue<int>(),
             objective["servedNormal"]!.GetValue<int>(), objective["servedLow"]!.GetValue<int>()));
         var proposals = done["proposals"]!.AsArray();
         Assert.Equal(3, proposals.Select(p => p.Str("orderId")).Distinct().Count());              // three capacity units, three orders
@@ -163,7 +189,9 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
         Assert.All(proposals, p => Assert.Contains(p.Str("orderId"), orders));
         foreach (var order in orders)
         {
-            Assert.Equal("published", (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{order}", _d.StreetAdmin)).ExpectAsync(200)).Str("state"));
+            Assert.Equal(
+                "published",
+                (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{order}", _d.StreetAdmin)).ExpectAsync(200)).Str("state"));
         }
     }
 
@@ -171,15 +199,27 @@ public sealed class MatchingFlowTests(SliceApp slice) : IAsyncLifetime
     public async Task Runs_are_for_admins_of_the_scope()
     {
         var otherStreet = await _d.OrgAsync(_app, "street", _d.DistrictId, "另一街道");
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.CommunityAdmin, new { scopeOrgId = otherStreet })).ExpectProblemAsync(403, "forbidden");
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.CommunityAdmin, new { scopeOrgId = _d.StreetId })).ExpectProblemAsync(403, "forbidden");
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.Resident, new { scopeOrgId = _d.CommunityId })).ExpectProblemAsync(403, "forbidden");
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.StreetAdmin, new { scopeOrgId = _d.UnitId })).ExpectProblemAsync(422, "invalid_reference");
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.StreetAdmin, new { scopeOrgId = _d.GridId })).ExpectProblemAsync(422, "invalid_reference");
-        var run = await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.StreetAdmin, new { scopeOrgId = _d.StreetId })).ExpectAsync(202);
-        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/matching/runs/{run.Str("id")}", _d.CommunityAdmin)).ExpectProblemAsync(404, "not_found");
+        await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.CommunityAdmin, new { scopeOrgId = otherStreet }))
+            .ExpectProblemAsync(403, "forbidden");
+        await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.CommunityAdmin, new { scopeOrgId = _d.StreetId }))
+            .ExpectProblemAsync(403, "forbidden");
+        await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.Resident, new { scopeOrgId = _d.CommunityId }))
+            .ExpectProblemAsync(403, "forbidden");
+        await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.StreetAdmin, new { scopeOrgId = _d.UnitId }))
+            .ExpectProblemAsync(422, "invalid_reference");
+        await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.StreetAdmin, new { scopeOrgId = _d.GridId }))
+            .ExpectProblemAsync(422, "invalid_reference");
+        var run = await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.StreetAdmin, new { scopeOrgId = _d.StreetId }))
+            .ExpectAsync(202);
+        await (await _app.SendAsync(HttpMethod.Get, $"api/v1/matching/runs/{run.Str("id")}", _d.CommunityAdmin)).ExpectProblemAsync(
+            404,
+            "not_found");
         await (await _app.SendAsync(HttpMethod.Get, $"api/v1/matching/runs/{run.Str("id")}", _d.DistrictAdmin)).ExpectAsync(200);
-        var own = await (await _app.SendAsync(HttpMethod.Post, "api/v1/matching/runs", _d.CommunityAdmin, new { scopeOrgId = _d.CommunityId })).ExpectAsync(202);
+        var own = await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/matching/runs",
+            _d.CommunityAdmin,
+            new { scopeOrgId = _d.CommunityId })).ExpectAsync(202);
         Assert.Equal(_d.CommunityId, own.Str("scopeOrgId"));
     }
 

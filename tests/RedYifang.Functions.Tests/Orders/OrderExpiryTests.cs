@@ -24,7 +24,8 @@ public sealed class OrderExpiryTests(SliceApp slice) : IAsyncLifetime
         (await _app.Services.GetRequiredService<OrgStore>().FindAsync(await _d.OrgAsync(_app, "community", _d.StreetId, name)))!;
 
     private async Task<List<string>> ListAsync(Org community, string state) =>
-        (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?communityId={community.Id}&state={state}&limit=100", _d.StreetAdmin)).ExpectAsync(200)).Ids();
+        (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?communityId={community.Id}&state={state}&limit=100", _d.StreetAdmin))
+            .ExpectAsync(200)).Ids();
 
     [Fact]
     public async Task Published_orders_unmatched_for_the_period_expire_and_fresh_ones_stay()
@@ -55,7 +56,8 @@ public sealed class OrderExpiryTests(SliceApp slice) : IAsyncLifetime
         var fresh = await PublishedAsync(community, DateTimeOffset.UtcNow.AddDays(-30).AddMinutes(5));
 
         // As the host fires it on Orders:ExpirySchedule, with Orders:ExpireAfterDays (30 by default).
-        await ActivatorUtilities.CreateInstance<OrderExpiryFunction>(_app.Services).Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<OrderExpiryFunction>(_app.Services)
+            .Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
 
         Assert.Equal([stale.Id], await ListAsync(community, "expired"));
         Assert.Equal([fresh.Id], await ListAsync(community, "published"));
@@ -63,15 +65,20 @@ public sealed class OrderExpiryTests(SliceApp slice) : IAsyncLifetime
 
     private async Task<Order> PublishedAsync(Org community, DateTimeOffset at)
     {
-        var owner = "usr_expiry";
+        const string owner = "usr_expiry";
         var draft = new NewOrder
         {
-            Level = OrderLevel.Community, Title = "旧需求", Category = Category.Other, Description = "无人认领", Beneficiaries = 1, Urgency = Urgency.Low,
+            Level = OrderLevel.Community, Title = "旧需求", Category = Category.Other, Description = "无人认领", Beneficiaries = 1, Urgency
+                = Urgency.Low,
         };
-        var change = Order.Submit(draft, RedYifang.Functions.Platform.Storage.Keys.NewChildId("ord", community.Id), community.Path, owner, at)
+        var change = Order.Submit(
+            draft,
+            RedYifang.Functions.Platform.Storage.Keys.NewChildId("ord", community.Id),
+            community.Path,
+            owner,
+            at)
             .Then(o => o.Apply(OrderAction.Publish, "usr_admin", at));
         await Store.AddAsync(change);
-        var order = change.Order;
-        return order;
+        return change.Order;
     }
 }

@@ -42,10 +42,17 @@ public sealed class OrderFlowTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal("agreed", (await (await Act(id, "agree", _d.Liaison)).ExpectAsync(200)).Str("state"));
         Assert.Equal("inProgress", (await (await Act(id, "start", _d.Liaison)).ExpectAsync(200)).Str("state"));
         var photo = (await _app.UploadAsync(_d.Liaison, "order", id, Photos.Jpeg(1101))).Str("id");
-        await (await Act(id, "complete", _d.Liaison, new { evidenceIds = new[] { photo }, serviceHours = 2.5, beneficiaries = 1 })).ExpectAsync(200);
-        Assert.Equal("inProgress", (await (await Act(id, "reopen", _d.CommunityAdmin, new { reason = "缺少签到表" })).ExpectAsync(200)).Str("state"));
+        await (await Act(id, "complete", _d.Liaison, new { evidenceIds = new[] { photo }, serviceHours = 2.5, beneficiaries = 1 }))
+            .ExpectAsync(200);
+        Assert.Equal(
+            "inProgress",
+            (await (await Act(id, "reopen", _d.CommunityAdmin, new { reason = "缺少签到表" })).ExpectAsync(200)).Str("state"));
         var sheet = (await _app.UploadAsync(_d.Liaison, "order", id, Photos.Jpeg(1102))).Str("id");
-        var completed = await (await Act(id, "complete", _d.Liaison, new { evidenceIds = new[] { photo, sheet }, serviceHours = 3, beneficiaries = 1 })).ExpectAsync(200);
+        var completed = await (await Act(
+            id,
+            "complete",
+            _d.Liaison,
+            new { evidenceIds = new[] { photo, sheet }, serviceHours = 3, beneficiaries = 1 })).ExpectAsync(200);
         Assert.Equal([photo, sheet], completed["completion"]!["evidenceIds"]!.AsArray().Select(e => e!.GetValue<string>()));
         Assert.Equal(3m, completed["completion"]!["serviceHours"]!.GetValue<decimal>());
         Assert.Equal("accepted", (await (await Act(id, "accept", _d.CommunityAdmin)).ExpectAsync(200)).Str("state"));
@@ -53,9 +60,13 @@ public sealed class OrderFlowTests(SliceApp slice) : IAsyncLifetime
 
         Assert.Equal("closed", rated.Str("state"));
         Assert.Equal((5, "很及时"), (rated["rating"]!["stars"]!.GetValue<int>(), rated["rating"].Str("comment")));
-        Assert.Equal(["submitted", "published", "matched", "agreed", "inProgress", "completed", "inProgress", "completed", "accepted", "closed"], States(rated));
+        Assert.Equal(
+            ["submitted", "published", "matched", "agreed", "inProgress", "completed", "inProgress", "completed", "accepted", "closed"],
+            States(rated));
         Assert.Equal("缺少签到表", rated["history"]![6].Str("reason"));
-        var (resident, admin, liaison) = (await TestDistrict.UserIdAsync(_app, _d.Resident), await TestDistrict.UserIdAsync(_app, _d.CommunityAdmin),
+        var (resident, admin, liaison) = (await TestDistrict.UserIdAsync(_app, _d.Resident), await TestDistrict.UserIdAsync(
+            _app,
+            _d.CommunityAdmin),
             await TestDistrict.UserIdAsync(_app, _d.Liaison));
         Assert.Equal([resident, admin, admin, liaison, liaison, liaison, admin, liaison, admin, resident],
             rated["history"]!.AsArray().Select(h => h.Str("by")));
@@ -71,7 +82,9 @@ public sealed class OrderFlowTests(SliceApp slice) : IAsyncLifetime
         // Actions of the lifecycle its state does not allow, each by someone who may take it.
         await (await Act(submitted, "accept", _d.CommunityAdmin)).ExpectProblemAsync(409, "invalid_transition");
         await (await Act(submitted, "reopen", _d.CommunityAdmin, new { reason = "无" })).ExpectProblemAsync(409, "invalid_transition");
-        await (await Act(submitted, "match", _d.CommunityAdmin, new { resourceId = resource })).ExpectProblemAsync(409, "invalid_transition");
+        await (await Act(submitted, "match", _d.CommunityAdmin, new { resourceId = resource })).ExpectProblemAsync(
+            409,
+            "invalid_transition");
         await (await Act(submitted, "rate", _d.Resident, new { stars = 3 })).ExpectProblemAsync(409, "invalid_transition");
         // Provider actions by someone who is not the order's provider (it has none yet) are refused before the state is looked at.
         await (await Act(submitted, "agree", _d.CommunityAdmin)).ExpectProblemAsync(403, "forbidden");
@@ -94,7 +107,8 @@ public sealed class OrderFlowTests(SliceApp slice) : IAsyncLifetime
         var resource = await _d.PublishedResourceAsync(_app, category: "medical");
         var id = await _d.PublishedOrderAsync(_app, "medical");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Act(id, "match", _d.CommunityAdmin, new { resourceId = resource })));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 20).Select(_ => Act(id, "match", _d.CommunityAdmin, new { resourceId = resource })));
 
         Assert.Equal(1, responses.Count(r => (int)r.StatusCode == 200));
         var codes = new List<string>();
@@ -112,9 +126,14 @@ public sealed class OrderFlowTests(SliceApp slice) : IAsyncLifetime
     {
         var openId = await _d.UserAsync(_app, "idem-resident");
         var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
-        var body = new { communityId = _d.CommunityId, title = "路灯坏了", category = "repairs", description = "小区东门路灯不亮", beneficiaries = 30, urgency = "normal", level = "community" };
+        var body = new
+        {
+            communityId = _d.CommunityId, title = "路灯坏了", category = "repairs", description = "小区东门路灯不亮", beneficiaries = 30,
+            urgency = "normal", level = "community",
+        };
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => _app.SendAsync(HttpMethod.Post, "api/v1/orders", openId, body, key)));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 50).Select(_ => _app.SendAsync(HttpMethod.Post, "api/v1/orders", openId, body, key)));
 
         Assert.All(responses, r => Assert.Equal(201, (int)r.StatusCode));
         var location = Assert.Single(responses.Select(r => r.Headers.Location!.ToString()).Distinct());
@@ -123,17 +142,32 @@ public sealed class OrderFlowTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal([location], mine.Ids().Select(i => $"/api/v1/orders/{i}"));
     }
 
+    /// <summary>A valid order body; each bad one changes (or, with null, removes) one field of it.</summary>
+    private const string ValidOrder = """{"communityId":"{community}","title":"t","category":"repairs","description":"d",""" +
+        """ "beneficiaries":1,"urgency":"normal","level":"community"}""";
+
+    private static string With(string field, string? json)
+    {
+        var body = JsonNode.Parse(ValidOrder)!.AsObject();
+        if (json is null) body.Remove(field);
+        else body[field] = JsonNode.Parse(json);
+        return body.ToJsonString();
+    }
+
     public static TheoryData<string, string, string> BadOrders => new()
     {
-        { """{"title":"无社区","category":"repairs","description":"d","beneficiaries":1,"urgency":"normal","level":"community"}""", "communityId", "必填" },
-        { """{"communityId":"{community}","title":"t","category":"plumbing","description":"d","beneficiaries":1,"urgency":"normal","level":"community"}""", "category",
-            "取值必须是以下之一：medical, legalAid, financial, elderlyCare, disability, childrenEducation, cultureSport, environment, employment, repairs, psychological, other" },
-        { """{"communityId":"{community}","title":"t","category":"repairs","description":"d","beneficiaries":"many","urgency":"normal","level":"community"}""", "beneficiaries", "类型不正确" },
-        { $$"""{"communityId":"{community}","title":"{{new string('长', 101)}}","category":"repairs","description":"d","beneficiaries":1,"urgency":"normal","level":"community"}""", "title", "长度不能超过 100 个字符" },
-        { """{"communityId":"{community}","title":"t","category":"repairs","description":"d","beneficiaries":1,"urgency":"asap","level":"community"}""", "urgency", "取值必须是以下之一：low, normal, high" },
-        { """{"communityId":"{community}","title":"t","category":"repairs","description":"d","beneficiaries":1,"urgency":"low","level":"community","contactPhone":"12345"}""", "contactPhone", "不是有效的电话号码" },
-        { """{"communityId":"{community}","title":"t","category":"repairs","description":"d","beneficiaries":0,"urgency":"low","level":"community"}""", "beneficiaries", "取值范围为 1–100000" },
-        { """{"communityId":"{community}","title":"t","category":"repairs","description":"d","beneficiaries":1,"urgency":"low","level":"province"}""", "level", "取值必须是以下之一：community, street, district" },
+        { With("communityId", null), "communityId", "必填" },
+        {
+            With("category", "\"plumbing\""), "category",
+            "取值必须是以下之一：medical, legalAid, financial, elderlyCare, disability, childrenEducation, cultureSport, environment, "
+                + "employment, repairs, psychological, other"
+        },
+        { With("beneficiaries", "\"many\""), "beneficiaries", "类型不正确" },
+        { With("title", $"\"{new string('长', 101)}\""), "title", "长度不能超过 100 个字符" },
+        { With("urgency", "\"asap\""), "urgency", "取值必须是以下之一：low, normal, high" },
+        { With("contactPhone", "\"12345\""), "contactPhone", "不是有效的电话号码" },
+        { With("beneficiaries", "0"), "beneficiaries", "取值范围为 1–100000" },
+        { With("level", "\"province\""), "level", "取值必须是以下之一：community, street, district" },
     };
 
     [Theory]
@@ -156,14 +190,16 @@ public sealed class OrderFlowTests(SliceApp slice) : IAsyncLifetime
         {
             var response = await _app.SendAsync(HttpMethod.Post, "api/v1/orders", openId, new
             {
-                communityId = community, title = "t", category = "repairs", description = "d", beneficiaries = 1, urgency = "low", level = "community",
+                communityId = community, title = "t", category = "repairs", description = "d", beneficiaries = 1, urgency = "low",
+                level = "community",
             });
             var problem = await response.ExpectProblemAsync(422, "invalid_reference");
             Assert.Equal(["communityId"], problem.Errors().Keys);
         }
         var grid = await _app.SendAsync(HttpMethod.Post, "api/v1/orders", openId, new
         {
-            communityId = _d.CommunityId, gridId = _d.CommunityId, title = "t", category = "repairs", description = "d", beneficiaries = 1, urgency = "low",
+            communityId = _d.CommunityId, gridId = _d
+                .CommunityId, title = "t", category = "repairs", description = "d", beneficiaries = 1, urgency = "low",
             level = "community",
         });
         Assert.Equal(["gridId"], (await grid.ExpectProblemAsync(422, "invalid_reference")).Errors().Keys);
@@ -201,12 +237,19 @@ public sealed class OrderFlowTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal([id], (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?unitId={unit}", liaison)).ExpectAsync(200)).Ids());
         await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?unitId={unit}", _d.Liaison)).ExpectProblemAsync(403, "forbidden");
 
-        var queue = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?communityId={community}&state=matched&limit=100", admin)).ExpectAsync(200);
+        var queue = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?communityId={community}&state=matched&limit=100", admin))
+            .ExpectAsync(200);
         Assert.Equal([id], queue.Ids());
-        Assert.Empty((await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?communityId={community}&state=published", admin)).ExpectAsync(200)).Ids());
-        var strangerQueue = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?communityId={community}&state=matched", _d.Stranger)).ExpectAsync(200);
+        Assert.Empty((await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?communityId={community}&state=published", admin))
+            .ExpectAsync(200)).Ids());
+        var strangerQueue = await (await _app.SendAsync(
+            HttpMethod.Get,
+            $"api/v1/orders?communityId={community}&state=matched",
+            _d.Stranger)).ExpectAsync(200);
         Assert.Empty(strangerQueue.Ids());
-        Assert.Equal([id], (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?communityId={community}", _d.Resident)).ExpectAsync(200)).Ids());
+        Assert.Equal(
+            [id],
+            (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?communityId={community}", _d.Resident)).ExpectAsync(200)).Ids());
     }
 
     [Fact]

@@ -12,16 +12,21 @@ public sealed class CreateOrgTests(SliceApp slice) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private string Fill(string text) => text.Replace("{street}", _d.StreetId).Replace("{community}", _d.CommunityId).Replace("{grid}", _d.GridId);
+    private string Fill(string text)
+        => text.Replace("{street}", _d.StreetId).Replace("{community}", _d.CommunityId).Replace("{grid}", _d.GridId);
 
     public static TheoryData<string, string[]> BadBodies => new()
     {
         { """{"parentId":"{street}","name":"无类型"}""", ["kind=必填"] },
-        { """{"kind":"province","parentId":"{street}","name":"省"}""", ["kind=取值必须是以下之一：district, street, community, grid, building, unit, volunteerTeam"] },
+        {
+            """{"kind":"province","parentId":"{street}","name":"省"}""",
+            ["kind=取值必须是以下之一：district, street, community, grid, building, unit, volunteerTeam"] },
         { """{"kind":"unit","parentId":"{street}"}""", ["name=必填", "unitKind=必填"] },
         { $$"""{"kind":"unit","parentId":"{street}","name":"{{new string('名', 101)}}","unitKind":"agency"}""", ["name=长度不能超过 100 个字符"] },
         { """{"kind":"unit","parentId":"{street}","name":"无单位类型"}""", ["unitKind=必填"] },
-        { """{"kind":"unit","parentId":"{street}","name":"坏类型","unitKind":"bank"}""", ["unitKind=取值必须是以下之一：agency, stateEnterprise, nonPublicEnterprise, socialOrganization"] },
+        {
+            """{"kind":"unit","parentId":"{street}","name":"坏类型","unitKind":"bank"}""",
+            ["unitKind=取值必须是以下之一：agency, stateEnterprise, nonPublicEnterprise, socialOrganization"] },
         { """{"kind":"community","parentId":"{street}","name":"社区","unitKind":"agency"}""", ["unitKind=仅驻区单位（unit）可填写"] },
         { """{"kind":"unit","parentId":"{street}","name":"负数","unitKind":"agency","partyMembers":-3}""", ["partyMembers=取值范围为 0–1000000"] },
         { """{"kind":"unit","parentId":"{street}","name":"类型","unitKind":"agency","partyBranches":"two"}""", ["partyBranches=类型不正确"] },
@@ -34,7 +39,9 @@ public sealed class CreateOrgTests(SliceApp slice) : IAsyncLifetime
     public async Task Bad_input_is_exactly_its_field_errors_and_writes_nothing(string body, string[] errors)
     {
         var before = await ChildrenAsync(_d.StreetId);
-        var problem = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, Fill(body))).ExpectProblemAsync(400, "validation_failed");
+        var problem = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, Fill(body))).ExpectProblemAsync(
+            400,
+            "validation_failed");
 
         var expected = errors.Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => new[] { e[1] });
         Assert.Equal(expected, problem.Errors());
@@ -59,12 +66,22 @@ public sealed class CreateOrgTests(SliceApp slice) : IAsyncLifetime
     [Fact]
     public async Task Only_a_district_is_created_without_a_parent_and_only_by_a_bootstrap_admin()
     {
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "street", name = "无上级街道" })).ExpectProblemAsync(422, "invalid_parent");
+        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "street", name = "无上级街道" })).ExpectProblemAsync(
+            422,
+            "invalid_parent");
         await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", _d.DistrictAdmin, new { kind = "district", name = "又一个区（createorg）" }))
             .ExpectProblemAsync(403, "forbidden");
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", _d.StreetAdmin, new { kind = "community", parentId = _d.StreetId, name = "街道建的社区" }))
+        await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/orgs",
+            _d.StreetAdmin,
+            new { kind = "community", parentId = _d.StreetId, name = "街道建的社区" }))
             .ExpectAsync(201);
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", _d.CommunityAdmin, new { kind = "street", parentId = _d.DistrictId, name = "社区建的街道" }))
+        await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/orgs",
+            _d.CommunityAdmin,
+            new { kind = "street", parentId = _d.DistrictId, name = "社区建的街道" }))
             .ExpectProblemAsync(403, "forbidden");
     }
 
@@ -72,14 +89,26 @@ public sealed class CreateOrgTests(SliceApp slice) : IAsyncLifetime
     public async Task A_name_is_unique_under_its_parent()
     {
         var street = await _d.OrgAsync(_app, "street", _d.DistrictId, "重名街道");
-        var first = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "unit", parentId = street, name = "重名单位", unitKind = "agency" })).ExpectAsync(201);
+        var first = await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/orgs",
+            Admin,
+            new { kind = "unit", parentId = street, name = "重名单位", unitKind = "agency" })).ExpectAsync(201);
 
-        var again = await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "volunteerTeam", parentId = street, name = " 重名单位" });
+        var again = await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/orgs",
+            Admin,
+            new { kind = "volunteerTeam", parentId = street, name = " 重名单位" });
 
         await again.ExpectProblemAsync(409, "org_name_taken");
         Assert.Equal([first.Str("id")], await ChildrenAsync(street));
         // The same name under another parent is another organisation.
-        await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "unit", parentId = _d.StreetId, name = "重名单位", unitKind = "agency" })).ExpectAsync(201);
+        await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/orgs",
+            Admin,
+            new { kind = "unit", parentId = _d.StreetId, name = "重名单位", unitKind = "agency" })).ExpectAsync(201);
     }
 
     [Fact]
@@ -88,7 +117,11 @@ public sealed class CreateOrgTests(SliceApp slice) : IAsyncLifetime
         var street = await _d.OrgAsync(_app, "street", _d.DistrictId, "新单位街道");
         await _d.OrgAsync(_app, "community", street, "新单位社区");
         var response = await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin,
-            new { kind = "unit", parentId = street, name = "新单位", unitKind = "nonPublicEnterprise", partyBranches = 2, partyMembers = 31, address = "长春市" });
+            new
+            {
+                kind = "unit", parentId = street, name = "新单位", unitKind = "nonPublicEnterprise", partyBranches = 2, partyMembers = 31,
+                address = "长春市",
+            });
         var created = await response.ExpectAsync(201);
         var id = created.Str("id");
         Assert.Equal($"/api/v1/orgs/{id}", response.Headers.Location!.ToString());
@@ -99,7 +132,8 @@ public sealed class CreateOrgTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal((2, 31), (read["partyBranches"]!.GetValue<int>(), read["partyMembers"]!.GetValue<int>()));
         Assert.Equal([_d.DistrictId, street, id], read["path"]!.AsArray().Select(p => p!.GetValue<string>()));
 
-        var units = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={street}&kind=unit&limit=100", _d.Resident)).ExpectAsync(200);
+        var units = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={street}&kind=unit&limit=100", _d.Resident))
+            .ExpectAsync(200);
         Assert.Equal([id], units.Ids());
         Assert.Equal(2, (await ChildrenAsync(street)).Count);                                   // the community and the unit
     }

@@ -61,10 +61,18 @@ public sealed class OrgPermissionMatrixTests(SliceApp slice) : IAsyncLifetime
 
         var (response, allowedStatus) = route switch
         {
-            "create" => (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", actor, new { kind = "grid", parentId = org, name = "矩阵" + Guid.NewGuid() }), 201),
+            "create" => (await _app.SendAsync(
+                HttpMethod.Post,
+                "api/v1/orgs",
+                actor,
+                new { kind = "grid", parentId = org, name = "矩阵" + Guid.NewGuid() }), 201),
             "get" => (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{org}", actor), 200),
             "list" => (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={org}", actor), 200),
-            "grant" => (await _app.SendAsync(HttpMethod.Put, $"api/v1/orgs/{org}/roles/{_scene.TargetUserId}", actor, new { role = "partyMember" }), 200),
+            "grant" => (await _app.SendAsync(
+                HttpMethod.Put,
+                $"api/v1/orgs/{org}/roles/{_scene.TargetUserId}",
+                actor,
+                new { role = "partyMember" }), 200),
             _ => (await _app.SendAsync(HttpMethod.Delete, $"api/v1/orgs/{org}/roles/{_scene.TargetUserId}?role=partyMember", actor), 204),
         };
 

@@ -15,7 +15,8 @@ public sealed class ResourceTests(SliceApp slice) : IAsyncLifetime
     {
         ["unitId"] = _d.UnitId, ["title"] = title ?? "法律咨询", ["category"] = "legalAid",
         ["description"] = "每月一次律师坐班", ["kind"] = "service", ["areaIds"] = new[] { _d.CommunityId }, ["monthlyCapacity"] = 4,
-        ["availability"] = new[] { new { weekday = 3, from = "14:00", to = "16:00" } }, ["validFrom"] = "2026-11-01", ["validTo"] = "2027-10-31",
+        ["availability"] = new[] {
+            new { weekday = 3, from = "14:00", to = "16:00" } }, ["validFrom"] = "2026-11-01", ["validTo"] = "2027-10-31",
         ["tags"] = new[] { "法律" },
     };
 
@@ -33,16 +34,23 @@ public sealed class ResourceTests(SliceApp slice) : IAsyncLifetime
         var created = await (await _app.SendAsync(HttpMethod.Post, "api/v1/resources", _d.Liaison, Valid())).ExpectAsync(201);
         var id = created.Str("id");
         Assert.StartsWith($"res_{_d.UnitId[4..]}-", id);
-        Assert.Equal(("draft", "legalAid", "法律援助", _d.UnitId), (created.Str("state"), created.Str("category"), created.Str("categoryName"), created.Str("unitId")));
+        Assert.Equal(
+            ("draft", "legalAid", "法律援助", _d.UnitId),
+            (created.Str("state"), created.Str("category"), created.Str("categoryName"), created.Str("unitId")));
         Assert.Equal("published", (await (await Change(id, "publish", _d.Liaison)).ExpectAsync(200)).Str("state"));
         Assert.Equal("paused", (await (await Change(id, "pause", _d.Liaison)).ExpectAsync(200)).Str("state"));
         await (await Change(id, "pause", _d.Liaison)).ExpectProblemAsync(409, "invalid_transition");
         Assert.Equal("published", (await (await Change(id, "publish", _d.StreetAdmin)).ExpectAsync(200)).Str("state"));
         Assert.Equal("retired", (await (await Change(id, "retire", _d.Liaison)).ExpectAsync(200)).Str("state"));
         await (await Change(id, "publish", _d.Liaison)).ExpectProblemAsync(409, "invalid_transition");
-        Assert.Equal("retired", (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/resources/{id}", _d.Resident)).ExpectAsync(200)).Str("state"));
+        Assert.Equal(
+            "retired",
+            (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/resources/{id}", _d.Resident)).ExpectAsync(200)).Str("state"));
 
-        var byArea = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/resources?areaId={_d.CommunityId}&category=legalAid&state=retired", _d.Resident)).ExpectAsync(200);
+        var byArea = await (await _app.SendAsync(
+            HttpMethod.Get,
+            $"api/v1/resources?areaId={_d.CommunityId}&category=legalAid&state=retired",
+            _d.Resident)).ExpectAsync(200);
         Assert.Equal([id], byArea.Ids());
     }
 
@@ -62,9 +70,18 @@ public sealed class ResourceTests(SliceApp slice) : IAsyncLifetime
 
     public static TheoryData<string, object?, string[]> BadFields => new()
     {
-        { "category", "gardening", ["category=取值必须是以下之一：medical, legalAid, financial, elderlyCare, disability, childrenEducation, cultureSport, environment, employment, repairs, psychological, other"] },
+        {
+            "category", "gardening",
+            [
+                "category=取值必须是以下之一：medical, legalAid, financial, elderlyCare, disability, childrenEducation, cultureSport, environment, "
+                    + "employment, repairs, psychological, other",
+            ]
+        },
         { "monthlyCapacity", 0, ["monthlyCapacity=取值范围为 1–10000"] },
-        { "availability", new[] { new { weekday = 8, from = "9:00", to = "08:00" } }, ["availability[0].weekday=取值范围为 1–7（周一为 1）", "availability[0].from=须为 HH:mm"] },
+        {
+            "availability",
+            new[] { new { weekday = 8, from = "9:00", to = "08:00" } },
+            ["availability[0].weekday=取值范围为 1–7（周一为 1）", "availability[0].from=须为 HH:mm"] },
         { "availability", new[] { new { weekday = 1, from = "10:00", to = "09:00" } }, ["availability[0].to=须晚于 from"] },
         { "validTo", "2026-10-01", ["validTo=不能早于 validFrom"] },
         { "validFrom", "01/11/2026", ["validFrom=须为 YYYY-MM-DD"] },
@@ -84,7 +101,9 @@ public sealed class ResourceTests(SliceApp slice) : IAsyncLifetime
         var before = await OfUnitAsync();
         var body = Valid();
         body[field] = value;
-        var problem = await (await _app.SendAsync(HttpMethod.Post, "api/v1/resources", _d.Liaison, body)).ExpectProblemAsync(400, "validation_failed");
+        var problem = await (await _app.SendAsync(HttpMethod.Post, "api/v1/resources", _d.Liaison, body)).ExpectProblemAsync(
+            400,
+            "validation_failed");
         var expected = errors.Select(e => e.Split('=', 2)).GroupBy(e => e[0]).ToDictionary(g => g.Key, g => g.Select(e => e[1]).ToArray());
         Assert.Equal(expected, problem.Errors());
         Assert.Equal(before, await OfUnitAsync());
@@ -105,7 +124,9 @@ public sealed class ResourceTests(SliceApp slice) : IAsyncLifetime
         foreach (var bad in new[] { "10.001", "0", "-5", "1e3" })
         {
             body["amount"] = bad;
-            var problem = await (await _app.SendAsync(HttpMethod.Post, "api/v1/resources", _d.Liaison, body)).ExpectProblemAsync(400, "validation_failed");
+            var problem = await (await _app.SendAsync(HttpMethod.Post, "api/v1/resources", _d.Liaison, body)).ExpectProblemAsync(
+                400,
+                "validation_failed");
             Assert.Equal(new Dictionary<string, string[]> { ["amount"] = ["须为大于 0、最多两位小数的金额（元）"] }, problem.Errors());
         }
         Assert.Equal(before, await OfUnitAsync());
@@ -120,7 +141,11 @@ public sealed class ResourceTests(SliceApp slice) : IAsyncLifetime
     {
         var areaId = area switch
         {
-            "another street's community" => await _d.OrgAsync(_app, "community", await _d.OrgAsync(_app, "street", _d.DistrictId, $"外街道{Guid.NewGuid():N}"), "外社区"),
+            "another street's community" => await _d.OrgAsync(
+                _app,
+                "community",
+                await _d.OrgAsync(_app, "street", _d.DistrictId, $"外街道{Guid.NewGuid():N}"),
+                "外社区"),
             "another street" => await _d.OrgAsync(_app, "street", _d.DistrictId, $"外街道{Guid.NewGuid():N}"),
             "a unit, not an area" => _d.UnitId,
             _ => "org_nowhere",
@@ -128,7 +153,9 @@ public sealed class ResourceTests(SliceApp slice) : IAsyncLifetime
         var before = await OfUnitAsync();
         var body = Valid();
         body["areaIds"] = new[] { _d.CommunityId, areaId };
-        var problem = await (await _app.SendAsync(HttpMethod.Post, "api/v1/resources", _d.Liaison, body)).ExpectProblemAsync(422, "invalid_reference");
+        var problem = await (await _app.SendAsync(HttpMethod.Post, "api/v1/resources", _d.Liaison, body)).ExpectProblemAsync(
+            422,
+            "invalid_reference");
         Assert.Equal(["areaIds"], problem.Errors().Keys);
         Assert.Equal(before, await OfUnitAsync());
     }
@@ -136,7 +163,9 @@ public sealed class ResourceTests(SliceApp slice) : IAsyncLifetime
     [Fact]
     public async Task Listing_needs_a_unit_an_area_or_a_category_and_each_narrows_it()
     {
-        var problem = await (await _app.SendAsync(HttpMethod.Get, "api/v1/resources", _d.Liaison)).ExpectProblemAsync(400, "validation_failed");
+        var problem = await (await _app.SendAsync(HttpMethod.Get, "api/v1/resources", _d.Liaison)).ExpectProblemAsync(
+            400,
+            "validation_failed");
         Assert.Equal(new Dictionary<string, string[]> { ["areaId"] = ["请至少指定 areaId、unitId 或 category 之一"] }, problem.Errors());
 
         var grid = await _d.PublishedResourceAsync(_app, category: "medical", areaIds: [_d.GridId]);
@@ -146,16 +175,24 @@ public sealed class ResourceTests(SliceApp slice) : IAsyncLifetime
             ["category"] = "medical", ["areaIds"] = new[] { _d.GridId },
         })).ExpectAsync(201)).Str("id");
 
-        Assert.Equal(new[] { grid, street, draft }.Order(StringComparer.Ordinal), (await ListAsync($"unitId={_d.UnitId}&category=medical")).Order(StringComparer.Ordinal));
-        Assert.Equal(new[] { grid, draft }.Order(StringComparer.Ordinal), (await ListAsync($"areaId={_d.GridId}&category=medical")).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            new[] { grid, street, draft }.Order(StringComparer.Ordinal),
+            (await ListAsync($"unitId={_d.UnitId}&category=medical")).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            new[] { grid, draft }.Order(StringComparer.Ordinal),
+            (await ListAsync($"areaId={_d.GridId}&category=medical")).Order(StringComparer.Ordinal));
         Assert.Equal([grid], await ListAsync($"areaId={_d.GridId}&category=medical&state=published"));
         Assert.Equal([street], await ListAsync($"areaId={_d.StreetId}&category=medical"));
         Assert.Equal([draft], await ListAsync($"unitId={_d.UnitId}&category=medical&state=draft"));
-        var byCategory = await (await _app.SendAsync(HttpMethod.Get, "api/v1/resources?category=medical&limit=100", _d.Liaison)).ExpectAsync(200);
+        var byCategory = await (await _app.SendAsync(HttpMethod.Get, "api/v1/resources?category=medical&limit=100", _d.Liaison))
+            .ExpectAsync(200);
         Assert.All(byCategory["items"]!.AsArray(), r => Assert.Equal("medical", r.Str("category")));
         Assert.Equal(new[] { grid, street, draft }.Order(StringComparer.Ordinal),
             byCategory["items"]!.AsArray().Where(r => r.Str("unitId") == _d.UnitId).Select(r => r.Str("id")).Order(StringComparer.Ordinal));
-        var badQuery = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/resources?category=gardening&unitId=x&areaId={_d.GridId}", _d.Liaison)).ExpectProblemAsync(400, "validation_failed");
+        var badQuery = await (await _app.SendAsync(
+            HttpMethod.Get,
+            $"api/v1/resources?category=gardening&unitId=x&areaId={_d.GridId}",
+            _d.Liaison)).ExpectProblemAsync(400, "validation_failed");
         Assert.Equal(["category", "unitId"], badQuery.Errors().Keys.Order());
     }
 }

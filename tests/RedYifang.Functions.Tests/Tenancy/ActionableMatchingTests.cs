@@ -17,9 +17,10 @@ public sealed class ActionableMatchingTests(SliceApp slice)
 
     private static readonly string[] Categories =
     [
-        "medical", "legalAid", "financial", "elderlyCare", "disability", "childrenEducation", "cultureSport", "environment", "employment", "repairs",
-        "psychological", "other",
+        "medical", "legalAid", "financial", "elderlyCare", "disability", "childrenEducation", "cultureSport", "environment",
+        "employment", "repairs", "psychological", "other",
     ];
+    private static readonly string[] json = new[] { "low", "normal", "high" };
 
     [Fact]
     public async Task Every_suggested_and_every_proposed_resource_for_200_random_orders_is_accepted_by_match()
@@ -41,8 +42,10 @@ public sealed class ActionableMatchingTests(SliceApp slice)
             string[] areas = random.Next(3) switch { 0 => [d.StreetId], 1 => [d.CommunityId], _ => [grids[random.Next(grids.Count)]] };
             var created = await (await _app.SendAsync(HttpMethod.Post, "api/v1/resources", d.Liaison, new
             {
-                unitId = d.UnitId, title = $"资源{r}", category, description = "随机资源", kind = "service", areaIds = areas, monthlyCapacity = 1000,
-                availability = new[] { new { weekday = 1 + random.Next(7), from = "09:00", to = "17:00" } }, validFrom = "2026-01-01", validTo = "2030-12-31",
+                unitId = d
+                    .UnitId, title = $"资源{r}", category, description = "随机资源", kind = "service", areaIds = areas, monthlyCapacity = 1000,
+                availability = new[] {
+                    new { weekday = 1 + random.Next(7), from = "09:00", to = "17:00" } }, validFrom = "2026-01-01", validTo = "2030-12-31",
             })).ExpectAsync(201);
             await (await _app.SendAsync(HttpMethod.Post, $"api/v1/resources/{created.Str("id")}/publish", d.Liaison)).ExpectAsync(200);
             resources[created.Str("id")] = (category, areas[0]);
@@ -57,16 +60,18 @@ public sealed class ActionableMatchingTests(SliceApp slice)
             var created = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orders", d.Resident, new
             {
                 communityId = d.CommunityId, gridId = plans[i].grid, title = $"需求{i}", category = plans[i].category, description = "随机需求",
-                beneficiaries = 1 + i % 5, urgency = new[] { "low", "normal", "high" }[i % 3], level = "community",
+                beneficiaries = 1 + (i % 5), urgency = json[i % 3], level = "community",
             })).ExpectAsync(201);
-            await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{created.Str("id")}/publish", d.CommunityAdmin, new { })).ExpectAsync(200);
+            await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{created.Str("id")}/publish", d.CommunityAdmin, new { }))
+                .ExpectAsync(200);
             orders[i] = created.Str("id");
         });
 
         // What match accepts, known from the set-up alone: a resource of the order's category serving an area on its path (the
         // street, the community, or the order's grid); capacity is ample. Suggestions keep the best ten.
         HashSet<string> Feasible(int i) => resources.Where(r => r.Value.Category == plans[i].category
-            && (r.Value.Area == d.StreetId || r.Value.Area == d.CommunityId || r.Value.Area == plans[i].grid)).Select(r => r.Key).ToHashSet();
+            && (r.Value.Area == d.StreetId || r.Value.Area == d.CommunityId
+                || r.Value.Area == plans[i].grid)).Select(r => r.Key).ToHashSet();
 
         // Suggestions, once computed for every order; the top one of each of the first 100 orders is matched.
         var suggestions = new JsonObject[orders.Length];
@@ -75,7 +80,8 @@ public sealed class ActionableMatchingTests(SliceApp slice)
             for (var i = 0; i < orders.Length; i++)
             {
                 if (suggestions[i] is not null) continue;
-                var answer = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{orders[i]}/suggestions", d.CommunityAdmin)).ExpectAsync(200);
+                var answer = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{orders[i]}/suggestions", d.CommunityAdmin))
+                    .ExpectAsync(200);
                 if (answer["computedAt"] is not null) suggestions[i] = answer;
             }
             return suggestions.All(s => s is not null);
@@ -92,7 +98,11 @@ public sealed class ActionableMatchingTests(SliceApp slice)
         for (var i = 0; i < 100; i++)
         {
             if (suggestions[i]["items"]!.AsArray().FirstOrDefault() is not { } top) continue;
-            await (await _app.SendAsync(HttpMethod.Post, $"api/v1/orders/{orders[i]}/match", d.CommunityAdmin, new { resourceId = top.Str("resourceId") }))
+            await (await _app.SendAsync(
+                HttpMethod.Post,
+                $"api/v1/orders/{orders[i]}/match",
+                d.CommunityAdmin,
+                new { resourceId = top.Str("resourceId") }))
                 .ExpectAsync(200);
             matched++;
         }
@@ -103,14 +113,17 @@ public sealed class ActionableMatchingTests(SliceApp slice)
         await started.ExpectAsync(202);
         var location = started.Headers.Location!.ToString().TrimStart('/');
         JsonObject run = [];
-        await Eventually.WaitAsync(async () => (run = await (await _app.SendAsync(HttpMethod.Get, location, d.CommunityAdmin)).ExpectAsync(200))
+        await Eventually.WaitAsync(async () => (run = await (await _app.SendAsync(HttpMethod.Get, location, d.CommunityAdmin)).ExpectAsync(
+            200))
             .Str("state") is "completed" or "failed", TimeSpan.FromSeconds(30));
         Assert.Equal("completed", run.Str("state"));
         var proposals = new List<JsonNode>();
         string? token = null;
         do
         {
-            var page = await (await _app.SendAsync(HttpMethod.Get, $"{location}?limit=100{(token is null ? "" : $"&continuationToken={token}")}",
+            var page = await (await _app.SendAsync(
+                HttpMethod.Get,
+                $"{location}?limit=100{(token is null ? "" : $"&continuationToken={token}")}",
                 d.CommunityAdmin)).ExpectAsync(200);
             proposals.AddRange(page["proposals"]!.AsArray()!);
             token = page["continuationToken"]?.GetValue<string>();
@@ -151,14 +164,16 @@ public sealed class ActionableMatchingTests(SliceApp slice)
         await (await Act(reopened, "agree", d.Liaison)).ExpectAsync(200);
         await (await Act(reopened, "start", d.Liaison)).ExpectAsync(200);
         var photo = (await _app.UploadAsync(d.Liaison, "order", reopened, Photos.Jpeg(777))).Str("id");
-        await (await Act(reopened, "complete", d.Liaison, new { evidenceIds = new[] { photo }, serviceHours = 1, beneficiaries = 1 })).ExpectAsync(200);
+        await (await Act(reopened, "complete", d.Liaison, new { evidenceIds = new[] { photo }, serviceHours = 1, beneficiaries = 1 }))
+            .ExpectAsync(200);
         await (await Act(reopened, "reopen", d.CommunityAdmin, new { reason = "现场未清理" })).ExpectAsync(200);
 
         var month = $"{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)):yyyy-MM}";
         JsonArray facts = [];
         await Eventually.WaitAsync(async () =>
         {
-            facts = (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{month}/orgs/{d.UnitId}/facts", d.Liaison)).ExpectAsync(200))["items"]!.AsArray();
+            facts = (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/{month}/orgs/{d.UnitId}/facts", d.Liaison)).ExpectAsync(
+                200))["items"]!.AsArray();
             return facts.Count >= 4;
         }, TimeSpan.FromSeconds(20));
         // Both matches count for the unit; the cancellation after matching and the refused completion count against it.

@@ -69,14 +69,14 @@ public static class Cycles
             onStack.Add(node);
             foreach (var next in edges.GetValueOrDefault(node, []))
             {
-                if (!index.ContainsKey(next))
+                if (!index.TryGetValue(next, out int value))
                 {
                     Connect(next);
                     low[node] = Math.Min(low[node], low[next]);
                 }
                 else if (onStack.Contains(next))
                 {
-                    low[node] = Math.Min(low[node], index[next]);
+                    low[node] = Math.Min(low[node], value);
                 }
             }
             if (low[node] != index[node]) return;

@@ -44,7 +44,9 @@ public sealed class RankingMathTests
             new Candidate("org_slow", "慢", PeerGroup.Community, null, Responding(300, 180)),      // median 4 h → 0.0
             new Candidate("org_none", "无", PeerGroup.Community, null, Totals.Empty),               // no data → 0
         ]);
-        Assert.Equal(["org_fast", "org_none", "org_slow"], ranked.Select(r => r.OrgId).Take(1).Concat(ranked.Skip(1).OrderBy(r => r.OrgId).Select(r => r.OrgId)));
+        Assert.Equal(
+            ["org_fast", "org_none", "org_slow"],
+            ranked.Select(r => r.OrgId).Take(1).Concat(ranked.Skip(1).OrderBy(r => r.OrgId).Select(r => r.OrgId)));
         Assert.Equal(1.0, ranked[0].Score);
         Assert.Equal(RankingMath.NoData, ranked.Single(r => r.OrgId == "org_none").Indicators[0].Note);
         Assert.Null(ranked.Single(r => r.OrgId == "org_fast").Indicators[0].Note);
@@ -55,7 +57,15 @@ public sealed class RankingMathTests
     public void An_accepted_order_without_verified_evidence_does_not_count()
     {
         var t = Totals.Empty
-            .Add(new Fact("x|accepted", "u", FactKind.Accepted, DateTimeOffset.UnixEpoch, "x", EvidenceVerified: false, ServiceHours: 5, Beneficiaries: 9));
+            .Add(new Fact(
+                "x|accepted",
+                "u",
+                FactKind.Accepted,
+                DateTimeOffset.UnixEpoch,
+                "x",
+                EvidenceVerified: false,
+                ServiceHours: 5,
+                Beneficiaries: 9));
         Assert.Equal((1, 0, 0m, 0), (t.Accepted, t.AcceptedWithEvidence, t.ServiceHours, t.Beneficiaries));
         Assert.False(t.Participated);
         Assert.Equal(0, RankingMath.Raw(Indicator.OrdersAccepted, t));

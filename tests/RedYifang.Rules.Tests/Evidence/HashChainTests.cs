@@ -1,4 +1,3 @@
-using RedYifang.Functions;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Platform.Periods;
 
@@ -14,13 +13,14 @@ public sealed class HashChainTests
         for (var i = 1; i <= length; i++)
         {
             var id = $"evd_u-{i}";
-            var sha = new string((char)('a' + i % 6), 64);
+            var sha = new string((char)('a' + (i % 6)), 64);
             var at = new DateTimeOffset(2026, 11, i, 8, 0, 0, TimeSpan.Zero);
             var hash = HashChain.Link(previous, sha, id, at);
             links.Add(new ChainLink(i, id, sha, at, previous, hash));
             records[id] = new EvidenceRecord
             {
-                Id = id, OwnerType = OwnerType.Org, OwnerId = "org_u", ScopePath = ["org_u"], ChainOrgId = "org_u", ChainOrgPath = ["org_u"],
+                Id = id, OwnerType = OwnerType.Org, OwnerId = "org_u", ScopePath = ["org_u"], ChainOrgId = "org_u", ChainOrgPath
+                    = ["org_u"],
                 UploaderId = "usr_a", Kind = EvidenceKind.Document, FileName = "f.pdf", ContentType = ContentTypes.Pdf, Size = 10,
                 UploadSha256 = sha, Sha256 = sha, BlobName = "b", State = EvidenceState.Verified, ChainSeq = i, ChainHash = hash,
                 CreatedAt = at, CommittedAt = at, VerifiedAt = at,
@@ -43,7 +43,8 @@ public sealed class HashChainTests
         var (links, records) = Chain(5);
         var head = (5L, links[^1].ChainHash);
 
-        var edited = new Dictionary<string, EvidenceRecord>(records) { ["evd_u-3"] = records["evd_u-3"] with { Sha256 = new string('f', 64) } };
+        var edited = new Dictionary<string, EvidenceRecord>(records) {
+            ["evd_u-3"] = records["evd_u-3"] with { Sha256 = new string('f', 64) } };
         Assert.Equal(new ChainBreak("evd_u-3", ChainBreaks.RecordChanged), HashChain.Verify(links, edited, head).FirstBreak);
 
         var alteredLink = links.ToList();
@@ -54,10 +55,14 @@ public sealed class HashChainTests
         Assert.Equal(new ChainBreak("evd_u-5", ChainBreaks.LinkBroken), HashChain.Verify(gap, records, head).FirstBreak);
 
         // The last link cut off: named at the link that now ends the chain.
-        Assert.Equal(new ChainVerdict(false, 4, new ChainBreak("evd_u-4", ChainBreaks.LinkBroken)), HashChain.Verify(links.Take(4).ToList(), records, head));
+        Assert.Equal(
+            new ChainVerdict(false, 4, new ChainBreak("evd_u-4", ChainBreaks.LinkBroken)),
+            HashChain.Verify(links.Take(4).ToList(), records, head));
         var missing = new Dictionary<string, EvidenceRecord>(records);
         missing.Remove("evd_u-1");
-        Assert.Equal(new ChainVerdict(false, 0, new ChainBreak("evd_u-1", ChainBreaks.RecordMissing)), HashChain.Verify(links, missing, head));
+        Assert.Equal(
+            new ChainVerdict(false, 0, new ChainBreak("evd_u-1", ChainBreaks.RecordMissing)),
+            HashChain.Verify(links, missing, head));
     }
 
     [Theory]

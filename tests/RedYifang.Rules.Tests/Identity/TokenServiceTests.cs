@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RedYifang.Functions.Identity;
-using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Rules.Tests.Identity;
 

@@ -11,7 +11,7 @@ public static class OrToolsReference
         var flow = new MinCostFlow();
         int source = p.Orders + p.Resources, sink = source + 1;
         var (perOrder, perTier) = p.Weights();
-        var ceiling = perOrder + 2 * perTier + AssignmentProblem.MaxScore; // costs kept non-negative
+        var ceiling = perOrder + (2 * perTier) + AssignmentProblem.MaxScore; // costs kept non-negative
         for (var o = 0; o < p.Orders; o++) flow.AddArcWithCapacityAndUnitCost(source, o, 1, 0);
         foreach (var (order, resource, score) in p.Pairs)
         {
@@ -22,6 +22,6 @@ public static class OrToolsReference
         flow.SetNodeSupply(sink, -p.Orders);
         var status = flow.SolveMaxFlowWithMinCost();
         if (status != MinCostFlowBase.Status.OPTIMAL) throw new InvalidOperationException($"OR-Tools: {status}");
-        return flow.MaximumFlow() * ceiling - flow.OptimalCost();
+        return (flow.MaximumFlow() * ceiling) - flow.OptimalCost();
     }
 }

@@ -1,4 +1,3 @@
-using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Security;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RedYifang.Functions;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Platform.Periods;
 

@@ -25,7 +25,9 @@ public sealed class HealthTests(SliceApp slice) : IClassFixture<SliceApp>
 
         await slice.Storage.StartAsync();
         HttpResponseMessage again = null!;
-        await Eventually.WaitAsync(async () => (int)(again = await slice.App.SendAsync(HttpMethod.Get, "api/health")).StatusCode == 200, TimeSpan.FromSeconds(30));
+        await Eventually.WaitAsync(
+            async () => (int)(again = await slice.App.SendAsync(HttpMethod.Get, "api/health")).StatusCode == 200,
+            TimeSpan.FromSeconds(30));
         var back = await again.ExpectAsync(200);
         Assert.Equal(all("healthy"), Checks(back));
     }

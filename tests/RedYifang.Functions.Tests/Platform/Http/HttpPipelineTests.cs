@@ -80,7 +80,8 @@ public sealed class HttpPipelineTests(SliceApp slice) : IAsyncLifetime
     {
         // A stored organisation that lacks its kind: reading it fails in a way no handler expects.
         await _app.Table("Orgs").UpsertEntityAsync(new TableEntity("ids", "id|org_corrupt1") { ["DistrictId"] = "org_corrupt-district" });
-        await _app.Table("Orgs").UpsertEntityAsync(new TableEntity("tree|org_corrupt-district", "org|org_corrupt1") { ["Id"] = "org_corrupt1", ["Name"] = "坏数据" });
+        await _app.Table("Orgs").UpsertEntityAsync(
+            new TableEntity("tree|org_corrupt-district", "org|org_corrupt1") { ["Id"] = "org_corrupt1", ["Name"] = "坏数据" });
 
         var response = await _app.SendAsync(HttpMethod.Get, "api/v1/orgs/org_corrupt1", Admin);
 
@@ -108,7 +109,10 @@ public sealed class HttpPipelineTests(SliceApp slice) : IAsyncLifetime
     [Fact]
     public async Task Unknown_routes_and_methods_are_404_with_an_empty_body_as_on_the_Functions_host()
     {
-        foreach (var (method, path) in new[] { (HttpMethod.Get, "api/v1/nothing-here"), (HttpMethod.Delete, "api/v1/me"), (HttpMethod.Put, "api/v1/orders") })
+        foreach (var (method, path) in new[] {
+            (HttpMethod.Get, "api/v1/nothing-here"),
+            (HttpMethod.Delete, "api/v1/me"),
+            (HttpMethod.Put, "api/v1/orders") })
         {
             var response = await _app.SendAsync(method, path, Admin, method == HttpMethod.Put ? new { } : null);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -119,7 +123,11 @@ public sealed class HttpPipelineTests(SliceApp slice) : IAsyncLifetime
     [Fact]
     public async Task Routes_other_than_the_public_ones_need_a_token()
     {
-        foreach (var path in new[] { "api/v1/me", $"api/v1/orgs?parentId={_d.StreetId}", $"api/v1/orgs/{_d.CommunityId}", $"api/v1/orders?communityId={_d.CommunityId}" })
+        foreach (var path in new[] {
+            "api/v1/me",
+            $"api/v1/orgs?parentId={_d.StreetId}",
+            $"api/v1/orgs/{_d.CommunityId}",
+            $"api/v1/orders?communityId={_d.CommunityId}" })
         {
             var response = await _app.SendAsync(HttpMethod.Get, path);
             await response.ExpectProblemAsync(401, "unauthenticated");

@@ -21,7 +21,8 @@ public sealed class IdempotentRequestsTests(SliceApp slice) : IAsyncLifetime
         var body = new { kind = "grid", parentId = parent, name = "幂等网格" };
         var key = NewKey();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, body, key)));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 12).Select(_ => _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, body, key)));
 
         var bodies = new List<string>();
         foreach (var response in responses)
@@ -40,7 +41,12 @@ public sealed class IdempotentRequestsTests(SliceApp slice) : IAsyncLifetime
     {
         var parent = await _d.OrgAsync(_app, "community", _d.StreetId, "重用社区");
         var key = NewKey();
-        var first = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "grid", parentId = parent, name = "甲" }, key)).ExpectAsync(201);
+        var first = await (await _app.SendAsync(
+            HttpMethod.Post,
+            "api/v1/orgs",
+            Admin,
+            new { kind = "grid", parentId = parent, name = "甲" },
+            key)).ExpectAsync(201);
 
         var reused = await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin, new { kind = "grid", parentId = parent, name = "乙" }, key);
 

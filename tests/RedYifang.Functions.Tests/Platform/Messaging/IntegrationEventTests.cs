@@ -20,11 +20,13 @@ public sealed class IntegrationEventTests
     public async Task Order_state_changes_are_published_to_the_Service_Bus_topic_on_the_wire()
     {
         using var peer = new ServiceBusPeer();
-        await using var slice = await SliceApp.StartAsync(new Dictionary<string, string?> { ["ServiceBus:ConnectionString"] = peer.ConnectionString });
+        await using var slice = await SliceApp.StartAsync(
+            new Dictionary<string, string?> { ["ServiceBus:ConnectionString"] = peer.ConnectionString });
         var app = slice.App;
         var d = await slice.DistrictAsync("events");
 
-        var order = (await (await app.SendAsync(HttpMethod.Post, "api/v1/orders", d.Resident, NewOrder(d.CommunityId))).ExpectAsync(201)).Str("id");
+        var order = (await (await app.SendAsync(HttpMethod.Post, "api/v1/orders", d.Resident, NewOrder(d.CommunityId))).ExpectAsync(201))
+            .Str("id");
         await (await app.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/publish", d.CommunityAdmin)).ExpectAsync(200);
 
         await Eventually.WaitAsync(() => Task.FromResult(peer.Received.Count >= 2), TimeSpan.FromSeconds(30));
@@ -33,10 +35,14 @@ public sealed class IntegrationEventTests
         Assert.Equal([$"{order}-1", $"{order}-2"], published.Select(p => p.Message.Properties.MessageId).Order());
         Assert.All(published, p => Assert.Equal("order.stateChanged", p.Message.Properties.Subject));
         var first = JsonNode.Parse(BodyText(published.Single(p => p.Message.Properties.MessageId == $"{order}-1").Message))!;
-        Assert.Equal((order, d.CommunityId, (string?)null, "submitted"), (first.Str("orderId"), first.Str("communityId"), first["from"]?.GetValue<string>(), first.Str("to")));
+        Assert.Equal(
+            (order, d.CommunityId, (string?)null, "submitted"),
+            (first.Str("orderId"), first.Str("communityId"), first["from"]?.GetValue<string>(), first.Str("to")));
         var second = published.Single(p => p.Message.Properties.MessageId == $"{order}-2").Message;
         var body = JsonNode.Parse(BodyText(second))!;
-        Assert.Equal(("submitted", "published", "other", "community"), (body.Str("from"), body.Str("to"), body.Str("category"), body.Str("level")));
+        Assert.Equal(
+            ("submitted", "published", "other", "community"),
+            (body.Str("from"), body.Str("to"), body.Str("category"), body.Str("level")));
         Assert.DoesNotContain("13900001111", BodyText(second));                 // no personal data leaves
         Assert.DoesNotContain(d.Resident, BodyText(second));
         Assert.DoesNotContain(await TestDistrict.UserIdAsync(app, d.Resident), BodyText(second));
@@ -49,10 +55,15 @@ public sealed class IntegrationEventTests
         var app = slice.App;
         var d = await slice.DistrictAsync("events");
 
-        var order = (await (await app.SendAsync(HttpMethod.Post, "api/v1/orders", d.Resident, NewOrder(d.CommunityId))).ExpectAsync(201)).Str("id");
+        var order = (await (await app.SendAsync(HttpMethod.Post, "api/v1/orders", d.Resident, NewOrder(d.CommunityId))).ExpectAsync(201))
+            .Str("id");
 
-        var queue = new QueueClient(slice.Storage.ConnectionString, QueueEventPublisher.Queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        await Eventually.WaitAsync(async () => await queue.ExistsAsync() && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount >= 1,
+        var queue = new QueueClient(
+            slice.Storage.ConnectionString,
+            QueueEventPublisher.Queue,
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await Eventually.WaitAsync(
+            async () => await queue.ExistsAsync() && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount >= 1,
             TimeSpan.FromSeconds(30));
         var messages = (await queue.ReceiveMessagesAsync(32)).Value.Select(m => JsonNode.Parse(m.Body.ToString())!).ToList();
         var only = Assert.Single(messages);

@@ -14,7 +14,8 @@ public sealed class OutboxTests(SliceApp slice)
 {
     private readonly AppUnderTest _app = slice.App;
 
-    private QueueClient Queue(string name) => new(_app.Storage.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    private QueueClient Queue(string name)
+        => new(_app.Storage.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     private static string Unique(string what) => $"outbox-{what}-{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -33,7 +34,8 @@ public sealed class OutboxTests(SliceApp slice)
         var staged = outbox.Stage(partition, queue, new { hello = "世界" });
         Assert.StartsWith(Outbox.RowPrefix, staged.Entry.RowKey);
 
-        await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, "state")), staged.Action]);
+        await table.SubmitTransactionAsync(
+            [new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, "state")), staged.Action]);
         Assert.True((await table.GetEntityIfExistsAsync<TableEntity>(partition, staged.Entry.RowKey)).HasValue);   // committed with the change
         await outbox.DispatchAsync(table, [staged.Entry]);
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 
