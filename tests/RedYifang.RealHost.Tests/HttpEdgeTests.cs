@@ -94,12 +94,22 @@ public sealed class HttpEdgeTests(RealHostFixture fixture)
         Assert.Equal(traceId, problem.Str("traceId"));
     }
 
+    /// <summary>
+    /// The host tries routes in the order of their functions' names; the catch-all sorts last, so it takes only what no
+    /// other function takes — an order id is still the order's, and a known route with another method is 405.
+    /// </summary>
     [Fact]
-    public async Task Unknown_routes_and_methods_are_404()
+    public async Task Unknown_routes_are_404_and_other_methods_405_as_problem_json()
     {
-        Assert.Equal(404, (int)(await _app.SendAsync(HttpMethod.Get, "api/v1/nothing-here", _d.Resident)).StatusCode);
-        Assert.Equal(404, (int)(await _app.SendAsync(HttpMethod.Delete, "api/v1/me", _d.Resident)).StatusCode);
-        Assert.Equal(404, (int)(await _app.SendAsync(HttpMethod.Put, "api/v1/orders", _d.Resident, new { })).StatusCode);
+        await ProblemAssert.IsAsync(await _app.SendAsync(HttpMethod.Get, "api/v1/nothing-here", _d.Resident), 404, "not_found");
+        await ProblemAssert.IsAsync(await _app.SendAsync(HttpMethod.Get, "api/v1/orders/ord_nothere1-x", _d.Resident), 404, "not_found");
+        var delete = await _app.SendAsync(HttpMethod.Delete, "api/v1/me", _d.Resident);
+        await ProblemAssert.IsAsync(delete, 405, "method_not_allowed");
+        Assert.Equal(["GET"], delete.Content.Headers.Allow);
+        var put = await _app.SendAsync(HttpMethod.Put, "api/v1/orders", _d.Resident, new { });
+        await ProblemAssert.IsAsync(put, 405, "method_not_allowed");
+        Assert.Equal(["GET", "POST"], put.Content.Headers.Allow);
+        Assert.Equal(200, (int)(await _app.SendAsync(HttpMethod.Get, "api/v1/me", _d.Resident)).StatusCode);
     }
 
     [Fact]

@@ -33,8 +33,9 @@ public static class OrderPolicy
     /// <summary>Agreeing, starting and completing: the matched unit's liaison.</summary>
     public static bool IsProvider(Caller caller, Order order) => caller.IsLiaisonOf(order.UnitId);
 
-    /// <summary>Sees the contact phone unmasked: admins over the order's community and the matched unit's liaison.</summary>
-    public static bool SeesContact(Caller caller, Order order) => caller.IsAdminOf(order.CommunityPath) || IsProvider(caller, order);
+    /// <summary>Sees the contact phone unmasked: the owner (it is theirs), admins over the order's community and the matched unit's liaison.</summary>
+    public static bool SeesContact(Caller caller, Order order) =>
+        order.OwnerId == caller.UserId || caller.IsAdminOf(order.CommunityPath) || IsProvider(caller, order);
 
     /// <summary>Lists a unit's orders: the unit's liaison, or an admin (each order is then filtered by <see cref="MayRead"/>).</summary>
     public static bool MayListUnit(Caller caller, string unitId) => caller.IsLiaisonOf(unitId) || caller.Roles.Any(r => r.Role.IsAdmin());

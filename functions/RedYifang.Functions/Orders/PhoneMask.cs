@@ -12,6 +12,7 @@ public static partial class PhoneMask
             ? phone[..3] + "****" + phone[^4..]
             : new string('*', Math.Max(phone.Length - 4, 0)) + phone[^Math.Min(4, phone.Length)..];
 
-    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
+    // ASCII digits only, anchored at the very end (\z; $ would accept a trailing newline).
+    [GeneratedRegex(@"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})\z")]
     private static partial Regex PhonePattern();
 }

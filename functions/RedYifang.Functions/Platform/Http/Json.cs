@@ -15,6 +15,9 @@ public static class Json
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            // The web defaults read "1" as a number; a number must be a JSON number (issue 14: strict input).
+            NumberHandling = JsonNumberHandling.Strict,
+            AllowDuplicateProperties = false,
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

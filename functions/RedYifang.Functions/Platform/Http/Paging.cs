@@ -12,7 +12,7 @@ public sealed record Paging(int Limit, string? StorageToken)
         var validator = new Validator();
         var limit = 20;
         var rawLimit = request.Query["limit"].ToString();
-        if (rawLimit.Length > 0 && (!int.TryParse(rawLimit, out limit) || limit is < 1 or > 100))
+        if (rawLimit.Length > 0 && (!AsciiNumber.TryParse(rawLimit, 3, out limit) || limit is < 1 or > 100))
         {
             validator.Add("limit", new("取值范围为 1–100", "must be between 1 and 100"));
         }

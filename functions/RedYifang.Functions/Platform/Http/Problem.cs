@@ -16,6 +16,7 @@ public sealed record Problem(
     {
         var headers = new Dictionary<string, string>();
         if (exception is UnauthenticatedException) headers["WWW-Authenticate"] = "Bearer";
+        if (exception is MethodNotAllowedException notAllowed) headers["Allow"] = string.Join(", ", notAllowed.Allowed);
         if (exception.RetryAfter is { } wait)
         {
             headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -37,10 +37,13 @@ public static class RequestBody
     public static async Task<T> ReadJsonAsync<T>(this HttpRequest request) where T : class
     {
         var bytes = await request.ReadBytesAsync();
+        // A body (or a declared one) must say it is JSON; no body at all stays a malformed_json answer below.
+        if ((bytes.Length > 0 || request.ContentType is not null) && !IsJson(request.ContentType)) throw Problems.Problems.NotJson();
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
+            // A key given twice is refused, not resolved silently to one of its values.
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {
@@ -62,6 +65,17 @@ public static class RequestBody
                 });
             }
         }
+    }
+
+    /// <summary>application/json or a +json type, in any case, with or without a UTF-8 charset.</summary>
+    public static bool IsJson(string? contentType)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)) return false;
+        var charsetOk = !type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+        return charsetOk
+            && type.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
+            && (type.SubType.Equals("json", StringComparison.OrdinalIgnoreCase)
+                || type.SubType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>"$.availability[0].from" → "availability[0].from".</summary>

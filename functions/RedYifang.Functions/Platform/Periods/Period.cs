@@ -38,6 +38,8 @@ public sealed partial record Period(string Text, DateTimeOffset Start, DateTimeO
 
     public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
 
-    [GeneratedRegex(@"^(?<y>\d{4})(-(?<m>\d{2})|-Q(?<q>[1-4]))?$")]
+    // ASCII digits only ([0-9], not \d, which takes any script's digits and then fails int.Parse), anchored with \z (not $,
+    // which lets a trailing newline through).
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(-(?<m>[0-9]{2})|-Q(?<q>[1-4]))?\z")]
     private static partial Regex Pattern();
 }

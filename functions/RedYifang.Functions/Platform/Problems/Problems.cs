@@ -13,7 +13,18 @@ public static class Problems
     public static MalformedRequestException MalformedJson() =>
         new("malformed_json",
             new("请求体不是有效的 JSON", "The request body is not valid JSON"),
-            new("请发送 UTF-8 编码的 JSON 对象。", "Send a UTF-8 encoded JSON object."));
+            new("请发送 UTF-8 编码的 JSON 对象，每个字段只出现一次。", "Send a UTF-8 encoded JSON object, each key once."));
+
+    public static UnsupportedMediaTypeException NotJson() =>
+        new("unsupported_media_type",
+            new("不支持的请求体类型", "Unsupported media type"),
+            new("请求体须为 JSON（Content-Type: application/json）。", "The body must be JSON (Content-Type: application/json)."));
+
+    public static MethodNotAllowedException MethodNotAllowed(IReadOnlyList<string> allowed) =>
+        new("method_not_allowed",
+            new("不支持该请求方法", "Method not allowed"),
+            allowed,
+            new LocalizedText("此路径支持：{0}。", "This path takes: {0}.").Format(string.Join(", ", allowed)));
 
     public static PayloadTooLargeException PayloadTooLarge(long limit) =>
         new("payload_too_large",

@@ -56,7 +56,7 @@ public static partial class Keys
     /// <summary>True for identifiers this system could have issued (safe to use as a key).</summary>
     public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
 
-    [GeneratedRegex("^[a-z]{2,5}_[0-9a-zA-Z-]{1,60}$")]
+    [GeneratedRegex("^[a-z]{2,5}_[0-9a-zA-Z-]{1,60}\\z")]
     private static partial Regex IdPattern();
 
     public static string Sha256Hex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));

@@ -107,16 +107,26 @@ public sealed class HttpPipelineTests(SliceApp slice) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unknown_routes_and_methods_are_404_with_an_empty_body_as_on_the_Functions_host()
+    public async Task Unknown_routes_are_404_and_other_methods_405_as_problem_json()
     {
-        foreach (var (method, path) in new[] {
-            (HttpMethod.Get, "api/v1/nothing-here"),
-            (HttpMethod.Delete, "api/v1/me"),
-            (HttpMethod.Put, "api/v1/orders") })
+        foreach (var path in new[] { "api/v1/nothing-here", "api/v2/orders", "api/v1/orders/x/y/z/w" })
+        {
+            var response = await _app.SendAsync(HttpMethod.Get, path, Admin);
+            var problem = await response.ExpectProblemAsync(404, "not_found");
+            Assert.Equal("路径不存在或不在您的权限范围内。", problem.Str("detail"));
+            Assert.Equal("/" + path, problem.Str("instance"));
+        }
+        foreach (var (method, path, allow) in new[]
+        {
+            (HttpMethod.Delete, "api/v1/me", "GET"),
+            (HttpMethod.Put, "api/v1/orders", "GET, POST"),
+            (HttpMethod.Patch, "api/health", "GET"),
+        })
         {
             var response = await _app.SendAsync(method, path, Admin, method == HttpMethod.Put ? new { } : null);
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-            Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+            var problem = await response.ExpectProblemAsync(405, "method_not_allowed");
+            Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
+            Assert.Equal($"此路径支持：{allow}。", problem.Str("detail"));
         }
     }
 
