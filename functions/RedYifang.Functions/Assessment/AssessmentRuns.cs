@@ -70,16 +70,22 @@ public sealed partial class AssessmentRuns(
     {
         var current = await rankings.MetaAsync(scope, period.Text, ct);
         if (current?.Meta.Final == true) return current.Value.Meta;
-        var now = clock.GetUtcNow();
-        var final = now >= period.End;
+        var (final, generatedAt) = Finality(period, clock.GetUtcNow());
         var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(ranked, Json.Options)))[..20];
         if (current is { } c && c.Meta.Version == version && c.Meta.Final == final) return c.Meta;
         await rankings.WriteVersionAsync(scope, period.Text, version, ranked, ct);
-        var meta = new RankingMeta(period.Text, version, final, final ? period.End : now, scope.OrgId, scope.IsStreet);
+        var meta = new RankingMeta(period.Text, version, final, generatedAt, scope.OrgId, scope.IsStreet);
         if (!await rankings.PublishAsync(meta, current?.ETag, ct)) return (await rankings.MetaAsync(scope, period.Text, ct))?.Meta;
         LogPublished(scope.OrgId, period.Text, version, final);
         return meta;
     }
+
+    /// <summary>
+    /// Whether a run at <paramref name="now"/> publishes the period's ranking as final (the period has ended, in China
+    /// time) and the time it is dated: a final ranking at the period's end, a provisional one at the run.
+    /// </summary>
+    public static (bool Final, DateTimeOffset GeneratedAt) Finality(Period period, DateTimeOffset now) =>
+        now >= period.End ? (true, period.End) : (false, now);
 
     /// <summary>The periods the daily run refreshes: the current month, quarter and year, and the previous ones until final.</summary>
     public static IEnumerable<Period> PeriodsAround(DateTimeOffset now)
