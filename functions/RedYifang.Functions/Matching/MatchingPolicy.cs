@@ -13,10 +13,11 @@ public static class MatchingPolicy
     public static bool MaySeeRun(Caller caller, MatchingRun run) => caller.IsAdminOf(run.ScopePath);
 
     /// <summary>
-    /// An order's suggestions: those who may read the order (Orders' rule) and are admins over its community or hold
-    /// any liaison role. The liaison half is not scoped by itself; it leans on the order's read rule.
+    /// An order's suggestions (other units' resources and scores): those who may read the order (Orders' rule) and are
+    /// admins over its community, its provider, or liaisons of units serving its street ("liaisons in area", api.md).
+    /// A liaison role elsewhere does not count, even for the order's owner.
     /// </summary>
     public static bool MaySeeSuggestions(Caller caller, Order order) =>
         OrderPolicy.MayRead(caller, order)
-        && (caller.IsAdminOf(order.CommunityPath) || caller.Roles.Any(r => r.Role == Role.Liaison));
+        && (caller.IsAdminOf(order.CommunityPath) || OrderPolicy.IsProvider(caller, order) || OrderPolicy.IsLiaisonInStreet(caller, order));
 }

@@ -17,7 +17,7 @@ public sealed class Scoring(MatchingOptions weights)
     public Suggestion? Score(OrderNeed order, Offer offer, DateOnly today)
     {
         var r = offer.Resource;
-        if (r.State != ResourceState.Published || offer.Remaining <= 0 || r.ValidTo < today) return null;
+        if (r.State != ResourceState.Published || offer.Remaining <= 0 || r.ValidTo < today || r.ValidFrom > today) return null;
         if (r.Category != order.Category) return null;
         const double category = 1.0;
         var area = Area(order.AreaPath, r.AreaIds);

@@ -1,3 +1,4 @@
+using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 
@@ -12,7 +13,7 @@ public sealed class ClaimOrder(OrderChanges changes, OrderResources resources, O
         if (!OrderPolicy.MayClaimFor(caller, resource.UnitId)) throw Problems.Forbidden();
         var stored = await changes.ReadAsync(caller, id, ct);
         if (stored.Order.State != OrderState.Published) throw OrderLifecycle.InvalidTransition(OrderAction.Match, stored.Order.State);
-        OrderResources.CheckFits(stored.Order, resource);
+        OrderResources.CheckFits(stored.Order, resource, ChinaTime.Today(changes.Now));
         var change = stored.Order.Claim(new OrderClaim(resource.UnitId, resource.Id, caller.UserId, changes.Now));
         await orders.UpdateAsync(stored, change, ct);
         return change.Order;

@@ -23,7 +23,7 @@ public sealed class MatchOrder(
         var stored = await changes.ReadAsync(caller, id, ct);
         if (!OrderPolicy.MayApprove(caller, stored.Order)) throw Problems.Forbidden();
         OrderLifecycle.Target(OrderAction.Match, stored.Order.State);
-        OrderResources.CheckFits(stored.Order, resource);
+        OrderResources.CheckFits(stored.Order, resource, ChinaTime.Today(clock.GetUtcNow()));
         var at = clock.GetUtcNow();
         var agreement = new ProjectAgreement(
             Keys.NewChildId("agr", stored.Order.CommunityId, clock),

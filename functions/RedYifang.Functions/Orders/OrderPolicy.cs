@@ -40,6 +40,7 @@ public static class OrderPolicy
     /// <summary>Lists a unit's orders: the unit's liaison, or an admin (each order is then filtered by <see cref="MayRead"/>).</summary>
     public static bool MayListUnit(Caller caller, string unitId) => caller.IsLiaisonOf(unitId) || caller.Roles.Any(r => r.Role.IsAdmin());
 
-    private static bool IsLiaisonInStreet(Caller caller, Order order) =>
+    /// <summary>A liaison of a unit serving the order's street.</summary>
+    public static bool IsLiaisonInStreet(Caller caller, Order order) =>
         order.CommunityPath.Count > 1 && caller.LiaisonStreets.Contains(order.CommunityPath[1]);
 }

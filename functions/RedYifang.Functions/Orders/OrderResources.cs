@@ -21,11 +21,16 @@ public sealed class OrderResources(ResourceStore resources)
         => (await resources.FindAsync(resourceId, ct))?.Resource;
 
     /// <summary>The resource must offer the order's category and serve the order's area.</summary>
-    public static void CheckFits(Order order, Resource resource)
+    /// <summary>Category and area (<see cref="Fits"/>), and valid on <paramref name="today"/> — the conditions Matching's scoring uses.</summary>
+    public static void CheckFits(Order order, Resource resource, DateOnly today)
     {
         if (!Fits(order, resource))
         {
             throw Problems.InvalidReference("resourceId", new("该资源的类别或服务区域与订单不符", "does not offer this category in this area"));
+        }
+        if (today < resource.ValidFrom || today > resource.ValidTo)
+        {
+            throw Problems.InvalidReference("resourceId", new("该资源不在有效期内", "is not valid on this date"));
         }
     }
 

@@ -118,6 +118,7 @@ public sealed class ScoringTests
     [InlineData("another category")]
     [InlineData("other for a medical order")] // "other" resources serve only "other" orders
     [InlineData("medical for an other order")]
+    [InlineData("validity starts tomorrow")] // as the match refuses it (OrderResources.CheckFits)
     [InlineData("a sibling community")] // area 0: not on the order's path
     [InlineData("another district")]
     [InlineData("a grid of an order without one")] // the order's path stops at its community
@@ -131,6 +132,7 @@ public sealed class ScoringTests
             "capacity used up" => (Res(), 0, Need()),
             "capacity overdrawn" => (Res(), -1, Need()),
             "validity ended yesterday" => (Res(validTo: Today.AddDays(-1)), 1, Need()),
+            "validity starts tomorrow" => (Res(validFrom: Today.AddDays(1)), 1, Need()),
             "another category" => (Res(category: Category.LegalAid), 1, Need()),
             "other for a medical order" => (Res(category: Category.Other), 1, Need()),
             "medical for an other order" => (Res(), 1, Need(category: Category.Other)),
@@ -146,8 +148,8 @@ public sealed class ScoringTests
     [Fact]
     public void The_last_valid_day_and_the_last_unit_of_capacity_still_count()
     {
-        // The boundaries of the hard conditions above: valid to today, one left of three (capacity 0.3333), "other" for "other".
-        var s = Default.Score(Need(), new Offer(Res(validTo: Today), 1, UnitRecord.New), Today);
+        // The boundaries of the hard conditions above: valid from and to today, one left of three (capacity 0.3333), "other" for "other".
+        var s = Default.Score(Need(), new Offer(Res(validFrom: Today, validTo: Today), 1, UnitRecord.New), Today);
         var other = Default.Score(Need(category: Category.Other), new Offer(Res(category: Category.Other), 1, UnitRecord.New), Today);
 
         Assert.NotNull(s);

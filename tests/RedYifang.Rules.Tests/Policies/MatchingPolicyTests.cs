@@ -42,26 +42,23 @@ public sealed class MatchingPolicyTests
             [DistrictAdminD2, GlobalAdmin])
 
         // Suggestions: never the owner; liaisons only while they may read the order (published: s1's units; after
-        // the match: the provider's). Left out: the owner who is also liaison of u3 in the other street (the policy
-        // lets anyone who reads the order and holds any liaison role anywhere see them; api.md: "liaisons in area").
+        // the match: the provider's). The owner who is also liaison of u3 in the other street does not: a liaison role
+        // elsewhere is not "liaisons in area" (api.md).
         .Allow(
             nameof(MatchingPolicy.MaySeeSuggestions),
             "submitted order in c11",
             c => MatchingPolicy.MaySeeSuggestions(c, Submitted),
-            AdminsOverC11,
-            leftOut: [OwnerLiaisonU3])
+            AdminsOverC11)
         .Allow(
             nameof(MatchingPolicy.MaySeeSuggestions),
             "published order in c11",
             c => MatchingPolicy.MaySeeSuggestions(c, Published),
-            [.. AdminsOverC11, LiaisonU1, LiaisonU2],
-            leftOut: [OwnerLiaisonU3])
+            [.. AdminsOverC11, LiaisonU1, LiaisonU2])
         .Allow(
             nameof(MatchingPolicy.MaySeeSuggestions),
             "order in c11 matched to u1",
             c => MatchingPolicy.MaySeeSuggestions(c, MatchedToU1),
-            [.. AdminsOverC11, LiaisonU1],
-            leftOut: [OwnerLiaisonU3]);
+            [.. AdminsOverC11, LiaisonU1]);
 
     public static TheoryData<string, string, string, bool> Cases => Matrix.Cases();
 

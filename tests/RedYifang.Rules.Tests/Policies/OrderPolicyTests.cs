@@ -79,21 +79,36 @@ public sealed class OrderPolicyTests
         .Allow(nameof(OrderPolicy.MayClaimFor), "unit u1", c => OrderPolicy.MayClaimFor(c, U1.Id), [LiaisonU1])
         .Allow(nameof(OrderPolicy.MayClaimFor), "unit u3", c => OrderPolicy.MayClaimFor(c, U3.Id), [LiaisonU3])
 
+        // Liaisons of units serving the order's street, whatever the order's state (MayRead adds the state).
+        .Allow(
+            nameof(OrderPolicy.IsLiaisonInStreet),
+            "published order in c11",
+            c => OrderPolicy.IsLiaisonInStreet(c, Published),
+            [LiaisonU1, LiaisonU2])
+        .Allow(
+            nameof(OrderPolicy.IsLiaisonInStreet),
+            "order in c11 matched to u3 (a unit of s2)",
+            c => OrderPolicy.IsLiaisonInStreet(c, MatchedToU3),
+            [LiaisonU1, LiaisonU2])
+
         // Agreeing, starting, completing: the matched unit's liaison; before a match nobody.
         .Allow(nameof(OrderPolicy.IsProvider), "order in c11 matched to u1", c => OrderPolicy.IsProvider(c, MatchedToU1), [LiaisonU1])
         .Allow(nameof(OrderPolicy.IsProvider), "order in c11 completed by u1", c => OrderPolicy.IsProvider(c, CompletedByU1), [LiaisonU1])
         .Allow(nameof(OrderPolicy.IsProvider), "published order in c11, no unit yet", c => OrderPolicy.IsProvider(c, Published), [])
 
-        // The contact phone: masked in every response except to the admins who need it (domain.md). The owner and the
-        // browsing liaisons read a published order with the phone masked. Left out: the matched unit's liaison (the
-        // policy unmasks it for the provider; domain.md names admins only).
-        .Allow(nameof(OrderPolicy.SeesContact), "published order in c11", c => OrderPolicy.SeesContact(c, Published), AdminsOverC11)
+        // The contact phone: masked in every response except to its owner (it is theirs; issue 14), the admins over the
+        // order's community, and the unit matched to serve it (who must reach the resident to deliver the service).
+        // Browsing liaisons read a published order with the phone masked.
+        .Allow(
+            nameof(OrderPolicy.SeesContact),
+            "published order in c11",
+            c => OrderPolicy.SeesContact(c, Published),
+            [Owner, .. AdminsOverC11])
         .Allow(
             nameof(OrderPolicy.SeesContact),
             "order in c11 matched to u1",
             c => OrderPolicy.SeesContact(c, MatchedToU1),
-            AdminsOverC11,
-            leftOut: [LiaisonU1])
+            [Owner, .. AdminsOverC11, LiaisonU1])
 
         // A unit's order list: its liaison, or admins (each order then filtered by MayRead). Left out: the admin of
         // another district (the policy lets any admin anywhere list any unit).

@@ -7,13 +7,21 @@ namespace RedYifang.Rules.Tests.Platform.Http;
 public sealed class ProblemStatusTests
 {
     [Fact]
+    public void A_method_not_allowed_is_405_with_its_allow_header_and_a_body_of_another_type_415()
+    {
+        var notAllowed = new MethodNotAllowedException("method_not_allowed", new("标题", "Title"), ["GET", "POST"]);
+        Assert.Equal((405, "GET, POST"), (ProblemStatus.Of(notAllowed), Problem.Of(notAllowed).Headers["Allow"]));
+        Assert.Equal(415, ProblemStatus.Of(new UnsupportedMediaTypeException("unsupported_media_type", new("标题", "Title"))));
+    }
+
+    [Fact]
     public void Every_domain_exception_type_has_exactly_one_status()
     {
         var types = typeof(DomainException).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(DomainException)) && !t.IsAbstract)
             .OrderBy(t => t.Name)
             .ToList();
-        Assert.Equal(13, types.Count);
+        Assert.Equal(15, types.Count);
         Assert.Equal(types.Select(t => t.Name), ProblemStatus.Table.Keys.OrderBy(t => t.Name).Select(t => t.Name));
     }
 
