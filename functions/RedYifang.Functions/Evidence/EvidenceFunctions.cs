@@ -15,7 +15,8 @@ internal sealed class EvidenceFunctions(RequestUploadTicket ticket, CommitEviden
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/evidence/uploads")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<RequestUploadTicket.Request>();
-        return await idempotency.RunAsync(req, async () =>
+        Task MayStill() => ticket.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
+        return await idempotency.RunAsync(req, "EvidenceUploadTicket", MayStill, async () =>
         {
             var issued = await ticket.HandleAsync(req.Caller(), body, req.HttpContext.RequestAborted);
             return ApiResult.Created($"/api/v1/evidence/{issued.EvidenceId}", issued);

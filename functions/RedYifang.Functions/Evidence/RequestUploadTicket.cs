@@ -14,6 +14,17 @@ public sealed class RequestUploadTicket(EvidenceStore store, EvidenceBlobs blobs
 {
     public sealed record Request(string? OwnerType, string? OwnerId, string? FileName, string? ContentType, long? Size, string? Sha256);
 
+    /// <summary>Whether the caller may (still) add evidence to the object the request names.</summary>
+    public async Task MayStillAsync(Caller caller, Request request, CancellationToken ct)
+    {
+        if (!Enum.TryParse<OwnerType>(request.OwnerType, ignoreCase: true, out var ownerType)
+            || request.OwnerId is not { Length: > 0 } ownerId)
+        {
+            throw Problems.Forbidden();
+        }
+        await owners.PlaceForChangeAsync(caller, ownerType, ownerId.Trim(), ct);
+    }
+
     public async Task<UploadTicket> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
         var v = new Validator();

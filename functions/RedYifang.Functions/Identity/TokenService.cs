@@ -6,7 +6,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace RedYifang.Functions.Identity;
 
-/// <summary>Issues and checks signed access tokens (JWT, HMAC-SHA256): issuer, audience and expiry are checked.</summary>
+/// <summary>
+/// Issues and checks signed access tokens (JWT, HMAC-SHA256): issuer, audience, not-before and expiry are checked, and
+/// a token whose lifetime (nbf or iat to exp) exceeds <see cref="AuthOptions.TokenLifetime"/> is refused, whoever signed it.
+/// </summary>
 public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
@@ -39,9 +42,19 @@ public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider clo
             IssuerSigningKey = _key,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             ClockSkew = TimeSpan.FromSeconds(30),
-            LifetimeValidator = (notBefore, expires, _, _) =>
-                expires is not null && clock.GetUtcNow().UtcDateTime < expires.Value.AddSeconds(30),
+            LifetimeValidator = (notBefore, expires, _, _) => IsWithinLifetime(notBefore, expires),
         });
         return result.IsValid && result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var sub) ? sub as string : null;
+    }
+
+    /// <summary>Started (nbf, 30 s of skew), not expired (exp, 30 s of skew), and no longer-lived than tokens are issued for.</summary>
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires)
+    {
+        if (notBefore is null || expires is null) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var skew = TimeSpan.FromSeconds(30);
+        return now >= notBefore.Value - skew
+            && now < expires.Value + skew
+            && expires.Value - notBefore.Value <= options.Value.TokenLifetime;
     }
 }

@@ -31,6 +31,9 @@ public sealed class CreateOrganisation(OrgStore orgs, TimeProvider clock)
         return org;
     }
 
+    /// <summary>Whether the caller may (still) create this organisation: refused as <see cref="HandleAsync"/> would refuse it.</summary>
+    public Task MayStillAsync(Caller caller, Request request, CancellationToken ct) => ParentAsync(caller, Validate(request).ParentId, ct);
+
     /// <summary>The parent, when the caller may create under it (<see cref="OrgPolicy"/>); null for a district.</summary>
     private async Task<Org?> ParentAsync(Caller caller, string? parentId, CancellationToken ct)
     {

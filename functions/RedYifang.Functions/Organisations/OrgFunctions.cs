@@ -14,7 +14,8 @@ internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation ge
     public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/orgs")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<CreateOrganisation.Request>();
-        return await idempotency.RunAsync(req, async () =>
+        Task MayStill() => create.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
+        return await idempotency.RunAsync(req, "CreateOrg", MayStill, async () =>
         {
             var org = await create.HandleAsync(req.Caller(), body, req.HttpContext.RequestAborted);
             return ApiResult.Created($"/api/v1/orgs/{org.Id}", org);

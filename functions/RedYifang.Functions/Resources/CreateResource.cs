@@ -32,6 +32,13 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeP
 
     public sealed record Window(int? Weekday, string? From, string? To);
 
+    /// <summary>Whether the caller may (still) publish resources for the unit the request names.</summary>
+    public async Task MayStillAsync(Caller caller, Request request, CancellationToken ct)
+    {
+        var unit = request.UnitId is { Length: > 0 } unitId ? await orgs.FindAsync(unitId.Trim(), ct) : null;
+        if (unit is null || !ResourcePolicy.MayChange(caller, unit.Path)) throw Problems.Forbidden();
+    }
+
     public async Task<Resource> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
         var v = new Validator();

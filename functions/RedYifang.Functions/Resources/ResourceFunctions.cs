@@ -15,7 +15,8 @@ internal sealed class ResourceFunctions(CreateResource create, ChangeResourceSta
     public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/resources")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<CreateResource.Request>();
-        return await idempotency.RunAsync(req, async () =>
+        Task MayStill() => create.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
+        return await idempotency.RunAsync(req, "CreateResource", MayStill, async () =>
         {
             var resource = await create.HandleAsync(req.Caller(), body, req.HttpContext.RequestAborted);
             return ApiResult.Created($"/api/v1/resources/{resource.Id}", ResourceView.From(resource));

@@ -13,8 +13,10 @@ namespace RedYifang.Functions.Platform.Idempotency;
 /// <summary>
 /// <c>Idempotency-Key</c> for creating POSTs (api.md): the same key and body replays the first response;
 /// another body is 422; two concurrent requests with one key run the operation once. Table
-/// <c>Idempotency</c>, one row per (caller, route, key): claimed with an insert, finished with an
-/// ETag-conditional replace. A refused or failed operation releases the key.
+/// <c>Idempotency</c>, one row per (caller, operation, key) — the operation, not the raw path, so <c>/API/V1/Orders</c>
+/// and <c>/v1/orders/</c> are one operation: claimed with an insert, finished with an ETag-conditional replace. A
+/// refused or failed operation releases the key. A replay first asks the operation whether the caller may still do
+/// it (a role revoked since the first request is refused, not answered with the stored 201).
 /// </summary>
 public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock, IOptions<IdempotencyOptions> options,
     ILogger<IdempotentRequests> logger)
@@ -23,7 +25,11 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
     public const string Header = "Idempotency-Key";
     private const int MaxStoredBody = 60_000;
 
-    public async Task<ApiResult> RunAsync(HttpRequest request, Func<Task<ApiResult>> operation)
+    /// <param name="request">The request, with its caller and body.</param>
+    /// <param name="operationName">The function's name: the key's scope.</param>
+    /// <param name="mayStill">Throws when the caller may no longer do the operation (run before a replay).</param>
+    /// <param name="operation">The operation itself.</param>
+    public async Task<ApiResult> RunAsync(HttpRequest request, string operationName, Func<Task> mayStill, Func<Task<ApiResult>> operation)
     {
         var key = request.Headers[Header].ToString();
         if (key.Length == 0) return await operation();
@@ -34,12 +40,16 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
                 [Header] = [new("必须为 1–255 个可见 ASCII 字符", "must be 1–255 visible ASCII characters")],
             });
         }
-        var partition = Keys.Sha256Hex($"{request.Caller().UserId}|{request.Method}|{request.Path}|{key}");
+        var partition = Keys.Sha256Hex($"{request.Caller().UserId}|{operationName}|{key}");
         var requestHash = Keys.Sha256Hex(await request.ReadBytesAsync());
         var table = await tables.GetAsync(TableName, request.HttpContext.RequestAborted);
 
         var claim = await ClaimAsync(table, partition, requestHash);
-        if (claim.Replay is not null) return claim.Replay.WithHeader("Idempotent-Replayed", "true");
+        if (claim.Replay is not null)
+        {
+            await mayStill();
+            return claim.Replay.WithHeader("Idempotent-Replayed", "true");
+        }
 
         ApiResult result;
         try
@@ -76,9 +86,8 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
             if (!existing.HasValue || existing.Value is null) continue;
             var row = existing.Value;
             var now = clock.GetUtcNow();
-            var abandoned = row.GetDateTimeOffset("ExpiresAt") < now
-                || (row.GetString("State") == "pending" && row.GetDateTimeOffset("LeaseUntil") < now);
-            if (abandoned)
+            var (state, lease, expires) = (row.GetString("State"), row.GetDateTimeOffset("LeaseUntil"), row.GetDateTimeOffset("ExpiresAt"));
+            if (IdempotencyLease.IsAbandoned(state, lease, expires, now))
             {
                 try
                 {

@@ -73,6 +73,47 @@ public sealed class IdempotentRequestsTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal([created.Str("id")], await ChildrenAsync(parent));
     }
 
+    [Fact]
+    public async Task The_key_belongs_to_the_operation_not_to_how_its_path_is_spelt()
+    {
+        var resident = await _d.UserAsync(_app, "idem-spelling");
+        var body = new
+        {
+            communityId = _d.CommunityId, title = "楼道灯", category = "repairs", description = "三楼灯不亮", beneficiaries = 4, urgency = "low",
+            level = "community",
+        };
+        var key = NewKey();
+
+        var first = await _app.SendAsync(HttpMethod.Post, "api/v1/orders", resident, body, key);
+        var created = await first.ExpectAsync(201);
+        foreach (var path in new[] { "API/V1/Orders", "api/v1/orders/", "Api/v1/ORDERS/" })
+        {
+            var again = await _app.SendAsync(HttpMethod.Post, path, resident, body, key);
+            Assert.Equal(created.ToJsonString(), (await again.ExpectAsync(201)).ToJsonString());
+            Assert.Equal(["true"], again.Headers.GetValues("Idempotent-Replayed"));
+            Assert.Equal(first.Headers.Location, again.Headers.Location);
+        }
+        var mine = await (await _app.SendAsync(HttpMethod.Get, "api/v1/orders?mine=true", resident)).ExpectAsync(200);
+        Assert.Equal([created.Str("id")], mine.Ids());
+    }
+
+    [Fact]
+    public async Task A_replay_after_the_callers_role_was_revoked_is_refused()
+    {
+        var admin = await _d.UserAsync(_app, "idem-revoked", "streetAdmin", _d.StreetId);
+        var userId = (await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", admin)).ExpectAsync(200)).Str("id");
+        var body = new { kind = "community", parentId = _d.StreetId, name = "撤销后重放社区" };
+        var key = NewKey();
+        var created = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", admin, body, key)).ExpectAsync(201);
+
+        await (await _app.SendAsync(HttpMethod.Delete, $"api/v1/orgs/{_d.StreetId}/roles/{userId}", Admin)).ExpectAsync(204);
+        var replay = await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", admin, body, key);
+
+        await replay.ExpectProblemAsync(403, "forbidden");
+        Assert.False(replay.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, (await ChildrenAsync(_d.StreetId)).Count(id => id == created.Str("id")));
+    }
+
     private async Task<List<string>> ChildrenAsync(string parent)
     {
         var response = await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={parent}&limit=100", Admin);
