@@ -20,6 +20,7 @@ public static class PlatformRegistration
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HttpPipeline>();
+        services.AddSingleton<Storage.StorageOutage>();
         services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<Events.EventTranslators>();

@@ -13,7 +13,11 @@ namespace RedYifang.Functions.Platform.Http;
 /// What every HTTP function gets, under the Functions host (through <see cref="HttpPipelineMiddleware"/>)
 /// and the local host alike: the body limit, authentication, and errors as problem+json in the caller's language.
 /// </summary>
-public sealed partial class HttpPipeline(IAuthenticator authenticator, IOptions<HttpOptions> options, ILogger<HttpPipeline> logger)
+public sealed partial class HttpPipeline(
+    IAuthenticator authenticator,
+    IOptions<HttpOptions> options,
+    Storage.StorageOutage outage,
+    ILogger<HttpPipeline> logger)
 {
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
 
@@ -64,6 +68,11 @@ public sealed partial class HttpPipeline(IAuthenticator authenticator, IOptions<
                     break;
                 case var _ when http.RequestAborted.IsCancellationRequested:
                     // The caller went away; there is nobody to answer.
+                    break;
+                case var e when Storage.StorageOutage.Is(e):
+                    // Storage is down or failing: the client may retry later; one log line per outage window, no stack trace.
+                    if (outage.ShouldLog()) LogStorageUnavailable(Storage.StorageOutage.Describe(e), function.Name);
+                    await WriteAsync(http, Problem.Of(Problems.Problems.StorageUnavailable()), language);
                     break;
                 case var e:
                     var traceId = TraceIds.Of(http);
@@ -122,6 +131,10 @@ public sealed partial class HttpPipeline(IAuthenticator authenticator, IOptions<
         }
         return body;
     }
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Storage unavailable ({Failure}) in {Function}; answering 503 and logging again after the outage window")]
+    private partial void LogStorageUnavailable(string failure, string function);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in {Function} (trace {TraceId})")]
     private partial void LogUnhandled(Exception exception, string function, string traceId);

@@ -67,5 +67,6 @@ public static class Problems
     public static UnavailableException StorageUnavailable() =>
         new("storage_unavailable",
             new("存储服务暂时不可用", "Storage is temporarily unavailable"),
-            new("请稍后重试。", "Try again later."));
+            new("请稍后重试。", "Try again later."))
+        { RetryAfter = Storage.StorageOutage.RetryAfter };
 }
