@@ -18,9 +18,9 @@ using RedYifang.Functions.Resources;
 namespace RedYifang.Functions.Tests.Platform;
 
 /// <summary>
-/// openapi.json, which the mini-program and the console are written against, held to the code: exactly the routes and
-/// methods of functions.metadata, who may call each, complete operations (ids, schemas, problem codes), the enums as the code
-/// serialises them, and references that resolve. That every answer fits the document is checked where the tests read answers
+/// openapi.json, which the mini-program and the console are written against, held to the code: valid OpenAPI 3.1, exactly
+/// the routes and methods of functions.metadata, who may call each, complete operations (ids, schemas, problem codes), the
+/// enums as the code serialises them, and references that resolve. That every answer fits the document is checked where the tests read answers
 /// (tests/RedYifang.Testing/OpenApiValidator.cs); the last test here shows it refuses what the document does not describe.
 /// </summary>
 [Collection(Slices.Platform)]
@@ -60,6 +60,19 @@ public sealed partial class OpenApiTests(SliceApp slice)
 
         Assert.StartsWith("3.1.", served.Str("openapi"));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Document.GetRawText()), served), "GET /api/openapi.json is not openapi.json");
+    }
+
+    [Fact]
+    public void Reads_as_OpenAPI_3_1_without_errors()
+    {
+        var read = Microsoft.OpenApi.OpenApiDocument.Parse(Document.GetRawText(), "json");
+
+        Assert.Equal(Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1, read.Diagnostic!.SpecificationVersion);
+        Assert.Empty(read.Diagnostic.Errors.Concat(read.Diagnostic.Warnings).Select(e => $"{e.Pointer}: {e.Message}"));
+        var invalid = Microsoft.OpenApi.OpenApiElementExtensions.Validate(
+            read.Document!,
+            Microsoft.OpenApi.ValidationRuleSet.GetDefaultRuleSet());
+        Assert.Empty(invalid.Select(e => $"{e.Pointer}: {e.Message}"));
     }
 
     [Fact]
