@@ -96,15 +96,23 @@ public class ApiClient(Uri baseAddress)
 
 public static class ResponseExtensions
 {
-    public static async Task<JsonObject> JsonAsync(this HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())?.AsObject()
-        ?? throw new InvalidDataException("Empty JSON body.");
+    /// <summary>The JSON body, whatever the status; held to openapi.json like every answer read here.</summary>
+    public static async Task<JsonObject> JsonAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        OpenApiValidator.Validate(response, body);
+        return JsonNode.Parse(body)?.AsObject() ?? throw new InvalidDataException("Empty JSON body.");
+    }
 
-    /// <summary>Asserts the status, showing the body when it differs, and returns the JSON body.</summary>
+    /// <summary>
+    /// Asserts the status, showing the body when it differs, then that openapi.json describes the answer (its operation,
+    /// status, media type and body: <see cref="OpenApiValidator"/>), and returns the JSON body.
+    /// </summary>
     public static async Task<JsonObject> ExpectAsync(this HttpResponseMessage response, int status)
     {
         var body = await response.Content.ReadAsStringAsync();
         Xunit.Assert.True((int)response.StatusCode == status, $"Expected {status}, got {(int)response.StatusCode}: {body}");
+        OpenApiValidator.Validate(response, body);
         return body.Length == 0 ? [] : JsonNode.Parse(body)?.AsObject() ?? [];
     }
 
