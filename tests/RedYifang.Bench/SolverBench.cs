@@ -26,12 +26,14 @@ public static class SolverBench
             Console.WriteLine(
                 $"{orders,6} x {resources,-5}                  ours     {ours.Seconds,7:0.000}   {ours.PeakMb,7:0}   {ours.Objective}");
             Console.WriteLine($"{"",30}  OR-Tools {reference.Seconds,7:0.000}   {reference.PeakMb,7:0}   {reference.Objective}");
-            Console.WriteLine($"{"",30}  time ratio (ours / OR-Tools) {ours.Seconds / reference.Seconds:0.00}x, objectives {(ours.Objective == reference.Objective ? "equal" : "DIFFER")}");
+            Console.WriteLine($"{"",30}  time ratio (ours / OR-Tools) {ours.Seconds / reference.Seconds:0.00}x, " +
+                              $"objectives {(ours.Objective == reference.Objective ? "equal" : "DIFFER")}");
         }
         // Beyond the issue's instances: capacities 1–3, so most orders compete for few slots and displace each other.
         var tightOurs = await ChildAsync("ours", 20_000, 2_000, 3);
         var tightReference = await ChildAsync("ortools", 20_000, 2_000, 3);
-        Console.WriteLine($"{20_000,6} x {2_000,-5} capacities 1-3       ours {tightOurs.Seconds,7:0.000} s, OR-Tools {tightReference.Seconds,7:0.000} s, " +
+        Console.WriteLine($"{20_000,6} x {2_000,-5} capacities 1-3       " +
+                          $"ours {tightOurs.Seconds,7:0.000} s, OR-Tools {tightReference.Seconds,7:0.000} s, " +
                           $"ratio {tightOurs.Seconds / tightReference.Seconds:0.00}x, objectives {(tightOurs.Objective == tightReference.Objective ? "equal" : "DIFFER")}");
         SuggestionTiming();
         return 0;
@@ -67,7 +69,8 @@ public static class SolverBench
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < rounds; i++) Rank();
         clock.Stop();
-        Console.WriteLine($"suggestions for one order against {offers.Count} resources: {clock.Elapsed.TotalMilliseconds / rounds:0.000} ms (mean of {rounds}, in memory)");
+        Console.WriteLine($"suggestions for one order against {offers.Count} resources: " +
+                          $"{clock.Elapsed.TotalMilliseconds / rounds:0.000} ms (mean of {rounds}, in memory)");
 
         void Rank() => Scoring.Rank(offers.Select(o => scoring.Score(order, o, today)).Where(x => x is not null).Select(x => x!), 10);
     }
