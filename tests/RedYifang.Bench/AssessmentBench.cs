@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -43,7 +42,8 @@ public static class AssessmentBench
 
         var workAlone = await RunWorkAsync(single.Storage, alone, period);
         var workShared = await RunWorkAsync(shared.Storage, seeded[0], period);
-        Console.WriteLine($"storage work of one run (a new fact first, counted on the wire): alone {workAlone}; among {districtCount} districts {workShared}");
+        Console.WriteLine(
+            $"storage work of one run (a new fact first, counted on the wire): alone {workAlone}; among {districtCount} districts {workShared}");
 
         double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
         Console.WriteLine($"one district's run, median of {singleRuns.Count}: alone in its store {Median(singleRuns):0.000} s, " +
@@ -94,11 +94,12 @@ public static class AssessmentBench
         {
             var org = units[i % units.Count];
             var at = period.Start.AddMinutes((i * 7919L) % (int)(period.End - period.Start).TotalMinutes);
-            await store.Facts
-                .RecordAsync(new Fact($"o{i}|accepted", org, FactKind.Accepted, at, $"o{i}", i % 5 != 0, 1 + (i % 7), 1 + (i % 9),
-                    DistrictId: district), ct);
+            var fact = new Fact($"o{i}|accepted", org, FactKind.Accepted, at, $"o{i}", i % 5 != 0, 1 + (i % 7), 1 + (i % 9),
+                DistrictId: district);
+            await store.Facts.RecordAsync(fact, ct);
         });
-        Console.WriteLine($"district {index}: {units.Count} organisations and {factCount} facts recorded in {clock.Elapsed.TotalSeconds:0.0} s " +
+        Console.WriteLine($"district {index}: {units.Count} organisations and {factCount} facts " +
+                          $"recorded in {clock.Elapsed.TotalSeconds:0.0} s " +
                           $"({factCount / clock.Elapsed.TotalSeconds:0} facts/s incl. organisations, concurrency 32)");
         return new Seeded(district, units);
     }
@@ -134,9 +135,11 @@ public static class AssessmentBench
             run.Stop();
             times.Add(run.Elapsed.TotalSeconds);
             Console.WriteLine(withRead
-                ? $"  round {round}: reading the totals of {totals.Count} organisations {read.Elapsed.TotalSeconds:0.000} s, the {members.Count} organisations " +
+                ? $"  round {round}: reading the totals of {totals.Count} organisations {read.Elapsed.TotalSeconds:0.000} s, " +
+                  $"the {members.Count} organisations " +
                   $"{orgRead.Elapsed.TotalSeconds:0.000} s; ranking run (reads them too, " +
-                  $"scores the district and its 10 streets, writes version {meta!.Version}) {run.Elapsed.TotalSeconds:0.000} s; ratio {run.Elapsed / read.Elapsed:0.00}x"
+                  $"scores the district and its 10 streets, writes version {meta!.Version}) {run.Elapsed.TotalSeconds:0.000} s; " +
+                  $"ratio {run.Elapsed / read.Elapsed:0.00}x"
                 : $"  round {round}: ranking run {run.Elapsed.TotalSeconds:0.000} s (version {meta!.Version})");
         }
         var unchanged = Stopwatch.StartNew();
@@ -243,6 +246,8 @@ public static class AssessmentBench
         var clock = Stopwatch.StartNew();
         var ranked = candidates.GroupBy(c => c.PeerGroup).Sum(g => RankingMath.Rank(g.Key, set.Groups[g.Key], g.ToList()).Count);
         clock.Stop();
-        Console.WriteLine($"in-memory scoring of {ranked} organisations: {clock.Elapsed.TotalMilliseconds:0} ms, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0:0.0} MB allocated");
+        var megabytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0;
+        Console.WriteLine(
+            $"in-memory scoring of {ranked} organisations: {clock.Elapsed.TotalMilliseconds:0} ms, {megabytes:0.0} MB allocated");
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using RedYifang.Testing;
 
@@ -57,12 +56,14 @@ public static class ColdStartBench
             var again = Stopwatch.StartNew();
             await (await host.Http.PostAsJsonAsync("api/v1/auth/dev", new { openId = "bench-user" })).ExpectAsync(200);
             appSecondRequest.Add(again.Elapsed.TotalMilliseconds);
-            Console.WriteLine($"run {run + 1}: bare {bareTimes[^1],6:0} ms   app anonymous {appAnonymous[^1],6:0} ms   app authenticated {appAuthenticated[^1],6:0} ms");
+            Console.WriteLine($"run {run + 1}: bare {bareTimes[^1],6:0} ms   app anonymous {appAnonymous[^1],6:0} ms   " +
+                              $"app authenticated {appAuthenticated[^1],6:0} ms");
         }
 
         double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
         Console.WriteLine();
-        Console.WriteLine($"process start → first 200, anonymous route (median of {Runs}): bare {Median(bareTimes):0} ms, app {Median(appAnonymous):0} ms " +
+        Console.WriteLine($"process start → first 200, anonymous route (median of {Runs}): " +
+                          $"bare {Median(bareTimes):0} ms, app {Median(appAnonymous):0} ms " +
                           $"→ {Median(appAnonymous) / Median(bareTimes):0.00}× (goal ≤ 1.3×)");
         Console.WriteLine($"process start → first authenticated 200 (app): {Median(appAuthenticated):0} ms " +
                           $"({Median(appAuthenticated) / Median(bareTimes):0.00}× the bare app's first 200)");

@@ -57,7 +57,8 @@ public static class EvidenceBench
                 await child.WaitForExitAsync();
                 var parts = output.Split(' ');
                 var (before, peak) = (double.Parse(parts[0]), double.Parse(parts[1]));
-                Console.WriteLine($"{name} ({bytes.Length / 1024.0:0} kB): RSS {before:0.0} MB before, peak {peak:0.0} MB → +{peak - before:0.0} MB, {parts[2]}");
+                Console.WriteLine(
+                    $"{name} ({bytes.Length / 1024.0:0} kB): RSS {before:0.0} MB before, peak {peak:0.0} MB → +{peak - before:0.0} MB, {parts[2]}");
             }
             var limits = new EvidenceOptions();
             var pixels = limits.MaxPixels * 4 / 1_000_000;
@@ -65,7 +66,8 @@ public static class EvidenceBench
             var perPhoto = pixels + (2 * kept) + (limits.MaxImageBytes >> 20);
             Console
                 .WriteLine($"stated bound per photo: decoded pixels ≤ {pixels} MB + kept copy and encoder working copy ≤ 2 × {kept} MB " +
-                    $"+ the file ≤ {limits.MaxImageBytes >> 20} MB = {perPhoto} MB; × {limits.PhotoConcurrency} at once = {perPhoto * limits.PhotoConcurrency} MB. " +
+                    $"+ the file ≤ {limits.MaxImageBytes >> 20} MB = {perPhoto} MB; " +
+                    $"× {limits.PhotoConcurrency} at once = {perPhoto * limits.PhotoConcurrency} MB. " +
                     "Goal for the bomb: < 10 MB");
         }
         finally
@@ -88,7 +90,10 @@ public static class EvidenceBench
         var refusal = ProcessEvidence.Refusal(ImageWork.Dimensions(bytes), limits);
         var image = refusal is null ? ImageWork.Process(bytes, limits.KeptSide) : null;
         var peak = Status("VmHWM");
-        var outcome = refusal is not null ? $"refused:{refusal}" : image is null ? "undecodable" : $"kept:{image.Width}×{image.Height}";
+        string outcome;
+        if (refusal is not null) outcome = $"refused:{refusal}";
+        else if (image is null) outcome = "undecodable";
+        else outcome = $"kept:{image.Width}×{image.Height}";
         Console.WriteLine(FormattableString.Invariant($"{before:0.0} {peak:0.0} {outcome}"));
         return 0;
     }
@@ -165,7 +170,8 @@ public static class EvidenceBench
         Reencode(photos[0]);
         var processing = Time(() => photos.ForEach(p => ImageWork.Process(p)));
         var baseline = Time(() => photos.ForEach(p => Reencode(p)));
-        Console.WriteLine($"12-megapixel JPEGs: processing {photos.Count / processing:0.00}/s, decode + re-encode only {photos.Count / baseline:0.00}/s, " +
+        Console.WriteLine($"12-megapixel JPEGs: processing {photos.Count / processing:0.00}/s, " +
+                          $"decode + re-encode only {photos.Count / baseline:0.00}/s, " +
                           $"ratio {processing / baseline:0.00}x the baseline's time");
     }
 

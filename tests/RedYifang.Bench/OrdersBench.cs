@@ -4,11 +4,8 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Orders;
-using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
-using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Platform.Storage;
 using RedYifang.Testing;
 
 namespace RedYifang.Bench;

@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RedYifang.Bench orders [requests=2000] [concurrency=16] [background] | solver | evidence | assessment [orgsPerDistrict=1000] [factsPerDistrict=8000] [districts=5] | coldstart");
+    Console.Error.WriteLine("usage: RedYifang.Bench orders [requests=2000] [concurrency=16] [background] | solver | evidence | " +
+                            "assessment [orgsPerDistrict=1000] [factsPerDistrict=8000] [districts=5] | coldstart");
     return 2;
 }

@@ -37,9 +37,9 @@ public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
     {
         if (!_counting) return;
         var uri = message.Request.Uri.ToUri();
-        var kind = uri.AbsolutePath.Contains("$batch")
-            ? "$batch"
-            : uri.Query.Contains("%24filter") || uri.Query.Contains("$filter") ? "query" : "entity";
+        var kind = "entity";
+        if (uri.AbsolutePath.Contains("$batch")) kind = "$batch";
+        else if (uri.Query.Contains("%24filter") || uri.Query.Contains("$filter")) kind = "query";
         var name = uri.AbsolutePath.Split('/').LastOrDefault()?.Split('(')[0];
         lock (_requests) _requests.Add($"{message.Request.Method} {kind} {name}");
     }

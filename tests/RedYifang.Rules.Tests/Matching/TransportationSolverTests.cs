@@ -51,6 +51,89 @@ public sealed class TransportationSolverTests
         Assert.Equal(900, TransportationSolver.Solve(scoreWins).TotalScore);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Zero_capacities_and_tied_scores_are_as_good_as_exhaustive_search(int seed)
+    {
+        // Scores from three values and capacities from 0 make many optima of equal value and paths of reduced cost 0.
+        var random = new Random(seed);
+        var orders = random.Next(1, 8);
+        var resources = random.Next(1, 5);
+        var capacity = Enumerable.Range(0, resources).Select(_ => random.Next(0, 3)).ToArray();
+        var tier = Enumerable.Range(0, orders).Select(_ => random.Next(0, 3)).ToArray();
+        var pairs = new List<(int, int, int)>();
+        for (var o = 0; o < orders; o++)
+        {
+            for (var r = 0; r < resources; r++)
+            {
+                if (random.Next(3) > 0) pairs.Add((o, r, random.Next(0, 3) * 500));
+            }
+        }
+        var problem = new AssignmentProblem(capacity, tier, pairs);
+
+        var result = TransportationSolver.Solve(problem);
+
+        AssertFeasible(problem, result);
+        Assert.Equal(Exhaustive(problem), result.Objective);
+    }
+
+    [Theory]
+    [InlineData(21, 3000, 300)]
+    [InlineData(22, 5000, 200)]
+    public void Tight_instances_with_tied_scores_reach_the_objective_of_OR_Tools(int seed, int orders, int resources)
+    {
+        // Most orders compete for few slots (capacities 1–3) with scores from five values: long chains of equally
+        // good displacements.
+        var random = new Random(seed);
+        var capacity = Enumerable.Range(0, resources).Select(_ => random.Next(1, 4)).ToArray();
+        var tier = Enumerable.Range(0, orders).Select(_ => random.Next(0, 3)).ToArray();
+        var pairs = Enumerable.Range(0, orders)
+            .SelectMany(o => Enumerable.Range(0, resources).OrderBy(_ => random.Next()).Take(random.Next(1, 8)).Order()
+                .Select(r => (o, r, random.Next(0, 5) * 250)))
+            .ToList();
+        var problem = new AssignmentProblem(capacity, tier, pairs);
+
+        var result = TransportationSolver.Solve(problem);
+
+        AssertFeasible(problem, result);
+        Assert.Equal(OrToolsReference.Objective(problem), result.Objective);
+    }
+
+    [Fact]
+    public void No_order_is_served_when_none_can_be()
+    {
+        // No feasible pair at all; pairs only into resources without capacity; no resources; no orders.
+        var cases = new[]
+        {
+            new AssignmentProblem([2, 1], [0, 1, 2], []),
+            new AssignmentProblem([0, 0], [2, 1, 0], [(0, 0, 1000), (1, 1, 500), (2, 0, 0), (2, 1, 7)]),
+            new AssignmentProblem([], [1, 2], []),
+        };
+        foreach (var problem in cases)
+        {
+            var result = TransportationSolver.Solve(problem);
+            Assert.All(result.ResourceOf, r => Assert.Equal(-1, r));
+            Assert.Equal((0L, 0, 0L), (result.Objective, result.Served, result.TotalScore));
+            Assert.Equal([0, 0, 0], result.ServedByTier);
+        }
+        var empty = TransportationSolver.Solve(new AssignmentProblem([3], [], []));
+        Assert.Equal((0, 0L), (empty.ResourceOf.Length, empty.Objective));
+    }
+
+    [Fact]
+    public void An_order_already_placed_moves_aside_for_a_later_one_that_fits_nowhere_else()
+    {
+        // Order 0 (inserted first: higher urgency) takes resource 0, its better score; order 1 fits only resource 0,
+        // so serving both moves order 0 to resource 1 (two served beats one).
+        var problem = new AssignmentProblem([1, 1], [2, 1], [(0, 0, 900), (0, 1, 100), (1, 0, 50)]);
+
+        var result = TransportationSolver.Solve(problem);
+
+        Assert.Equal([1, 0], result.ResourceOf);
+        Assert.Equal(150, result.TotalScore);
+        Assert.Equal([0, 1, 1], result.ServedByTier);
+    }
+
     private static void AssertFeasible(AssignmentProblem p, Assignment a)
     {
         var pairs = p.Pairs.ToDictionary(x => (x.Order, x.Resource), x => x.Score);
