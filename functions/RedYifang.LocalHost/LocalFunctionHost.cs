@@ -107,7 +107,8 @@ public static partial class LocalFunctionHost
                 .CreateInstance<QueueTriggerListener>(sp,
                     function, new QueueServiceClient(
                         connection,
-                        new QueueClientOptions { MessageEncoding = hostJson.Queues.MessageEncoding }),
+                        // Raw: the listener decodes each message itself, so one undecodable message fails alone.
+                        new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }),
                     queueName, hostJson.Queues));
         }
         else if (IsTrigger(function, "timerTrigger"))

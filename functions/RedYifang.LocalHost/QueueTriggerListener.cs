@@ -12,7 +12,9 @@ namespace RedYifang.LocalHost;
 /// Polls a Storage queue for a <c>queueTrigger</c> function as the Functions host does: batches of
 /// <c>batchSize</c>, back-off up to <c>maxPollingInterval</c> while empty, a failed message made visible
 /// again after <c>visibilityTimeout</c>, and moved to <c>{queue}-poison</c> once it has been dequeued
-/// <c>maxDequeueCount</c> times.
+/// <c>maxDequeueCount</c> times. Messages are received raw and decoded one by one: with the SDK decoding base64, one
+/// message that is not base64 failed the whole receive, hiding its batch again and again; here it goes to poison on its
+/// own and the rest of the batch runs.
 /// </summary>
 public sealed partial class QueueTriggerListener(
     FunctionDescriptor function,
@@ -48,7 +50,13 @@ public sealed partial class QueueTriggerListener(
                     continue;
                 }
                 delay = MinPollingInterval;
-                await Task.WhenAll(messages.Select(m => ProcessAsync(m, stoppingToken)));
+                var readable = new List<QueueMessage>(messages.Length);
+                foreach (var message in messages)
+                {
+                    if (Decode(message) is { } decoded) readable.Add(decoded);
+                    else await PoisonUndecodableAsync(message);
+                }
+                await Task.WhenAll(readable.Select(m => ProcessAsync(m, stoppingToken)));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -86,7 +94,7 @@ public sealed partial class QueueTriggerListener(
         if (message.DequeueCount >= options.MaxDequeueCount)
         {
             await _poison.CreateIfNotExistsAsync();
-            await _poison.SendMessageAsync(message.Body);
+            await _poison.SendMessageAsync(Encode(message.Body));
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             LogPoisoned(message.MessageId, queueName + "-poison");
         }
@@ -94,6 +102,38 @@ public sealed partial class QueueTriggerListener(
         {
             await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout);
         }
+    }
+
+    /// <summary>The message as the function sees it (base64 decoded when the host's encoding says so); null when it cannot be.</summary>
+    private QueueMessage? Decode(QueueMessage raw)
+    {
+        if (options.MessageEncoding == QueueMessageEncoding.None) return raw;
+        try
+        {
+            var body = new BinaryData(Convert.FromBase64String(raw.Body.ToString()));
+            return QueuesModelFactory.QueueMessage(raw.MessageId, raw.PopReceipt, body, raw.DequeueCount, raw.NextVisibleOn, raw.InsertedOn,
+                raw.ExpiresOn);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A body as the queue holds it, in the host's encoding.</summary>
+    private BinaryData Encode(BinaryData body) =>
+        options.MessageEncoding == QueueMessageEncoding.None ? body : BinaryData.FromString(Convert.ToBase64String(body.ToArray()));
+
+    /// <summary>
+    /// No retry can read a message that is not base64: it goes to poison at once, encoded like the rest of the poison queue
+    /// (decoding it there gives back the text that was sent).
+    /// </summary>
+    private async Task PoisonUndecodableAsync(QueueMessage raw)
+    {
+        await _poison.CreateIfNotExistsAsync();
+        await _poison.SendMessageAsync(Encode(raw.Body));
+        await _queue.DeleteMessageAsync(raw.MessageId, raw.PopReceipt);
+        LogUndecodable(raw.MessageId, queueName + "-poison");
     }
 
     private object? Bind(ParameterInfo parameter, QueueMessage message, CancellationToken ct)
@@ -124,6 +164,9 @@ public sealed partial class QueueTriggerListener(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed on message {MessageId} (dequeue count {DequeueCount})")]
     private partial void LogFailed(Exception exception, string function, string messageId, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} is not base64; moved to {PoisonQueue}")]
+    private partial void LogUndecodable(string messageId, string poisonQueue);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} has reached MaxDequeueCount; moved to {PoisonQueue}")]
     private partial void LogPoisoned(string messageId, string poisonQueue);

@@ -47,4 +47,38 @@ public sealed class QueueTriggerTests(SampleAppFixture fixture)
         var attempts = await fixture.JournalAsync("work", id);
         Assert.Equal(["attempt 1", "attempt 2", "attempt 3"], attempts.Select(a => a.GetString("Detail")).Order());
     }
+
+    [Fact]
+    public async Task A_message_that_is_not_base64_goes_to_poison_alone_and_the_rest_of_its_batch_runs()
+    {
+        var ids = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid().ToString("N")).ToList();
+        var queue = Queue("sample-work");
+        await queue.CreateIfNotExistsAsync();
+        var raw = new QueueClient(
+            fixture.Storage.ConnectionString,
+            "sample-work",
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var garbage = $"not base64 {Guid.NewGuid():N} !!";
+        await raw.SendMessageAsync(garbage);
+        foreach (var id in ids) await queue.SendMessageAsync($$"""{"id":"{{id}}","fail":false}""");
+
+        // Every good message runs once, promptly (its batch is not hidden behind the bad one).
+        foreach (var id in ids)
+        {
+            await Eventually.WaitAsync(async () => (await fixture.JournalAsync("work", id)).Count > 0, TimeSpan.FromSeconds(15));
+        }
+        var poison = Queue("sample-work-poison");
+        string? poisoned = null;
+        await Eventually.WaitAsync(async () =>
+        {
+            if (!await poison.ExistsAsync()) return false;
+            poisoned = (await poison.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).FirstOrDefault(b => b == garbage);
+            return poisoned is not null;
+        }, TimeSpan.FromSeconds(15));
+        Assert.Equal(garbage, poisoned);
+        foreach (var id in ids)
+        {
+            Assert.Equal(["attempt 1"], (await fixture.JournalAsync("work", id)).Select(a => a.GetString("Detail")));
+        }
+    }
 }
