@@ -19,6 +19,8 @@ public static class PlatformRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<Storage.StorageOutage>();
         services.AddSingleton<IdempotentRequests>();
