@@ -48,4 +48,11 @@ public sealed record QueueTriggerOptions
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.Zero;
     public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromMinutes(1);
     public QueueMessageEncoding MessageEncoding { get; init; } = QueueMessageEncoding.Base64;
+
+    /// <summary>
+    /// Not in host.json: how long a taken message stays hidden, renewed while its function runs. Short, so that a receive whose
+    /// answer is lost (storage stopping while it answers, the host killed) hides its messages for half a minute, not the ten
+    /// minutes the Functions host takes at a time.
+    /// </summary>
+    public TimeSpan ProcessingVisibility { get; init; } = TimeSpan.FromSeconds(30);
 }

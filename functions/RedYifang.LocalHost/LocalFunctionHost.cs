@@ -32,6 +32,9 @@ public sealed class LocalFunctionHostOptions
     public string Urls { get; init; } = "http://localhost:7071";
 
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+
+    /// <summary>Overrides <see cref="QueueTriggerOptions.ProcessingVisibility"/> (a test's, to see renewals within seconds).</summary>
+    public TimeSpan? QueueProcessingVisibility { get; init; }
 }
 
 /// <summary>
@@ -50,6 +53,10 @@ public static partial class LocalFunctionHost
         options.ConfigureLogging?.Invoke(builder.Logging);
 
         var hostJson = HostJson.Load(Path.Combine(options.AppDirectory, "host.json"));
+        if (options.QueueProcessingVisibility is { } visibility)
+        {
+            hostJson = hostJson with { Queues = hostJson.Queues with { ProcessingVisibility = visibility } };
+        }
         var functions = FunctionMetadata.Load(Path.Combine(options.AppDirectory, "functions.metadata"))
             .Select(m => FunctionDescriptor.Resolve(m, options.FunctionsAssembly))
             .Where(f => !IsDisabled(builder.Configuration, f))

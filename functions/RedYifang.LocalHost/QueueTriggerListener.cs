@@ -17,7 +17,7 @@ namespace RedYifang.LocalHost;
 /// message that is not base64 failed the whole receive, hiding its batch again and again; here it goes to poison on its
 /// own and the rest of the batch runs. While storage does not answer, polls back off (<see cref="OutageLog"/>, logged once
 /// per outage), and a message already taken keeps its delete or release retried until storage answers: left alone, it
-/// would stay hidden for the whole processing visibility (ten minutes) after storage came back.
+/// would stay hidden for the rest of its processing visibility after storage came back.
 /// </summary>
 public sealed partial class QueueTriggerListener(
     FunctionDescriptor function,
@@ -30,7 +30,6 @@ public sealed partial class QueueTriggerListener(
     ILogger<QueueTriggerListener> logger) : BackgroundService
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan ProcessingVisibility = TimeSpan.FromMinutes(10);
     private readonly QueueClient _queue = queues.GetQueueClient(queueName);
     private readonly QueueClient _poison = queues.GetQueueClient(queueName + "-poison");
 
@@ -44,7 +43,10 @@ public sealed partial class QueueTriggerListener(
             try
             {
                 await _queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                messages = await _queue.ReceiveMessagesAsync(Math.Clamp(options.BatchSize, 1, 32), ProcessingVisibility, stoppingToken);
+                messages = await _queue.ReceiveMessagesAsync(
+                    Math.Clamp(options.BatchSize, 1, 32),
+                    options.ProcessingVisibility,
+                    stoppingToken);
                 outage.Answered(Work);
                 failedDelay = TimeSpan.Zero;
             }
@@ -81,25 +83,75 @@ public sealed partial class QueueTriggerListener(
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
     {
-        try
+        Exception? failure = null;
+        using (var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await invoker.InvokeAsync(function, scope.ServiceProvider, $"New queue message detected on '{queueName}'.",
-                parameter => Bind(parameter, message, stoppingToken));
+            var hidden = KeepHiddenAsync(message, running.Token);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await invoker.InvokeAsync(function, scope.ServiceProvider, $"New queue message detected on '{queueName}'.",
+                    parameter => Bind(parameter, message, stoppingToken));
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+            await running.CancelAsync();
+            message = await hidden;
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        // The host is stopping: the message shows again when its visibility ends, for the next start.
+        if (stoppingToken.IsCancellationRequested) return;
+        if (failure is null)
         {
-            // A function that failed because storage did not answer is part of the outage, told once; any other failure is its own.
-            if (StorageOutage.Is(e)) outage.Failed($"function {function.Name}", e);
-            else LogFailed(e, function.Name, message.MessageId, message.DequeueCount);
-            await FailAsync(message, stoppingToken);
+            var taken = message;
+            await WhileDownAsync(() => _queue.DeleteMessageAsync(taken.MessageId, taken.PopReceipt, CancellationToken.None), stoppingToken);
             return;
         }
-        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        // A function that failed because storage did not answer is part of the outage, told once; any other failure is its own.
+        if (StorageOutage.Is(failure)) outage.Failed($"function {function.Name}", failure);
+        else LogFailed(failure, function.Name, message.MessageId, message.DequeueCount);
+        await FailAsync(message, stoppingToken);
+    }
+
+    /// <summary>
+    /// Renews a taken message's invisibility every half of its processing visibility while its function runs, as the
+    /// Functions host does; returns the message with its latest pop receipt. A renewal that fails (storage down) is tried
+    /// again at the next; meanwhile the message may show again, which functions tolerate.
+    /// </summary>
+    private async Task<QueueMessage> KeepHiddenAsync(QueueMessage message, CancellationToken running)
+    {
+        while (true)
         {
-            return;      // the host is stopping: the message shows again after its visibility, for the next start
+            try
+            {
+                await Task.Delay(options.ProcessingVisibility / 2, running);
+            }
+            catch (OperationCanceledException)
+            {
+                return message;
+            }
+            try
+            {
+                // Not cancelled half-way: a renewal applied without its answer would leave a pop receipt that deletes nothing.
+                var renewed = await _queue.UpdateMessageAsync(
+                    message.MessageId,
+                    message.PopReceipt,
+                    visibilityTimeout: options.ProcessingVisibility,
+                    cancellationToken: CancellationToken.None);
+                message = message.Update(renewed.Value);
+            }
+            catch (Exception e) when (StorageOutage.Is(e))
+            {
+                outage.Failed(Work, e);
+            }
+            catch (Exception e)
+            {
+                // Gone, or taken again after showing: nothing left to renew; its delete or release says the same.
+                LogStepFailed(e, queueName);
+                return message;
+            }
         }
-        await WhileDownAsync(() => _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None), stoppingToken);
     }
 
     private async Task FailAsync(QueueMessage message, CancellationToken stoppingToken)
@@ -220,7 +272,7 @@ public sealed partial class QueueTriggerListener(
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Deleting, releasing or poisoning a message of queue {Queue} failed; it shows again when its visibility ends")]
+        Message = "Renewing, deleting, releasing or poisoning a message of queue {Queue} failed; it shows again when its visibility ends")]
     private partial void LogStepFailed(Exception exception, string queue);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed on message {MessageId} (dequeue count {DequeueCount})")]

@@ -23,7 +23,7 @@ public sealed class Journal(TableClient table)
     }
 }
 
-public sealed record WorkItem(string Id, bool Fail);
+public sealed record WorkItem(string Id, bool Fail, int SleepMs = 0);
 
 public sealed class SampleFunctions(Journal journal)
 {
@@ -41,6 +41,7 @@ public sealed class SampleFunctions(Journal journal)
     public async Task Work([QueueTrigger("sample-work", Connection = "AzureWebJobsStorage")] WorkItem item, long dequeueCount)
     {
         await journal.WriteAsync("work", item.Id, $"attempt {dequeueCount}");
+        await Task.Delay(item.SleepMs);
         if (item.Fail) throw new InvalidOperationException($"Work item {item.Id} always fails.");
     }
 

@@ -30,7 +30,8 @@ public sealed class SampleAppFixture : IAsyncLifetime
     }
 
     /// <summary>A local host over the sample app and a store (not started), with extra settings and logging added.</summary>
-    public static WebApplication Build(Azurite storage, Dictionary<string, string?> extra, Action<ILoggingBuilder>? logging = null)
+    public static WebApplication Build(Azurite storage, Dictionary<string, string?> extra, Action<ILoggingBuilder>? logging = null,
+        TimeSpan? processingVisibility = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -45,6 +46,7 @@ public sealed class SampleAppFixture : IAsyncLifetime
             ConfigureServices = (services, configuration) => services.AddSampleApp(configuration),
             ConfigureConfiguration = c => c.AddInMemoryCollection(settings),
             Urls = $"http://127.0.0.1:{FreePort.Next()}",
+            QueueProcessingVisibility = processingVisibility,
             ConfigureLogging = l =>
             {
                 l.SetMinimumLevel(LogLevel.Warning);
