@@ -22,6 +22,7 @@ public class SliceApp : IAsyncLifetime, IAsyncDisposable
 {
     private IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _once = new();
+    private Action<IServiceCollection, IConfiguration>? _services;
 
     public Azurite Storage { get; private set; } = null!;
     public FakeWeChat WeChat { get; private set; } = null!;
@@ -32,14 +33,17 @@ public class SliceApp : IAsyncLifetime, IAsyncDisposable
 
     protected virtual bool SeedDemo => false;
 
-    protected virtual void AddServices(IServiceCollection services, IConfiguration configuration)
-    {
-    }
+    protected virtual void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        _services?.Invoke(services, configuration);
 
-    /// <summary>A slice app of its own outside any collection, for a test that needs other settings; the caller disposes it.</summary>
-    public static async Task<SliceApp> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// A slice app of its own outside any collection, for a test that needs other settings or services (registered after the
+    /// app's own); the caller disposes it.
+    /// </summary>
+    public static async Task<SliceApp> StartAsync(IReadOnlyDictionary<string, string?> settings,
+        Action<IServiceCollection, IConfiguration>? services = null)
     {
-        var slice = new SliceApp { _settings = settings };
+        var slice = new SliceApp { _settings = settings, _services = services };
         await slice.InitializeAsync();
         return slice;
     }
