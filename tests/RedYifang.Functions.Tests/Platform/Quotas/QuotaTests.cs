@@ -65,6 +65,29 @@ public sealed class QuotaTests(QuotaApp slice) : IClassFixture<QuotaApp>, IAsync
         for (var i = 0; i < QuotaApp.Orders + 2; i++) await _d.SubmitOrderAsync(_app, asOpenId: _d.CommunityAdmin);
     }
 
+    [Fact]
+    public async Task Two_instances_raising_orders_at_once_pass_the_daily_limit_together_no_further()
+    {
+        await using var other = await slice.StartAnotherAsync(new Dictionary<string, string?>
+        {
+            ["Quotas:OrdersPerResidentPerDay"] = QuotaApp.Orders.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var resident = await _d.UserAsync(_app, "并发居民");
+        await other.TokenAsync(resident);
+        var body = new
+        {
+            communityId = _d.CommunityId, title = "并发下单", category = "elderlyCare", description = "两个实例同时下单",
+            beneficiaries = 1, urgency = "low", level = "community",
+        };
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4 * QuotaApp.Orders)
+            .Select(i => (i % 2 == 0 ? _app : other).SendAsync(HttpMethod.Post, "api/v1/orders", resident, body)));
+
+        Assert.Equal(QuotaApp.Orders, answers.Count(a => (int)a.StatusCode == 201));
+        foreach (var refused in answers.Where(a => (int)a.StatusCode != 201)) await refused.ExpectProblemAsync(429, "too_many_orders");
+        var mine = await (await _app.SendAsync(HttpMethod.Get, "api/v1/orders?mine=true", resident)).ExpectAsync(200);
+        Assert.Equal(QuotaApp.Orders, mine.Ids().Count);
+    }
+
     private async Task<HttpResponseMessage> TicketAsync(string ownerId, long size, string contentType, byte[]? bytes = null) =>
         await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.StreetAdmin, new
         {
