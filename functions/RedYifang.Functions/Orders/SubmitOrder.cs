@@ -29,9 +29,6 @@ public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, DailyQuotas qu
         public string? Level { get; init; }
     }
 
-    /// <summary>Anyone signed in may raise an order (residents need no role), so a replay needs nothing more.</summary>
-    public static Task MayStill(Caller caller) => caller.UserId.Length > 0 ? Task.CompletedTask : throw Problems.Unauthenticated();
-
     public async Task<Order> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
         var (communityId, draft) = Validate(request);
