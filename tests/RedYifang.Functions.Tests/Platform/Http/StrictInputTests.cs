@@ -86,6 +86,31 @@ public sealed class StrictInputTests(SliceApp slice) : IAsyncLifetime
         await AssertNoOrdersAsync(resident);
     }
 
+    /// <summary>
+    /// Tokens this app cannot have issued. They were sent on to storage as headers, which answered 431 for a long one that
+    /// is not ASCII — a 500 here (found by the fuzz tier).
+    /// </summary>
+    public static TheoryData<string> ForeignTokens => new()
+    {
+        new string('q', 3000),                  // 2,250 bytes that are not UTF-8 text
+        Base64Url("ключ ключ"),                 // not ASCII
+        Base64Url("a\nb"),                      // a control character
+        Base64Url(new string('a', 1100)),       // ASCII, but longer than any key of this app makes
+    };
+
+    [Theory]
+    [MemberData(nameof(ForeignTokens))]
+    public async Task A_continuation_token_this_app_cannot_have_issued_is_400(string token)
+    {
+        var response = await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs?parentId={_d.StreetId}&continuationToken={token}", _d.Resident);
+
+        var problem = await response.ExpectProblemAsync(400, "validation_failed");
+        Assert.Equal(new Dictionary<string, string[]> { ["continuationToken"] = ["无效的分页令牌"] }, problem.Errors());
+    }
+
+    private static string Base64Url(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     [Fact]
     public async Task A_key_given_twice_is_malformed_json()
     {
