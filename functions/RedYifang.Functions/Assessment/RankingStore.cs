@@ -1,23 +1,31 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Assessment;
 
 /// <summary>
-/// Table <c>Rankings</c>, one partition per scope and period (<c>{districtOrStreetId}|{period}</c>). A run writes its result under a version named by its content's
-/// hash (<c>v|{version}|group|{group}|{chunk}</c> for the lists, <c>v|{version}|org|{bucket}</c> for the breakdowns,
-/// gzipped, the organisations spread over 64 buckets by a hash of their id), and only then moves the
-/// <c>meta</c> row to it with one ETag-conditional write. A run that dies half-way leaves the previous version in
-/// place; the same result written twice is the same rows. A final meta row is never moved again.
+/// Table <c>Rankings</c>, one partition per scope and period (<c>{districtOrStreetId}|{period}</c>). A version is named by
+/// its content's hash (<see cref="RankingVersion"/>). Its ranked lists are <c>v|{version}|group|{group}|{chunk}</c>; its
+/// breakdowns (each organisation with its indicators) are <c>b|{group}|{bucket}|{hash}</c>, named by their own
+/// content's hash, each peer group's organisations spread over buckets by a hash of their id; both gzipped JSON. The
+/// <c>meta</c> row names the published version and lists its breakdown rows; it moves in the same entity-group
+/// transaction as the version's last rows, conditional on its ETag. So a run that dies half-way leaves the previous version in place; the
+/// same result written twice is the same rows; and a new version writes only the breakdowns that changed — a new fact
+/// changes one peer group, not the whole scope. A final meta row is never moved again.
 /// </summary>
 public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) : OutboxStore(tables, outbox, TableName)
 {
     public const string TableName = "Rankings";
     private const int ChunkSize = 150;
+    private const int MaxTransaction = 100;
 
     public async Task<(RankingMeta Meta, ETag ETag)?> MetaAsync(RankingScope scope, string period, CancellationToken ct = default)
     {
@@ -26,53 +34,58 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
         return row.HasValue && row.Value is { } e ? (JsonRows.Read<RankingMeta>(e), e.ETag) : null;
     }
 
-    public async Task WriteVersionAsync(
-        RankingScope scope,
-        string periodText,
-        string version,
-        IReadOnlyList<Ranked> ranked,
+    /// <summary>
+    /// Writes the version's rows — its lists, and the breakdowns the current version does not already have — and points
+    /// the meta row at it (its breakdowns listed), the meta row in the last transaction, on the ETag it was read with.
+    /// False when another run moved it first; then none of that last transaction is written.
+    /// </summary>
+    public async Task<bool> PublishAsync(RankingMeta meta, RankingVersion version, (RankingMeta Meta, ETag ETag)? current,
         CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
-        var period = scope.Partition(periodText);
+        var partition = meta.Scope.Partition(meta.Period);
         var rows = new List<TableEntity>();
-        foreach (var group in ranked.GroupBy(r => r.PeerGroup))
+        foreach (var group in version.Ranked.GroupBy(r => r.PeerGroup))
         {
             var chunk = 0;
             foreach (var items in group.Select(r => r with { Indicators = [] }).Chunk(ChunkSize))
             {
-                rows.Add(JsonRows.Create(period, $"v|{version}|group|{Platform.Problems.EnumText.ToText(group.Key)}|{chunk++:D4}", items));
+                rows.Add(new TableEntity(partition, $"v|{version.Version}|group|{EnumText.ToText(group.Key)}|{chunk++:D4}")
+                {
+                    ["Gz"] = Compress(items),
+                });
             }
         }
-        foreach (var bucket in ranked.GroupBy(r => Bucket(r.OrgId)))
+        var written = current?.Meta.Breakdowns?.ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var (key, items) in version.Breakdowns.Where(b => !written.Contains(b.Key)))
         {
-            rows.Add(new TableEntity(period, $"v|{version}|org|{bucket.Key:D2}") { ["Gz"] = Compress(bucket.ToList()) });
+            rows.Add(new TableEntity(partition, key) { ["Gz"] = Compress(items) });
         }
-        // The batches are independent (the version is not visible until meta moves), so they go out together.
-        await Parallel.ForEachAsync(rows.Chunk(100), new ParallelOptions {
-            MaxDegreeOfParallelism = 8,
-            CancellationToken = ct }, async (batch, token) =>
-            await table.SubmitTransactionAsync(
-                batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)),
-                token));
-    }
-
-    /// <summary>Points the period at a written version; false when another run moved it first.</summary>
-    public async Task<bool> PublishAsync(RankingMeta meta, ETag? expected, CancellationToken ct = default)
-    {
-        var table = await TableAsync(ct);
+        var published = JsonRows.Create(partition, "meta", meta with { Breakdowns = [.. version.Breakdowns.Select(b => b.Key)] });
+        var last = current is { } c
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, published, c.ETag)
+            : new TableTransactionAction(TableTransactionActionType.Add, published);
+        // Rows beyond one transaction go first, together (invisible until the meta row moves); the rest go with it.
+        var early = rows.Count - (MaxTransaction - 1);
+        if (early > 0)
+        {
+            await Parallel.ForEachAsync(
+                rows.Take(early).Chunk(MaxTransaction),
+                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+                async (batch, token) => await table.SubmitTransactionAsync(batch.Select(Upsert), token));
+        }
         try
         {
-            var row = JsonRows.Create(meta.Scope.Partition(meta.Period), "meta", meta);
-            if (expected is { } etag) await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, ct);
-            else await table.AddEntityAsync(row, ct);
+            await table.SubmitTransactionAsync([.. rows.Skip(Math.Max(early, 0)).Select(Upsert), last], ct);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             return false;
         }
     }
+
+    private static TableTransactionAction Upsert(TableEntity row) => new(TableTransactionActionType.UpsertReplace, row);
 
     /// <summary>A district's indicator set for a period (row <c>indicators</c> of its district ranking's partition), if it has one.</summary>
     public async Task<IndicatorSet?> IndicatorSetAsync(string districtId, string period, CancellationToken ct = default) =>
@@ -99,39 +112,45 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {meta.Scope.Partition(meta.Period)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         var items = new List<Ranked>();
+        // Lists written before they were compressed are plain JSON (Doc).
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) items.AddRange(
-            JsonRows.Read<List<Ranked>>(e));
+            e.GetBinary("Gz") is { } gz ? Decompress<List<Ranked>>(gz) : JsonRows.Read<List<Ranked>>(e));
         return items;
     }
 
-    public async Task<Ranked?> OrgAsync(RankingMeta meta, string orgId, CancellationToken ct = default)
+    /// <summary>An organisation's breakdown in a published version; its peer group says which bucket holds it.</summary>
+    public async Task<Ranked?> OrgAsync(RankingMeta meta, string orgId, PeerGroup group, CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(
-            meta.Scope.Partition(meta.Period),
-            $"v|{meta.Version}|org|{Bucket(orgId):D2}",
-            cancellationToken: ct);
+        string key;
+        if (meta.Breakdowns is null)
+        {
+            // A version written before breakdowns were named by their content: 64 buckets over the whole scope.
+            key = $"v|{meta.Version}|org|{SHA256.HashData(Encoding.UTF8.GetBytes(orgId))[0] % 64:D2}";
+        }
+        else
+        {
+            var prefix = $"b|{EnumText.ToText(group)}|";
+            var buckets = meta.Breakdowns.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            if (buckets.Count == 0) return null;
+            key = buckets[RankingVersion.Bucket(orgId, buckets.Count)];
+        }
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(meta.Scope.Partition(meta.Period), key, cancellationToken: ct);
         return row.HasValue && row.Value is { } e
             ? Decompress<List<Ranked>>(e.GetBinary("Gz")).FirstOrDefault(r => r.OrgId == orgId)
             : null;
     }
 
-    private const int Buckets = 64;
-
-    private static int Bucket(string orgId)
-        => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(orgId))[0] % Buckets;
-
     private static byte[] Compress<T>(T doc)
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest)) JsonSerializer
-            .Serialize(gzip, doc, Json.Options);
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) JsonSerializer.Serialize(gzip, doc, Json.Options);
         return buffer.ToArray();
     }
 
     private static T Decompress<T>(byte[] bytes)
     {
-        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
         return JsonSerializer.Deserialize<T>(gzip, Json.Options)!;
     }
 
