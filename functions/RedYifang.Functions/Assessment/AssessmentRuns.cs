@@ -14,9 +14,9 @@ namespace RedYifang.Functions.Assessment;
 /// rows are never read or written.
 /// </summary>
 /// <remarks>
-/// A run costs about as much as reading its totals: the organisations are kept between runs (<see cref="DistrictOrgs"/>),
+/// A run costs little more than reading its totals: the organisations are kept between runs (<see cref="DistrictOrgs"/>),
 /// each ranking's current version is read while the totals load, and the rankings that changed are published together,
-/// each with the breakdowns that changed and its meta row in one transaction (<see cref="RankingStore"/>).
+/// each with only its rows that changed and its meta row in one transaction (<see cref="RankingStore"/>).
 /// </remarks>
 public sealed partial class AssessmentRuns(
     FactStore facts,
@@ -33,47 +33,56 @@ public sealed partial class AssessmentRuns(
     /// <summary>Runs the district's ranking and its streets'; returns the district's ranking as published.</summary>
     public async Task<RankingMeta?> RunAsync(string districtId, Period period, CancellationToken ct)
     {
-        // The reads are independent: issued together, the run costs about as much as its largest read, the totals.
+        // The reads are independent: issued together, the run costs about as much as its largest read, the totals. The meta
+        // rows and the indicator set go first, so that a store serving requests one at a time (Azurite) has them done by
+        // the time it has the totals; the meta rows are needed only once the scores are.
+        var known = ReadMetas(districtId, period, orgs.Known(districtId) ?? [], ct);
         var setTask = indicators.GetAsync(districtId, period, ct);
         var totalsTask = facts.TotalsAsync(period, districtId, ct);
         var membersTask = orgs.InDistrictAsync(districtId, ct);
-        var currentTask = CurrentAsync(districtId, period, membersTask, ct);
-        await Task.WhenAll(setTask, totalsTask, membersTask, currentTask);
+        var currentTask = CurrentAsync(districtId, period, known, membersTask, ct);
+        await Task.WhenAll(setTask, totalsTask, membersTask);
         var (set, _) = await setTask;
         var candidates = Candidates(await totalsTask, await membersTask);
         var byStreet = candidates.Where(c => c.StreetId is not null).ToLookup(c => c.StreetId!, StringComparer.Ordinal);
-        var current = await currentTask;
         var published = new ConcurrentDictionary<RankingScope, RankingMeta?>();
-        // Each scope is scored and published on its own, several at once: the scoring of one overlaps another's writes.
+        // Each scope is scored and published on its own, as many at once as there are processors, the district (the
+        // largest) first: more would only share them, and the district's scoring would take longer.
         await Parallel.ForEachAsync(
             ScopesOf(districtId, await membersTask),
-            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount), CancellationToken = ct },
             async (scope, token) =>
             {
-                var ranked = Rank(set, scope.IsStreet ? [.. byStreet[scope.OrgId]] : candidates);
-                published[scope] = await PublishAsync(scope, period, ranked, current.GetValueOrDefault(scope), token);
+                var ranked = Rank(set, scope.IsStreet ? byStreet[scope.OrgId] : candidates);
+                published[scope] = await PublishAsync(scope, period, ranked, (await currentTask).GetValueOrDefault(scope), token);
             });
         return published[new RankingScope(districtId, false)];
     }
 
+    private Dictionary<RankingScope, Task<(RankingMeta Meta, ETag ETag)?>> ReadMetas(
+        string districtId,
+        Period period,
+        IReadOnlyList<Org> members,
+        CancellationToken ct) =>
+        ScopesOf(districtId, members).ToDictionary(scope => scope, scope => rankings.MetaAsync(scope, period.Text, ct));
+
     /// <summary>
-    /// Each scope's published meta row (the district's, then its streets'): those known from the previous run are read at
-    /// once, beside the totals; a street new since then, once the organisations are in.
+    /// Each scope's published meta row (the district's, then its streets'): those <paramref name="known"/> from the previous
+    /// run, read at once, and those of streets new since then, once the organisations are in.
     /// </summary>
     private async Task<Dictionary<RankingScope, (RankingMeta Meta, ETag ETag)?>> CurrentAsync(
         string districtId,
         Period period,
+        Dictionary<RankingScope, Task<(RankingMeta Meta, ETag ETag)?>> known,
         Task<IReadOnlyList<Org>> membersTask,
         CancellationToken ct)
     {
-        var reads = ScopesOf(districtId, orgs.Known(districtId) ?? [])
-            .ToDictionary(scope => scope, scope => rankings.MetaAsync(scope, period.Text, ct));
         foreach (var scope in ScopesOf(districtId, await membersTask))
         {
-            if (!reads.ContainsKey(scope)) reads[scope] = rankings.MetaAsync(scope, period.Text, ct);
+            if (!known.ContainsKey(scope)) known[scope] = rankings.MetaAsync(scope, period.Text, ct);
         }
-        await Task.WhenAll(reads.Values);
-        return reads.ToDictionary(x => x.Key, x => x.Value.Result);
+        await Task.WhenAll(known.Values);
+        return known.ToDictionary(x => x.Key, x => x.Value.Result);
     }
 
     private static List<RankingScope> ScopesOf(string districtId, IReadOnlyList<Org> members) =>
@@ -88,16 +97,8 @@ public sealed partial class AssessmentRuns(
             .OrderBy(c => c.OrgId, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Scores each peer group (a large scope's groups in parallel: the scoring is the longest step after the reads).</summary>
-    private static List<Ranked> Rank(IndicatorSet set, IReadOnlyCollection<Candidate> among)
-    {
-        var groups = among.GroupBy(c => c.PeerGroup).OrderBy(g => g.Key);
-        return among.Count < ParallelScoring
-            ? [.. groups.SelectMany(g => RankingMath.Rank(g.Key, set.Groups[g.Key], g))]
-            : [.. groups.AsParallel().AsOrdered().SelectMany(g => RankingMath.Rank(g.Key, set.Groups[g.Key], g))];
-    }
-
-    private const int ParallelScoring = 500;
+    private static List<Ranked> Rank(IndicatorSet set, IEnumerable<Candidate> among) =>
+        [.. among.GroupBy(c => c.PeerGroup).OrderBy(g => g.Key).SelectMany(g => RankingMath.Rank(g.Key, set.Groups[g.Key], g))];
 
     private async Task<RankingMeta?> PublishAsync(
         RankingScope scope,

@@ -1,9 +1,11 @@
 namespace RedYifang.Functions.Assessment;
 
-/// <param name="Breakdowns">
-/// The row keys of the version's breakdown rows, each peer group's in bucket order (see <see cref="RankingStore"/>);
-/// null for a version written before they were named by their content (its rows are <c>v|{version}|org|{bucket}</c>).
+/// <param name="Lists">
+/// The row keys of the version's lists (see <see cref="RankingVersion"/>); null for a version written before its rows were
+/// named by their content (its lists are <c>v|{version}|group|{group}|{chunk}</c>, its breakdowns
+/// <c>v|{version}|org|{bucket}</c>).
 /// </param>
+/// <param name="Breakdowns">The row keys of the version's breakdowns, each peer group's in bucket order; null as above.</param>
 public sealed record RankingMeta(
     string Period,
     string Version,
@@ -11,6 +13,7 @@ public sealed record RankingMeta(
     DateTimeOffset GeneratedAt,
     string ScopeId = "",
     bool StreetScope = false,
+    IReadOnlyList<string>? Lists = null,
     IReadOnlyList<string>? Breakdowns = null)
 {
     public RankingScope Scope => new(ScopeId, StreetScope);

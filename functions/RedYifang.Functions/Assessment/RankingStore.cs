@@ -13,18 +13,17 @@ namespace RedYifang.Functions.Assessment;
 
 /// <summary>
 /// Table <c>Rankings</c>, one partition per scope and period (<c>{districtOrStreetId}|{period}</c>). A version is named by
-/// its content's hash (<see cref="RankingVersion"/>). Its ranked lists are <c>v|{version}|group|{group}|{chunk}</c>; its
-/// breakdowns (each organisation with its indicators) are <c>b|{group}|{bucket}|{hash}</c>, named by their own
-/// content's hash, each peer group's organisations spread over buckets by a hash of their id; both gzipped JSON. The
-/// <c>meta</c> row names the published version and lists its breakdown rows; it moves in the same entity-group
-/// transaction as the version's last rows, conditional on its ETag. So a run that dies half-way leaves the previous version in place; the
-/// same result written twice is the same rows; and a new version writes only the breakdowns that changed — a new fact
-/// changes one peer group, not the whole scope. A final meta row is never moved again.
+/// its content's hash, and so is each of its rows (<see cref="RankingVersion"/>): each peer group's list in rank order
+/// (<c>g|{group}|{chunk}|{hash}</c>) and its breakdowns, each organisation with its indicators
+/// (<c>b|{group}|{bucket}|{hash}</c>), gzipped JSON. The <c>meta</c> row names the published version and lists its rows;
+/// it moves in the same entity-group transaction as the version's last rows, conditional on its ETag. So a run that dies
+/// half-way leaves the previous version in place; the same result written twice is the same rows; and a new version
+/// writes only the rows that changed — a new fact changes one peer group, not the whole scope. A final meta row is never
+/// moved again. Versions written before (meta rows without row lists) are read as they were written.
 /// </summary>
 public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) : OutboxStore(tables, outbox, TableName)
 {
     public const string TableName = "Rankings";
-    private const int ChunkSize = 150;
     private const int MaxTransaction = 100;
 
     public async Task<(RankingMeta Meta, ETag ETag)?> MetaAsync(RankingScope scope, string period, CancellationToken ct = default)
@@ -35,33 +34,30 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
     }
 
     /// <summary>
-    /// Writes the version's rows — its lists, and the breakdowns the current version does not already have — and points
-    /// the meta row at it (its breakdowns listed), the meta row in the last transaction, on the ETag it was read with.
-    /// False when another run moved it first; then none of that last transaction is written.
+    /// Writes the version's rows that the current version does not already have and points the meta row at it (its rows
+    /// listed), the meta row in the last transaction, on the ETag it was read with. False when another run moved it first;
+    /// then none of that last transaction is written.
     /// </summary>
     public async Task<bool> PublishAsync(RankingMeta meta, RankingVersion version, (RankingMeta Meta, ETag ETag)? current,
         CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
         var partition = meta.Scope.Partition(meta.Period);
+        var written = (current?.Meta.Lists ?? []).Concat(current?.Meta.Breakdowns ?? []).ToHashSet(StringComparer.Ordinal);
         var rows = new List<TableEntity>();
-        foreach (var group in version.Ranked.GroupBy(r => r.PeerGroup))
+        foreach (var (key, items) in version.Lists.Where(p => !written.Contains(p.Key)))
         {
-            var chunk = 0;
-            foreach (var items in group.Select(r => r with { Indicators = [] }).Chunk(ChunkSize))
-            {
-                rows.Add(new TableEntity(partition, $"v|{version.Version}|group|{EnumText.ToText(group.Key)}|{chunk++:D4}")
-                {
-                    ["Gz"] = Compress(items),
-                });
-            }
+            rows.Add(new TableEntity(partition, key) { ["Gz"] = Compress(items.Select(r => r with { Indicators = [] }).ToList()) });
         }
-        var written = current?.Meta.Breakdowns?.ToHashSet(StringComparer.Ordinal) ?? [];
-        foreach (var (key, items) in version.Breakdowns.Where(b => !written.Contains(b.Key)))
+        foreach (var (key, items) in version.Breakdowns.Where(p => !written.Contains(p.Key)))
         {
             rows.Add(new TableEntity(partition, key) { ["Gz"] = Compress(items) });
         }
-        var published = JsonRows.Create(partition, "meta", meta with { Breakdowns = [.. version.Breakdowns.Select(b => b.Key)] });
+        var published = JsonRows.Create(partition, "meta", meta with
+        {
+            Lists = [.. version.Lists.Select(p => p.Key)],
+            Breakdowns = [.. version.Breakdowns.Select(p => p.Key)],
+        });
         var last = current is { } c
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, published, c.ETag)
             : new TableTransactionAction(TableTransactionActionType.Add, published);
@@ -105,16 +101,26 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
         CommitAsync(new RankingScope(districtId, false).Partition(period), [],
             [new OutboxMessage(AssessmentRuns.Queue, new AssessmentRuns.RunMessage(districtId, period))], ct);
 
+    /// <summary>The version's lists (of one peer group, or of all in the order of their names), in rank order.</summary>
     public async Task<List<Ranked>> GroupsAsync(RankingMeta meta, string? peerGroup, CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
+        var partition = meta.Scope.Partition(meta.Period);
+        if (meta.Lists is { } lists)
+        {
+            var keys = lists.Where(k => peerGroup is null || k.StartsWith($"g|{peerGroup}|", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal);
+            var chunks = await Task.WhenAll(keys.Select(async key =>
+                (await table.GetEntityAsync<TableEntity>(partition, key, cancellationToken: ct)).Value));
+            return [.. chunks.SelectMany(e => Decompress<List<Ranked>>(e.GetBinary("Gz")))];
+        }
         var prefix = peerGroup is null ? $"v|{meta.Version}|group|" : $"v|{meta.Version}|group|{peerGroup}|";
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {meta.Scope.Partition(meta.Period)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
         var items = new List<Ranked>();
-        // Lists written before they were compressed are plain JSON (Doc).
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) items.AddRange(
-            e.GetBinary("Gz") is { } gz ? Decompress<List<Ranked>>(gz) : JsonRows.Read<List<Ranked>>(e));
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            items.AddRange(JsonRows.Read<List<Ranked>>(e));
+        }
         return items;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -8,9 +9,11 @@ using RedYifang.Functions.Platform.Problems;
 namespace RedYifang.Functions.Assessment;
 
 /// <summary>
-/// A scope's ranking named by its content: the version (a hash of the whole list) and its breakdown buckets — each peer
-/// group's organisations spread over one bucket per <see cref="OrgsPerBreakdown"/> by a hash of their id — each named by a
-/// hash of its own items, so that publishing a new version writes only the buckets whose items changed.
+/// A scope's ranking named by its content: the version (a hash of the whole list) and its parts, each named by a hash of
+/// its own items, so that publishing a new version writes only the parts whose items changed — a new fact changes one peer
+/// group. The parts: each peer group's list in rank order, in chunks of <see cref="ListChunk"/> (without the indicators),
+/// and its breakdowns, the group's organisations spread over one bucket per <see cref="OrgsPerBreakdown"/> by a hash of
+/// their id.
 /// </summary>
 /// <remarks>
 /// The hashes go over a compact binary form of every property of <see cref="Ranked"/> and <see cref="IndicatorScore"/>,
@@ -20,64 +23,81 @@ namespace RedYifang.Functions.Assessment;
 /// </remarks>
 public sealed class RankingVersion
 {
-    public const int OrgsPerBreakdown = 32;
+    // A breakdown row is read for one organisation; 64 of them gzipped are some 15 KB. Fewer, larger rows mean fewer to
+    // write when a peer group changes.
+    public const int OrgsPerBreakdown = 64;
+
+    // 150 items without their indicators are under 75 KB of JSON even were every name 100 characters long: gzipped, well
+    // within a binary property's 64 KiB.
+    public const int ListChunk = 150;
 
     static RankingVersion() => CheckCovered();
 
-    private RankingVersion(string version, IReadOnlyList<Ranked> ranked, IReadOnlyList<Breakdown> breakdowns)
+    private RankingVersion(string version, IReadOnlyList<Part> lists, IReadOnlyList<Part> breakdowns)
     {
         Version = version;
-        Ranked = ranked;
+        Lists = lists;
         Breakdowns = breakdowns;
     }
 
-    /// <param name="Key">The row key: <c>b|{group}|{bucket}|{hash of its items}</c>.</param>
-    public sealed record Breakdown(string Key, IReadOnlyList<Ranked> Items);
+    /// <param name="Key">The row key: <c>g|{group}|{chunk}|{hash}</c> for a list, <c>b|{group}|{bucket}|{hash}</c> for
+    /// breakdowns, the hash over the part's items.</param>
+    public sealed record Part(string Key, IReadOnlyList<Ranked> Items);
 
     public string Version { get; }
-    public IReadOnlyList<Ranked> Ranked { get; }
+
+    /// <summary>Each peer group's list chunks, in rank order.</summary>
+    public IReadOnlyList<Part> Lists { get; }
 
     /// <summary>Each peer group's buckets, in bucket order.</summary>
-    public IReadOnlyList<Breakdown> Breakdowns { get; }
+    public IReadOnlyList<Part> Breakdowns { get; }
 
     public static RankingVersion Of(IReadOnlyList<Ranked> ranked)
     {
-        var writer = new Writer();
+        using var writer = new Writer();
         var ends = new int[ranked.Count];
         for (var i = 0; i < ranked.Count; i++)
         {
             writer.Write(ranked[i]);
             ends[i] = writer.Length;
         }
-        var bytes = writer.Bytes;
-        var version = Convert.ToHexStringLower(SHA256.HashData(bytes))[..20];
-        var breakdowns = new List<Breakdown>();
+        var bytes = writer.Buffer;
+        var version = Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, writer.Length)))[..20];
+        var lists = new List<Part>();
+        var breakdowns = new List<Part>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // A list chunk's name covers its items' indicators too: more than its row holds, never less.
+        Part PartOf(string kind, PeerGroup group, int index, IEnumerable<int> items)
+        {
+            foreach (var i in items) hash.AppendData(bytes, i == 0 ? 0 : ends[i - 1], ends[i] - (i == 0 ? 0 : ends[i - 1]));
+            var key = $"{kind}|{EnumText.ToText(group)}|{index:D4}|{Convert.ToHexStringLower(hash.GetHashAndReset())[..20]}";
+            return new Part(key, items.Select(i => ranked[i]).ToList());
+        }
         foreach (var group in Enumerable.Range(0, ranked.Count).GroupBy(i => ranked[i].PeerGroup).OrderBy(g => g.Key))
         {
+            lists.AddRange(group.Chunk(ListChunk).Select((items, chunk) => PartOf("g", group.Key, chunk, items)));
             var count = (group.Count() + OrgsPerBreakdown - 1) / OrgsPerBreakdown;
             var buckets = group.ToLookup(i => Bucket(ranked[i].OrgId, count));
-            for (var b = 0; b < count; b++)
-            {
-                foreach (var i in buckets[b]) hash.AppendData(bytes[(i == 0 ? 0 : ends[i - 1])..ends[i]]);
-                var key = $"b|{EnumText.ToText(group.Key)}|{b:D4}|{Convert.ToHexStringLower(hash.GetHashAndReset())[..20]}";
-                breakdowns.Add(new Breakdown(key, buckets[b].Select(i => ranked[i]).ToList()));
-            }
+            for (var b = 0; b < count; b++) breakdowns.Add(PartOf("b", group.Key, b, buckets[b]));
         }
-        return new RankingVersion(version, ranked, breakdowns);
+        return new RankingVersion(version, lists, breakdowns);
     }
 
     /// <summary>Which of a peer group's <paramref name="buckets"/> holds an organisation.</summary>
     public static int Bucket(string orgId, int buckets) =>
         (int)(BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(orgId))) % (uint)buckets);
 
-    /// <summary>Fixed-size fields as their bytes, strings as their length and UTF-16 code units, null as a marker.</summary>
-    private sealed class Writer
+    /// <summary>
+    /// Fixed-size fields as their bytes, strings as their length and UTF-16 code units, null as a marker; into a pooled
+    /// buffer (a district's is larger than the large-object threshold, and a run writes one per scope).
+    /// </summary>
+    private sealed class Writer : IDisposable
     {
-        private byte[] _buffer = new byte[64 * 1024];
+        public byte[] Buffer { get; private set; } = ArrayPool<byte>.Shared.Rent(256 * 1024);
 
         public int Length { get; private set; }
-        public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, Length);
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(Buffer);
 
         public void Write(Ranked r)
         {
@@ -113,8 +133,14 @@ public sealed class RankingVersion
 
         private Span<byte> Take(int count)
         {
-            if (Length + count > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + count));
-            var span = _buffer.AsSpan(Length, count);
+            if (Length + count > Buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Buffer.Length * 2, Length + count));
+                Buffer.AsSpan(0, Length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(Buffer);
+                Buffer = larger;
+            }
+            var span = Buffer.AsSpan(Length, count);
             Length += count;
             return span;
         }
