@@ -111,7 +111,8 @@ public sealed partial class AssessmentRuns(
         var (final, generatedAt) = Finality(period, clock.GetUtcNow());
         var version = RankingVersion.Of(ranked);
         if (current is { } c && c.Meta.Version == version.Version && c.Meta.Final == final) return c.Meta;
-        var meta = new RankingMeta(period.Text, version.Version, final, generatedAt, scope.OrgId, scope.IsStreet);
+        var meta = new RankingMeta(period.Text, version.Version, final, generatedAt, scope.OrgId, scope.IsStreet,
+            [.. version.Parts.Select(p => p.Key)]);
         if (!await rankings.PublishAsync(meta, version, current, ct)) return (await rankings.MetaAsync(scope, period.Text, ct))?.Meta;
         LogPublished(scope.OrgId, period.Text, version.Version, final);
         return meta;

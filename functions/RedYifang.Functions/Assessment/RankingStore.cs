@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -15,64 +13,52 @@ namespace RedYifang.Functions.Assessment;
 /// Table <c>Rankings</c>, one partition per scope and period (<c>{districtOrStreetId}|{period}</c>). A version is named by
 /// its content's hash, and so is each of its rows (<see cref="RankingVersion"/>): each peer group's list in rank order
 /// (<c>g|{group}|{chunk}|{hash}</c>) and its breakdowns, each organisation with its indicators
-/// (<c>b|{group}|{bucket}|{hash}</c>), gzipped JSON. The <c>meta</c> row names the published version and lists its rows;
-/// it moves in the same entity-group transaction as the version's last rows, conditional on its ETag. So a run that dies
-/// half-way leaves the previous version in place; the same result written twice is the same rows; and a new version
-/// writes only the rows that changed — a new fact changes one peer group, not the whole scope. A final meta row is never
-/// moved again. Versions written before (meta rows without row lists) are read as they were written.
+/// (<c>b|{group}|{bucket}|{hash}</c>). The <c>meta</c> row names the published version and lists its rows; it moves in
+/// the same entity-group transaction as the version's last rows, conditional on its ETag. So a run that dies half-way
+/// leaves the previous version in place; the same result written twice is the same rows; and a new version writes only
+/// the rows that changed — a new fact changes one peer group, not the whole scope. A final meta row is never moved again.
+/// Every row but the indicator set holds gzipped JSON (<see cref="Row"/>).
 /// </summary>
 public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) : OutboxStore(tables, outbox, TableName)
 {
     public const string TableName = "Rankings";
+
     private const int MaxTransaction = 100;
 
     public async Task<(RankingMeta Meta, ETag ETag)?> MetaAsync(RankingScope scope, string period, CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(scope.Partition(period), "meta", cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? (JsonRows.Read<RankingMeta>(e), e.ETag) : null;
+        return row.HasValue && row.Value is { } e ? (Read<RankingMeta>(e), e.ETag) : null;
     }
 
     /// <summary>
-    /// Writes the version's rows that the current version does not already have and points the meta row at it (its rows
-    /// listed), the meta row in the last transaction, on the ETag it was read with. False when another run moved it first;
-    /// then none of that last transaction is written.
+    /// Writes the version's rows that the current version does not already have and points the meta row at it, the meta
+    /// row in the last transaction, on the ETag it was read with. False when another run moved it first; then none of that
+    /// last transaction is written.
     /// </summary>
     public async Task<bool> PublishAsync(RankingMeta meta, RankingVersion version, (RankingMeta Meta, ETag ETag)? current,
         CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
         var partition = meta.Scope.Partition(meta.Period);
-        var written = (current?.Meta.Lists ?? []).Concat(current?.Meta.Breakdowns ?? []).ToHashSet(StringComparer.Ordinal);
-        var rows = new List<TableEntity>();
-        foreach (var (key, items) in version.Lists.Where(p => !written.Contains(p.Key)))
-        {
-            rows.Add(new TableEntity(partition, key) { ["Gz"] = Compress(items.Select(r => r with { Indicators = [] }).ToList()) });
-        }
-        foreach (var (key, items) in version.Breakdowns.Where(p => !written.Contains(p.Key)))
-        {
-            rows.Add(new TableEntity(partition, key) { ["Gz"] = Compress(items) });
-        }
-        var published = JsonRows.Create(partition, "meta", meta with
-        {
-            Lists = [.. version.Lists.Select(p => p.Key)],
-            Breakdowns = [.. version.Breakdowns.Select(p => p.Key)],
-        });
+        var written = (current?.Meta.Rows ?? []).ToHashSet(StringComparer.Ordinal);
+        var published = Row(partition, "meta", meta);
+        var rows = version.Parts.Where(p => !written.Contains(p.Key))
+            .Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(partition, p.Key, p.Items)))
+            .ToList();
         var last = current is { } c
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, published, c.ETag)
             : new TableTransactionAction(TableTransactionActionType.Add, published);
         // Rows beyond one transaction go first, together (invisible until the meta row moves); the rest go with it.
-        var early = rows.Count - (MaxTransaction - 1);
-        if (early > 0)
-        {
-            await Parallel.ForEachAsync(
-                rows.Take(early).Chunk(MaxTransaction),
-                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-                async (batch, token) => await table.SubmitTransactionAsync(batch.Select(Upsert), token));
-        }
+        var early = Math.Max(0, rows.Count - (MaxTransaction - 1));
+        await Parallel.ForEachAsync(
+            rows.Take(early).Chunk(MaxTransaction),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (batch, token) => await table.SubmitTransactionAsync(batch, token));
         try
         {
-            await table.SubmitTransactionAsync([.. rows.Skip(Math.Max(early, 0)).Select(Upsert), last], ct);
+            await table.SubmitTransactionAsync([.. rows.Skip(early), last], ct);
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
@@ -80,8 +66,6 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
             return false;
         }
     }
-
-    private static TableTransactionAction Upsert(TableEntity row) => new(TableTransactionActionType.UpsertReplace, row);
 
     /// <summary>A district's indicator set for a period (row <c>indicators</c> of its district ranking's partition), if it has one.</summary>
     public async Task<IndicatorSet?> IndicatorSetAsync(string districtId, string period, CancellationToken ct = default) =>
@@ -105,60 +89,38 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
     public async Task<List<Ranked>> GroupsAsync(RankingMeta meta, string? peerGroup, CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
-        var partition = meta.Scope.Partition(meta.Period);
-        if (meta.Lists is { } lists)
-        {
-            var keys = lists.Where(k => peerGroup is null || k.StartsWith($"g|{peerGroup}|", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal);
-            var chunks = await Task.WhenAll(keys.Select(async key =>
-                (await table.GetEntityAsync<TableEntity>(partition, key, cancellationToken: ct)).Value));
-            return [.. chunks.SelectMany(e => Decompress<List<Ranked>>(e.GetBinary("Gz")))];
-        }
-        var prefix = peerGroup is null ? $"v|{meta.Version}|group|" : $"v|{meta.Version}|group|{peerGroup}|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
-        var items = new List<Ranked>();
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            items.AddRange(JsonRows.Read<List<Ranked>>(e));
-        }
-        return items;
+        var keys = meta.Rows.Where(k => k.StartsWith(peerGroup is null ? "g|" : $"g|{peerGroup}|", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        var chunks = await Task.WhenAll(keys.Select(async key =>
+            (await table.GetEntityAsync<TableEntity>(meta.Scope.Partition(meta.Period), key, cancellationToken: ct)).Value));
+        return [.. chunks.SelectMany(Read<List<Ranked>>)];
     }
 
     /// <summary>An organisation's breakdown in a published version; its peer group says which bucket holds it.</summary>
     public async Task<Ranked?> OrgAsync(RankingMeta meta, string orgId, PeerGroup group, CancellationToken ct = default)
     {
+        var buckets = meta.Rows.Where(k => k.StartsWith($"b|{EnumText.ToText(group)}|", StringComparison.Ordinal)).ToList();
+        if (buckets.Count == 0) return null;
         var table = await TableAsync(ct);
-        string key;
-        if (meta.Breakdowns is null)
-        {
-            // A version written before breakdowns were named by their content: 64 buckets over the whole scope.
-            key = $"v|{meta.Version}|org|{SHA256.HashData(Encoding.UTF8.GetBytes(orgId))[0] % 64:D2}";
-        }
-        else
-        {
-            var prefix = $"b|{EnumText.ToText(group)}|";
-            var buckets = meta.Breakdowns.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            if (buckets.Count == 0) return null;
-            key = buckets[RankingVersion.Bucket(orgId, buckets.Count)];
-        }
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(meta.Scope.Partition(meta.Period), key, cancellationToken: ct);
-        return row.HasValue && row.Value is { } e
-            ? Decompress<List<Ranked>>(e.GetBinary("Gz")).FirstOrDefault(r => r.OrgId == orgId)
-            : null;
+        var row = await table.GetEntityAsync<TableEntity>(
+            meta.Scope.Partition(meta.Period),
+            buckets[RankingVersion.Bucket(orgId, buckets.Count)],
+            cancellationToken: ct);
+        return Read<List<Ranked>>(row.Value).FirstOrDefault(r => r.OrgId == orgId);
     }
 
-    private static byte[] Compress<T>(T doc)
+    /// <summary>A row holding <paramref name="doc"/> as gzipped JSON (property <c>Gz</c>).</summary>
+    public static TableEntity Row<T>(string partition, string key, T doc)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) JsonSerializer.Serialize(gzip, doc, Json.Options);
-        return buffer.ToArray();
+        return new TableEntity(partition, key) { ["Gz"] = buffer.ToArray() };
     }
 
-    private static T Decompress<T>(byte[] bytes)
+    public static T Read<T>(TableEntity row)
     {
-        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<T>(gzip, Json.Options)!;
+        using var gzip = new GZipStream(new MemoryStream(row.GetBinary("Gz")), CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<T>(gzip, Json.Options)
+            ?? throw new InvalidDataException($"Ranking row {row.PartitionKey}/{row.RowKey} has no document.");
     }
-
-
 }

@@ -33,24 +33,20 @@ public sealed class RankingVersion
 
     static RankingVersion() => CheckCovered();
 
-    private RankingVersion(string version, IReadOnlyList<Part> lists, IReadOnlyList<Part> breakdowns)
+    private RankingVersion(string version, IReadOnlyList<Part> parts)
     {
         Version = version;
-        Lists = lists;
-        Breakdowns = breakdowns;
+        Parts = parts;
     }
 
-    /// <param name="Key">The row key: <c>g|{group}|{chunk}|{hash}</c> for a list, <c>b|{group}|{bucket}|{hash}</c> for
-    /// breakdowns, the hash over the part's items.</param>
+    /// <param name="Key">The row key: <c>g|{group}|{chunk}|{hash}</c> for a list chunk (its items without their
+    /// indicators), <c>b|{group}|{bucket}|{hash}</c> for a bucket of breakdowns; the hash over the part's items.</param>
     public sealed record Part(string Key, IReadOnlyList<Ranked> Items);
 
     public string Version { get; }
 
-    /// <summary>Each peer group's list chunks, in rank order.</summary>
-    public IReadOnlyList<Part> Lists { get; }
-
-    /// <summary>Each peer group's buckets, in bucket order.</summary>
-    public IReadOnlyList<Part> Breakdowns { get; }
+    /// <summary>Each peer group's list chunks in rank order, then its buckets in bucket order.</summary>
+    public IReadOnlyList<Part> Parts { get; }
 
     public static RankingVersion Of(IReadOnlyList<Ranked> ranked)
     {
@@ -63,24 +59,23 @@ public sealed class RankingVersion
         }
         var bytes = writer.Buffer;
         var version = Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, writer.Length)))[..20];
-        var lists = new List<Part>();
-        var breakdowns = new List<Part>();
+        var parts = new List<Part>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // A list chunk's name covers its items' indicators too: more than its row holds, never less.
         Part PartOf(string kind, PeerGroup group, int index, IEnumerable<int> items)
         {
             foreach (var i in items) hash.AppendData(bytes, i == 0 ? 0 : ends[i - 1], ends[i] - (i == 0 ? 0 : ends[i - 1]));
             var key = $"{kind}|{EnumText.ToText(group)}|{index:D4}|{Convert.ToHexStringLower(hash.GetHashAndReset())[..20]}";
-            return new Part(key, items.Select(i => ranked[i]).ToList());
+            return new Part(key, [.. items.Select(i => kind == "g" ? ranked[i] with { Indicators = [] } : ranked[i])]);
         }
         foreach (var group in Enumerable.Range(0, ranked.Count).GroupBy(i => ranked[i].PeerGroup).OrderBy(g => g.Key))
         {
-            lists.AddRange(group.Chunk(ListChunk).Select((items, chunk) => PartOf("g", group.Key, chunk, items)));
+            parts.AddRange(group.Chunk(ListChunk).Select((items, chunk) => PartOf("g", group.Key, chunk, items)));
             var count = (group.Count() + OrgsPerBreakdown - 1) / OrgsPerBreakdown;
             var buckets = group.ToLookup(i => Bucket(ranked[i].OrgId, count));
-            for (var b = 0; b < count; b++) breakdowns.Add(PartOf("b", group.Key, b, buckets[b]));
+            for (var b = 0; b < count; b++) parts.Add(PartOf("b", group.Key, b, buckets[b]));
         }
-        return new RankingVersion(version, lists, breakdowns);
+        return new RankingVersion(version, parts);
     }
 
     /// <summary>Which of a peer group's <paramref name="buckets"/> holds an organisation.</summary>
