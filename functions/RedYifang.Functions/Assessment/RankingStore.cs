@@ -23,7 +23,8 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
 {
     public const string TableName = "Rankings";
 
-    private const int MaxTransaction = 100;
+    /// <summary>The table service's limit on a binary property.</summary>
+    public const int MaxBinary = 64 * 1024;
 
     public async Task<(RankingMeta Meta, ETag ETag)?> MetaAsync(RankingScope scope, string period, CancellationToken ct = default)
     {
@@ -44,21 +45,19 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
         var partition = meta.Scope.Partition(meta.Period);
         var written = (current?.Meta.Rows ?? []).ToHashSet(StringComparer.Ordinal);
         var published = Row(partition, "meta", meta);
-        var rows = version.Parts.Where(p => !written.Contains(p.Key))
+        var batches = EntityTransactions.Batches(version.Parts.Where(p => !written.Contains(p.Key))
             .Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(partition, p.Key, p.Items)))
-            .ToList();
-        var last = current is { } c
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, published, c.ETag)
-            : new TableTransactionAction(TableTransactionActionType.Add, published);
-        // Rows beyond one transaction go first, together (invisible until the meta row moves); the rest go with it.
-        var early = Math.Max(0, rows.Count - (MaxTransaction - 1));
+            .Append(current is { } c
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, published, c.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, published)));
+        // The other transactions first, together: their rows are invisible until the meta row names them.
         await Parallel.ForEachAsync(
-            rows.Take(early).Chunk(MaxTransaction),
+            batches[..^1],
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (batch, token) => await table.SubmitTransactionAsync(batch, token));
         try
         {
-            await table.SubmitTransactionAsync([.. rows.Skip(early), last], ct);
+            await table.SubmitTransactionAsync(batches[^1], ct);
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
@@ -109,17 +108,33 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
         return Read<List<Ranked>>(row.Value).FirstOrDefault(r => r.OrgId == orgId);
     }
 
-    /// <summary>A row holding <paramref name="doc"/> as gzipped JSON (property <c>Gz</c>).</summary>
+    /// <summary>
+    /// A row holding <paramref name="doc"/> as gzipped JSON, in properties <c>Gz0</c>, <c>Gz1</c>… of at most
+    /// <see cref="MaxBinary"/> each. A part's JSON is bounded (<see cref="RankingVersion"/>) and the meta row's grows by
+    /// some 50 bytes a part, so a row stays far below an entity's 1 MiB.
+    /// </summary>
     public static TableEntity Row<T>(string partition, string key, T doc)
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) JsonSerializer.Serialize(gzip, doc, Json.Options);
-        return new TableEntity(partition, key) { ["Gz"] = buffer.ToArray() };
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(gzip, doc, Json.Options);
+        }
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var row = new TableEntity(partition, key);
+        for (var i = 0; i * MaxBinary < bytes.Length; i++)
+        {
+            row[$"Gz{i}"] = bytes.Slice(i * MaxBinary, Math.Min(MaxBinary, bytes.Length - (i * MaxBinary))).ToArray();
+        }
+        return row;
     }
 
     public static T Read<T>(TableEntity row)
     {
-        using var gzip = new GZipStream(new MemoryStream(row.GetBinary("Gz")), CompressionMode.Decompress);
+        using var bytes = new MemoryStream();
+        for (var i = 0; row.ContainsKey($"Gz{i}"); i++) bytes.Write(row.GetBinary($"Gz{i}"));
+        bytes.Position = 0;
+        using var gzip = new GZipStream(bytes, CompressionMode.Decompress);
         return JsonSerializer.Deserialize<T>(gzip, Json.Options)
             ?? throw new InvalidDataException($"Ranking row {row.PartitionKey}/{row.RowKey} has no document.");
     }

@@ -27,8 +27,8 @@ public sealed class RankingVersion
     // write when a peer group changes.
     public const int OrgsPerBreakdown = 64;
 
-    // 150 items without their indicators are under 75 KB of JSON even were every name 100 characters long: gzipped, well
-    // within a binary property's 64 KiB.
+    // 150 items without their indicators are under 75 KB of JSON even were every name 100 characters long; a row's gzip
+    // larger than a binary property's 64 KiB is split over several (RankingStore).
     public const int ListChunk = 150;
 
     static RankingVersion() => CheckCovered();
