@@ -100,7 +100,7 @@ public sealed class LongestFirst : ITestCollectionOrderer
 {
     private static readonly string[] Longest =
     [
-        Slices.MatchingAtScale, Slices.Demo, Slices.Evidence, Slices
+        Slices.MatchingAtScale, Slices.Demo, Fuzz.FuzzSlice.Name, Slices.Evidence, Slices
             .Orders, "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
         "two districts", Slices.Organisations, Slices.Assessment,
     ];
