@@ -100,8 +100,8 @@ public sealed class LongestFirst : ITestCollectionOrderer
 {
     private static readonly string[] Longest =
     [
-        Slices.MatchingAtScale, Slices.Demo, Slices.Evidence, Slices
-            .Orders, Slices.Agreements, "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
+        Slices.MatchingAtScale, Slices.Demo, Fuzz.FuzzSlice.Name, Slices.Evidence, Slices.Orders, Slices.Agreements,
+        "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
         "two districts", Slices.Organisations, Slices.Assessment,
     ];
 

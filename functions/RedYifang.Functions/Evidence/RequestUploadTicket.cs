@@ -42,8 +42,8 @@ public sealed class RequestUploadTicket(
     {
         var v = new Validator();
         var ownerType = v.OneOf<OwnerType>("ownerType", request.OwnerType);
-        var ownerId = v.Text("ownerId", request.OwnerId, 100);
-        if (ownerId is not null && !Keys.IsWellFormedId(ownerId)) v.Add("ownerId", new("不是有效的标识", "is not a valid id"));
+        var ownerId = v.Id("ownerId", request.OwnerId, 100);
+        if (ownerId is not null && !Keys.IsWellFormedId(ownerId)) v.Add("ownerId", Validator.NotAnId);
         var fileName = v.Text("fileName", request.FileName, 200);
         var contentType = v.Text("contentType", request.ContentType, 100);
         if (contentType is not null && !ContentTypes.Allowed.Contains(contentType))
