@@ -58,6 +58,7 @@ public static partial class LocalFunctionHost
 
         options.ConfigureServices(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<FunctionInvoker>();
+        builder.Services.AddSingleton<OutageLog>();
         // The ASP.NET Core integration executes IActionResults with MVC's executors (ContentResult, ObjectResult, …).
         builder.Services.AddMvcCore();
         foreach (var function in functions)
@@ -107,8 +108,7 @@ public static partial class LocalFunctionHost
                 .CreateInstance<QueueTriggerListener>(sp,
                     function, new QueueServiceClient(
                         connection,
-                        // Raw: the listener decodes each message itself, so one undecodable message fails alone.
-                        new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }),
+                        ListenerClientOptions()),
                     queueName, hostJson.Queues));
         }
         else if (IsTrigger(function, "timerTrigger"))
@@ -121,6 +121,20 @@ public static partial class LocalFunctionHost
                 .CreateInstance<TimerTriggerScheduler>(sp,
                     function, schedule, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         }
+    }
+
+    /// <summary>
+    /// Raw messages: the listener decodes each itself, so one undecodable message fails alone. Few, quick retries: the
+    /// listener retries with back-off of its own, and the SDK's default (five retries from 0.8 s, doubling) made one failed
+    /// poll last about 25 s, and a poll under way when storage came back wait that long to see it.
+    /// </summary>
+    private static QueueClientOptions ListenerClientOptions()
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        return options;
     }
 
     /// <summary>The endpoint ASP.NET Core routing picks when a route matched but no method did.</summary>

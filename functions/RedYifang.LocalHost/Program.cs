@@ -21,13 +21,9 @@ if (args.Contains("--seed-demo-only"))
     await app.Services.GetRequiredService<DemoDistrict>().SeedIfEmptyAsync(CancellationToken.None);
     return 0;
 }
+// Serves at once, storage or not: health answers 503 until storage does, and the demo (Demo:SeedOnEmptyStore) loads in the
+// background once it answers (DemoLoader).
 await app.StartAsync();
-
-var configuration = app.Services.GetRequiredService<IConfiguration>();
-if (configuration.GetValue<bool>("Demo:SeedOnEmptyStore"))
-{
-    await app.Services.GetRequiredService<DemoDistrict>().SeedIfEmptyAsync(CancellationToken.None);
-}
 Console.WriteLine($"RedYifang local host is listening on {urls} (functions under {urls}/api).");
 await app.WaitForShutdownAsync();
 return 0;

@@ -5,6 +5,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.LocalHost;
 
@@ -14,7 +15,9 @@ namespace RedYifang.LocalHost;
 /// again after <c>visibilityTimeout</c>, and moved to <c>{queue}-poison</c> once it has been dequeued
 /// <c>maxDequeueCount</c> times. Messages are received raw and decoded one by one: with the SDK decoding base64, one
 /// message that is not base64 failed the whole receive, hiding its batch again and again; here it goes to poison on its
-/// own and the rest of the batch runs.
+/// own and the rest of the batch runs. While storage does not answer, polls back off (<see cref="OutageLog"/>, logged once
+/// per outage), and a message already taken keeps its delete or release retried until storage answers: left alone, it
+/// would stay hidden for the whole processing visibility (ten minutes) after storage came back.
 /// </summary>
 public sealed partial class QueueTriggerListener(
     FunctionDescriptor function,
@@ -23,6 +26,7 @@ public sealed partial class QueueTriggerListener(
     QueueTriggerOptions options,
     IServiceScopeFactory scopes,
     FunctionInvoker invoker,
+    OutageLog outage,
     ILogger<QueueTriggerListener> logger) : BackgroundService
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
@@ -33,30 +37,16 @@ public sealed partial class QueueTriggerListener(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = MinPollingInterval;
+        var failedDelay = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
+            QueueMessage[] messages;
             try
             {
                 await _queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                QueueMessage[] messages = await _queue.ReceiveMessagesAsync(
-                    Math.Clamp(options.BatchSize, 1, 32),
-                    ProcessingVisibility,
-                    stoppingToken);
-                if (messages.Length == 0)
-                {
-                    await Task.Delay(delay, stoppingToken);
-                    delay = TimeSpan.FromTicks(
-                        Math.Min(delay.Ticks * 2, Math.Max(options.MaxPollingInterval.Ticks, MinPollingInterval.Ticks)));
-                    continue;
-                }
-                delay = MinPollingInterval;
-                var readable = new List<QueueMessage>(messages.Length);
-                foreach (var message in messages)
-                {
-                    if (Decode(message) is { } decoded) readable.Add(decoded);
-                    else await PoisonUndecodableAsync(message);
-                }
-                await Task.WhenAll(readable.Select(m => ProcessAsync(m, stoppingToken)));
+                messages = await _queue.ReceiveMessagesAsync(Math.Clamp(options.BatchSize, 1, 32), ProcessingVisibility, stoppingToken);
+                outage.Answered(Work);
+                failedDelay = TimeSpan.Zero;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -64,14 +54,30 @@ public sealed partial class QueueTriggerListener(
             }
             catch (Exception e)
             {
-                LogPollFailed(e, queueName);
-                await Task.Delay(
-                    options.MaxPollingInterval > TimeSpan.Zero ? options.MaxPollingInterval : TimeSpan.FromSeconds(1),
-                    stoppingToken)
-                    .ContinueWith(_ => { }, CancellationToken.None);
+                // Whatever keeps a poll from reaching the queue is retried with back-off, and told once per outage.
+                outage.Failed(Work, e);
+                failedDelay = OutageLog.Next(failedDelay);
+                if (!await DelayAsync(failedDelay, stoppingToken)) return;
+                continue;
             }
+            if (messages.Length == 0)
+            {
+                if (!await DelayAsync(delay, stoppingToken)) return;
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(options.MaxPollingInterval.Ticks, MinPollingInterval.Ticks)));
+                continue;
+            }
+            delay = MinPollingInterval;
+            var readable = new List<QueueMessage>(messages.Length);
+            foreach (var message in messages)
+            {
+                if (Decode(message) is { } decoded) readable.Add(decoded);
+                else if (await PoisonAsync(message, stoppingToken)) LogUndecodable(message.MessageId, queueName + "-poison");
+            }
+            await Task.WhenAll(readable.Select(m => ProcessAsync(m, stoppingToken)));
         }
     }
+
+    private string Work => $"queue {queueName}";
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
     {
@@ -80,27 +86,93 @@ public sealed partial class QueueTriggerListener(
             await using var scope = scopes.CreateAsyncScope();
             await invoker.InvokeAsync(function, scope.ServiceProvider, $"New queue message detected on '{queueName}'.",
                 parameter => Bind(parameter, message, stoppingToken));
-            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            LogFailed(e, function.Name, message.MessageId, message.DequeueCount);
-            await FailAsync(message);
+            // A function that failed because storage did not answer is part of the outage, told once; any other failure is its own.
+            if (StorageOutage.Is(e)) outage.Failed($"function {function.Name}", e);
+            else LogFailed(e, function.Name, message.MessageId, message.DequeueCount);
+            await FailAsync(message, stoppingToken);
+            return;
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            return;      // the host is stopping: the message shows again after its visibility, for the next start
+        }
+        await WhileDownAsync(() => _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None), stoppingToken);
+    }
+
+    private async Task FailAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        if (message.DequeueCount < options.MaxDequeueCount)
+        {
+            await WhileDownAsync(
+                () => _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout),
+                stoppingToken);
+        }
+        else if (await PoisonAsync(message, stoppingToken))
+        {
+            LogPoisoned(message.MessageId, queueName + "-poison");
         }
     }
 
-    private async Task FailAsync(QueueMessage message)
-    {
-        if (message.DequeueCount >= options.MaxDequeueCount)
+    /// <summary>
+    /// Copies a message to <c>{queue}-poison</c> (in the host's encoding: decoding it there gives back the text that was sent),
+    /// then deletes it; false when a step failed. No retry can read a message that is not base64, so it comes here at once.
+    /// </summary>
+    private async Task<bool> PoisonAsync(QueueMessage message, CancellationToken stoppingToken) =>
+        await WhileDownAsync(async () =>
         {
             await _poison.CreateIfNotExistsAsync();
             await _poison.SendMessageAsync(Encode(message.Body));
-            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            LogPoisoned(message.MessageId, queueName + "-poison");
-        }
-        else
+        }, stoppingToken)
+        && await WhileDownAsync(() => _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt), stoppingToken);
+
+    /// <summary>
+    /// Runs a step on a message already taken (delete, release, poison) until storage answers it. Any other failure —
+    /// the message gone, its pop receipt expired — ends the step as it was: the message shows again when its visibility
+    /// ends, and functions tolerate a message seen twice.
+    /// </summary>
+    private async Task<bool> WhileDownAsync(Func<Task> step, CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.Zero;
+        while (true)
         {
-            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout);
+            try
+            {
+                await step();
+                outage.Answered(Work);
+                return true;
+            }
+            catch (Exception e) when (StorageOutage.Is(e) && !stoppingToken.IsCancellationRequested)
+            {
+                outage.Failed(Work, e);
+                delay = OutageLog.Next(delay);
+                if (!await DelayAsync(delay, stoppingToken)) return false;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogStepFailed(e, queueName);
+                return false;
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Waits; false when the host stops meanwhile.</summary>
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -123,18 +195,6 @@ public sealed partial class QueueTriggerListener(
     /// <summary>A body as the queue holds it, in the host's encoding.</summary>
     private BinaryData Encode(BinaryData body) =>
         options.MessageEncoding == QueueMessageEncoding.None ? body : BinaryData.FromString(Convert.ToBase64String(body.ToArray()));
-
-    /// <summary>
-    /// No retry can read a message that is not base64: it goes to poison at once, encoded like the rest of the poison queue
-    /// (decoding it there gives back the text that was sent).
-    /// </summary>
-    private async Task PoisonUndecodableAsync(QueueMessage raw)
-    {
-        await _poison.CreateIfNotExistsAsync();
-        await _poison.SendMessageAsync(Encode(raw.Body));
-        await _queue.DeleteMessageAsync(raw.MessageId, raw.PopReceipt);
-        LogUndecodable(raw.MessageId, queueName + "-poison");
-    }
 
     private object? Bind(ParameterInfo parameter, QueueMessage message, CancellationToken ct)
     {
@@ -159,8 +219,9 @@ public sealed partial class QueueTriggerListener(
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling queue {Queue} failed; retrying")]
-    private partial void LogPollFailed(Exception exception, string queue);
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Deleting, releasing or poisoning a message of queue {Queue} failed; it shows again when its visibility ends")]
+    private partial void LogStepFailed(Exception exception, string queue);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed on message {MessageId} (dequeue count {DequeueCount})")]
     private partial void LogFailed(Exception exception, string function, string messageId, long dequeueCount);

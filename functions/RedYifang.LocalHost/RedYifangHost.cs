@@ -7,7 +7,10 @@ using RedYifang.Functions.Platform.Http;
 
 namespace RedYifang.LocalHost;
 
-/// <summary>The RedYifang app on the local host: what <c>run.sh</c> starts and what the end-to-end tests start.</summary>
+/// <summary>
+/// The RedYifang app on the local host: what <c>run.sh</c> starts and what the end-to-end tests start. With
+/// <c>Demo:SeedOnEmptyStore</c> it loads the demo district in the background (<see cref="DemoLoader"/>).
+/// </summary>
 public static class RedYifangHost
 {
     public static readonly string AppDirectory = Path.Combine(AppContext.BaseDirectory, "apps", "RedYifang.Functions");
@@ -22,6 +25,11 @@ public static class RedYifangHost
             ConfigureServices = (services, configuration) =>
             {
                 services.AddRedYifang(configuration);
+                if (configuration.GetValue<bool>("Demo:SeedOnEmptyStore"))
+                {
+                    services.AddSingleton<DemoLoader>();
+                    services.AddHostedService(sp => sp.GetRequiredService<DemoLoader>());
+                }
                 extraServices?.Invoke(services, configuration);
             },
             HttpMiddleware = (context, function, next) =>

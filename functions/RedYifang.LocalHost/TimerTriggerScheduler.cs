@@ -3,12 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NCrontab;
+using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.LocalHost;
 
 /// <summary>
 /// Runs a <c>timerTrigger</c> function on its NCRONTAB schedule (six fields with seconds, or five), in UTC as
-/// the Functions host on Linux does, once at start when <c>runOnStartup</c> is set.
+/// the Functions host on Linux does, once at start when <c>runOnStartup</c> is set. A run that fails because storage does
+/// not answer is tried again with back-off (<see cref="OutageLog"/>, logged once per outage) until it succeeds or its next
+/// occurrence is due; any other failure waits for the next occurrence.
 /// </summary>
 public sealed partial class TimerTriggerScheduler(
     FunctionDescriptor function,
@@ -16,6 +19,7 @@ public sealed partial class TimerTriggerScheduler(
     TimeProvider clock,
     IServiceScopeFactory scopes,
     FunctionInvoker invoker,
+    OutageLog outage,
     ILogger<TimerTriggerScheduler> logger) : BackgroundService
 {
     private readonly CrontabSchedule _schedule = Parse(schedule);
@@ -54,26 +58,53 @@ public sealed partial class TimerTriggerScheduler(
     private async Task RunAsync(DateTime? last, string reason, CancellationToken stoppingToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var next = _schedule.GetNextOccurrence(now);
         var info = new TimerInfo
         {
             IsPastDue = false,
-            ScheduleStatus = new ScheduleStatus { Last = last ?? default, Next = _schedule.GetNextOccurrence(now), LastUpdated = now },
+            ScheduleStatus = new ScheduleStatus { Last = last ?? default, Next = next, LastUpdated = now },
         };
-        try
+        var delay = TimeSpan.Zero;
+        var retry = "";
+        while (true)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await invoker.InvokeAsync(function, scope.ServiceProvider, reason, parameter => parameter.ParameterType switch
+            try
             {
-                var t when t == typeof(TimerInfo) => info,
-                var t when t == typeof(CancellationToken) => stoppingToken,
-                _ => FunctionInvoker.Unbound,
-            });
-        }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-        {
-            LogFailed(e, function.Name);
+                await using var scope = scopes.CreateAsyncScope();
+                await invoker.InvokeAsync(function, scope.ServiceProvider, reason + retry, parameter => parameter.ParameterType switch
+                {
+                    var t when t == typeof(TimerInfo) => info,
+                    var t when t == typeof(CancellationToken) => stoppingToken,
+                    _ => FunctionInvoker.Unbound,
+                });
+                if (delay > TimeSpan.Zero) outage.Answered(Work);
+                return;
+            }
+            catch (Exception e) when (StorageOutage.Is(e) && !stoppingToken.IsCancellationRequested)
+            {
+                outage.Failed(Work, e);
+                delay = OutageLog.Next(delay);
+                // The next occurrence does the work anyway; until then, retry.
+                if (clock.GetUtcNow().UtcDateTime + delay >= next) return;
+                try
+                {
+                    await Task.Delay(delay, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                retry = " (retried: storage did not answer)";
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(e, function.Name);
+                return;
+            }
         }
     }
+
+    private string Work => $"timer {function.Name}";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer function {Function} failed; it runs again at its next occurrence")]
     private partial void LogFailed(Exception exception, string function);

@@ -24,35 +24,48 @@ public sealed class SampleAppFixture : IAsyncLifetime
     /// <summary>Another local host over the sample app and this Azurite, with extra settings.</summary>
     public async Task<WebApplication> StartAnotherAsync(Dictionary<string, string?> extra)
     {
+        var host = Build(Storage, extra);
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>A local host over the sample app and a store (not started), with extra settings and logging added.</summary>
+    public static WebApplication Build(Azurite storage, Dictionary<string, string?> extra, Action<ILoggingBuilder>? logging = null)
+    {
         var settings = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = Storage.ConnectionString,
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
             ["TickSchedule"] = "*/1 * * * * *",
         };
         foreach (var (key, value) in extra) settings[key] = value;
-        var host = LocalFunctionHost.Build(new LocalFunctionHostOptions
+        return LocalFunctionHost.Build(new LocalFunctionHostOptions
         {
             FunctionsAssembly = typeof(SampleFunctions).Assembly,
             AppDirectory = Path.Combine(AppContext.BaseDirectory, "apps", "RedYifang.LocalHost.Tests.SampleApp"),
             ConfigureServices = (services, configuration) => services.AddSampleApp(configuration),
             ConfigureConfiguration = c => c.AddInMemoryCollection(settings),
             Urls = $"http://127.0.0.1:{FreePort.Next()}",
-            ConfigureLogging = l => l.SetMinimumLevel(LogLevel.Warning),
+            ConfigureLogging = l =>
+            {
+                l.SetMinimumLevel(LogLevel.Warning);
+                logging?.Invoke(l);
+            },
         });
-        await host.StartAsync();
-        return host;
     }
 
-    /// <summary>The journal rows of one kind ("work", "tick"), optionally of one id.</summary>
-    public async Task<List<TableEntity>> JournalAsync(string kind, string? id = null)
+    /// <summary>The journal rows of one kind ("work", "tick"), optionally of one id, in a store.</summary>
+    public static async Task<List<TableEntity>> JournalAsync(Azurite storage, string kind, string? id = null)
     {
-        var table = new TableServiceClient(Storage.ConnectionString).GetTableClient("Journal");
+        var table = new TableServiceClient(storage.ConnectionString).GetTableClient("Journal");
         await table.CreateIfNotExistsAsync();
         var filter = id is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {kind}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {kind} and RowKey gt {id + "|"} and RowKey lt {id + "|~"}");
         return await table.QueryAsync<TableEntity>(filter).ToListAsync();
     }
+
+    /// <summary>The journal rows of one kind ("work", "tick"), optionally of one id.</summary>
+    public Task<List<TableEntity>> JournalAsync(string kind, string? id = null) => JournalAsync(Storage, kind, id);
 
     public async Task DisposeAsync()
     {

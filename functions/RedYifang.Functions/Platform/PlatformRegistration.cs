@@ -25,6 +25,8 @@ public static class PlatformRegistration
         services.AddSingleton<Quotas.QuotaRows>();
         services.AddSingleton<Quotas.DailyQuotas>();
         services.AddSingleton<Quotas.HeldQuotas>();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<Storage.StorageOutage>();
         services.AddSingleton<IdempotentRequests>();

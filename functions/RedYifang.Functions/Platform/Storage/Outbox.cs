@@ -12,7 +12,7 @@ namespace RedYifang.Functions.Platform.Storage;
 /// process dies in between, <see cref="OutboxSweeperFunction"/> sends it later. Consumers are idempotent, so a
 /// message sent twice is harmless; a message is never lost.
 /// </summary>
-public sealed partial class Outbox(StorageClients clients, TimeProvider clock, ILogger<Outbox> logger)
+public sealed partial class Outbox(StorageClients clients, StorageOutage outage, TimeProvider clock, ILogger<Outbox> logger)
 {
     public const string RowPrefix = "outbox|";
     private readonly Azure.Storage.Queues.QueueServiceClient _queues = clients.Queues();
@@ -33,7 +33,12 @@ public sealed partial class Outbox(StorageClients clients, TimeProvider clock, I
         return (new TableTransactionAction(TableTransactionActionType.Add, row), entry);
     }
 
-    /// <summary>Sends staged messages after their transaction committed; a failure here leaves them to the sweeper.</summary>
+    /// <summary>
+    /// Sends staged messages after their transaction committed; a failure here leaves them to the sweeper, and never fails
+    /// the change, which stands. Storage not answering (connection refused, timeouts, 5xx: the SDK then throws an
+    /// <see cref="AggregateException"/> of its attempts, not a <see cref="RequestFailedException"/>) stops the dispatch — the
+    /// rest would fail the same way, each after the SDK's retries — and is logged once per outage window.
+    /// </summary>
     public async Task DispatchAsync(TableClient table, IEnumerable<OutboxEntry> entries, CancellationToken ct = default)
     {
         foreach (var entry in entries)
@@ -41,6 +46,11 @@ public sealed partial class Outbox(StorageClients clients, TimeProvider clock, I
             try
             {
                 await SendAsync(table, entry, ETag.All, ct);
+            }
+            catch (Exception e) when (StorageOutage.Is(e))
+            {
+                if (outage.ShouldLog()) LogDeferredOutage(StorageOutage.Describe(e), entry.Queue);
+                return;
             }
             catch (RequestFailedException e)
             {
@@ -70,4 +80,8 @@ public sealed partial class Outbox(StorageClients clients, TimeProvider clock, I
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an outbox message to {Queue} failed; the sweeper will send it")]
     private partial void LogDeferred(Exception exception, string queue);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Storage unavailable ({Failure}) sending an outbox message to {Queue}; the sweeper will send it and the rest of its change's (logged again after the outage window)")]
+    private partial void LogDeferredOutage(string failure, string queue);
 }
