@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Demo;
 using RedYifang.Functions.Evidence;
@@ -31,5 +32,6 @@ public static class AppServices
             .AddMatching(configuration)
             .AddEvidence(configuration)
             .AddAssessment()
+            .AddAgreements()
             .AddDemo();
 }

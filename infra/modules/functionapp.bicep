@@ -119,6 +119,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
       Idempotency__CleanupSchedule: '0 17 * * * *'
       Orders__ExpirySchedule: '0 0 19 * * *' // 03:00 China Standard Time
       Assessment__Schedule: '0 0 18 * * *' // 02:00 China Standard Time
+      Agreements__Schedule: '0 5 16 * * *' // 00:05 China Standard Time: agreements whose term ended yesterday expire
     },
     flex ? {} : { FUNCTIONS_EXTENSION_VERSION: '~4', FUNCTIONS_WORKER_RUNTIME: 'dotnet-isolated' }
   )

@@ -104,8 +104,8 @@ public sealed class LongestFirst : ITestCollectionOrderer
 {
     private static readonly string[] Longest =
     [
-        Slices.MatchingAtScale, Slices.Demo, Slices.Evidence, Slices
-            .Orders, "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
+        Slices.MatchingAtScale, Slices.Demo, Fuzz.FuzzSlice.Name, Slices.Evidence, Slices.Orders, Slices.Agreements,
+        "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
         "two districts", Slices.Organisations, Slices.Assessment,
     ];
 
@@ -123,6 +123,7 @@ public static class Slices
     public const string Assessment = "assessment";
     public const string Demo = "demo";
     public const string MatchingAtScale = "matching at scale";
+    public const string Agreements = "agreements";
 }
 
 [CollectionDefinition(Slices.Orders)]
@@ -146,6 +147,9 @@ public sealed class DemoSlice : ICollectionFixture<DemoApp>;
 [CollectionDefinition(Slices.MatchingAtScale)]
 public sealed class MatchingAtScaleSlice : ICollectionFixture<SliceApp>;
 
+[CollectionDefinition(Slices.Agreements)]
+public sealed class AgreementsSlice : ICollectionFixture<SliceApp>;
+
 /// <summary>The slice tier's own promise: no timer runs behind a test's back, and every timer the build declares is one it turns off.</summary>
 [Collection(Slices.Platform)]
 public sealed class SliceAppTests(SliceApp slice)
@@ -155,7 +159,7 @@ public sealed class SliceAppTests(SliceApp slice)
     {
         var hosted = slice.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
         Assert.Empty(hosted.OfType<RedYifang.LocalHost.TimerTriggerScheduler>());
-        Assert.Equal(7, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
+        Assert.Equal(8, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
     }
 
     [Fact]

@@ -19,6 +19,12 @@ public static class TestSettings
             ["WeChat:AppSecret"] = weChat.AppSecret,
             ["WeChat:AttemptTimeout"] = "00:00:01",
             ["WeChat:RetryDelay"] = "00:00:00.010",
+            // Every test client signs in from one address, and a slice raises many orders and uploads as one user in one day:
+            // the limits stay out of the way here, and the quota tests set the ones they check.
+            ["Quotas:SignInsPerAddress"] = "1000000",
+            ["Quotas:SignInsPerOpenId"] = "1000000",
+            ["Quotas:OrdersPerResidentPerDay"] = "1000000",
+            ["Quotas:PendingUploadTickets"] = "10000",
         };
         foreach (var (key, value) in TimerSchedules.Production) settings[key] = value;
         return settings;

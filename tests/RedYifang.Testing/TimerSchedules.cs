@@ -9,10 +9,12 @@ public static class TimerSchedules
         ["Idempotency:CleanupSchedule"] = "0 17 * * * *",
         ["Orders:ExpirySchedule"] = "0 0 19 * * *",
         ["Assessment:Schedule"] = "0 0 18 * * *",
+        ["Agreements:Schedule"] = "0 5 16 * * *",
     };
 
     /// <summary>The app's timer-triggered functions, by function name (a test checks this against the build's functions.metadata).</summary>
-    public static IReadOnlyList<string> Functions { get; } = ["OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer"];
+    public static IReadOnlyList<string> Functions { get; } =
+        ["OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer", "AgreementTimer"];
 
     /// <summary>
     /// Settings that turn every timer function off (<c>AzureWebJobs.{Function}.Disabled</c>, honoured by the local host as by the

@@ -11,6 +11,7 @@ public static class AssessmentRegistration
         services.AddSingleton<RankingStore>();
         services.AddSingleton<Districts>();
         services.AddSingleton<IndicatorSets>();
+        services.AddSingleton<DistrictOrgs>();
         services.AddSingleton<AssessmentRuns>();
         services.AddSingleton<AssessmentFacts>();
         services.AddSingleton<Platform.Events.IEventTranslator, AssessmentTranslator>();

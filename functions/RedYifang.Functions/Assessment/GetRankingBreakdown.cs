@@ -14,7 +14,9 @@ public sealed class GetRankingBreakdown(PublishedRankings published, RankingStor
         var (district, street) = await districts.ScopeAsync(org.Path[0], streetId, ct);
         if (street is not null && !org.Path.Contains(street.Id)) throw Problems.NotFound("organisation");
         var meta = await published.MetaAsync(district, street, period, ct);
-        var ranked = await rankings.OrgAsync(meta, orgId, ct) ?? throw Problems.NotFound("organisation");
+        // An organisation outside every peer group is in no ranking.
+        var ranked = Catalogue.GroupOf(org) is { } group ? await rankings.OrgAsync(meta, orgId, group, ct) : null;
+        if (ranked is null) throw Problems.NotFound("organisation");
         return (new
         {
             period = meta.Period, final = meta.Final, generatedAt = meta.GeneratedAt, scope = PublishedRankings.ScopeView(district, street),

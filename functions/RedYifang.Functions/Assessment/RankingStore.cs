@@ -1,74 +1,66 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Http;
+using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Assessment;
 
 /// <summary>
-/// Table <c>Rankings</c>, one partition per scope and period (<c>{districtOrStreetId}|{period}</c>). A run writes its result under a version named by its content's
-/// hash (<c>v|{version}|group|{group}|{chunk}</c> for the lists, <c>v|{version}|org|{bucket}</c> for the breakdowns,
-/// gzipped, the organisations spread over 64 buckets by a hash of their id), and only then moves the
-/// <c>meta</c> row to it with one ETag-conditional write. A run that dies half-way leaves the previous version in
-/// place; the same result written twice is the same rows. A final meta row is never moved again.
+/// Table <c>Rankings</c>, one partition per scope and period (<c>{districtOrStreetId}|{period}</c>). A version is named by
+/// its content's hash, and so is each of its rows (<see cref="RankingVersion"/>): each peer group's list in rank order
+/// (<c>g|{group}|{chunk}|{hash}</c>) and its breakdowns, each organisation with its indicators
+/// (<c>b|{group}|{bucket}|{hash}</c>). The <c>meta</c> row names the published version and lists its rows; it moves in
+/// the same entity-group transaction as the version's last rows, conditional on its ETag. So a run that dies half-way
+/// leaves the previous version in place; the same result written twice is the same rows; and a new version writes only
+/// the rows that changed — a new fact changes one peer group, not the whole scope. A final meta row is never moved again.
+/// Every row but the indicator set holds gzipped JSON (<see cref="Row"/>).
 /// </summary>
 public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) : OutboxStore(tables, outbox, TableName)
 {
     public const string TableName = "Rankings";
-    private const int ChunkSize = 150;
+
+    /// <summary>The table service's limit on a binary property.</summary>
+    public const int MaxBinary = 64 * 1024;
 
     public async Task<(RankingMeta Meta, ETag ETag)?> MetaAsync(RankingScope scope, string period, CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(scope.Partition(period), "meta", cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? (JsonRows.Read<RankingMeta>(e), e.ETag) : null;
+        return row.HasValue && row.Value is { } e ? (Read<RankingMeta>(e), e.ETag) : null;
     }
 
-    public async Task WriteVersionAsync(
-        RankingScope scope,
-        string periodText,
-        string version,
-        IReadOnlyList<Ranked> ranked,
+    /// <summary>
+    /// Writes the version's rows that the current version does not already have and points the meta row at it, the meta
+    /// row in the last transaction, on the ETag it was read with. False when another run moved it first; then none of that
+    /// last transaction is written.
+    /// </summary>
+    public async Task<bool> PublishAsync(RankingMeta meta, RankingVersion version, (RankingMeta Meta, ETag ETag)? current,
         CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
-        var period = scope.Partition(periodText);
-        var rows = new List<TableEntity>();
-        foreach (var group in ranked.GroupBy(r => r.PeerGroup))
-        {
-            var chunk = 0;
-            foreach (var items in group.Select(r => r with { Indicators = [] }).Chunk(ChunkSize))
-            {
-                rows.Add(JsonRows.Create(period, $"v|{version}|group|{Platform.Problems.EnumText.ToText(group.Key)}|{chunk++:D4}", items));
-            }
-        }
-        foreach (var bucket in ranked.GroupBy(r => Bucket(r.OrgId)))
-        {
-            rows.Add(new TableEntity(period, $"v|{version}|org|{bucket.Key:D2}") { ["Gz"] = Compress(bucket.ToList()) });
-        }
-        // The batches are independent (the version is not visible until meta moves), so they go out together.
-        await Parallel.ForEachAsync(rows.Chunk(100), new ParallelOptions {
-            MaxDegreeOfParallelism = 8,
-            CancellationToken = ct }, async (batch, token) =>
-            await table.SubmitTransactionAsync(
-                batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)),
-                token));
-    }
-
-    /// <summary>Points the period at a written version; false when another run moved it first.</summary>
-    public async Task<bool> PublishAsync(RankingMeta meta, ETag? expected, CancellationToken ct = default)
-    {
-        var table = await TableAsync(ct);
+        var partition = meta.Scope.Partition(meta.Period);
+        var written = (current?.Meta.Rows ?? []).ToHashSet(StringComparer.Ordinal);
+        var published = Row(partition, "meta", meta);
+        var batches = EntityTransactions.Batches(version.Parts.Where(p => !written.Contains(p.Key))
+            .Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(partition, p.Key, p.Items)))
+            .Append(current is { } c
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, published, c.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, published)));
+        // The other transactions first, together: their rows are invisible until the meta row names them.
+        await Parallel.ForEachAsync(
+            batches[..^1],
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (batch, token) => await table.SubmitTransactionAsync(batch, token));
         try
         {
-            var row = JsonRows.Create(meta.Scope.Partition(meta.Period), "meta", meta);
-            if (expected is { } etag) await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, ct);
-            else await table.AddEntityAsync(row, ct);
+            await table.SubmitTransactionAsync(batches[^1], ct);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             return false;
         }
@@ -92,48 +84,58 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
         CommitAsync(new RankingScope(districtId, false).Partition(period), [],
             [new OutboxMessage(AssessmentRuns.Queue, new AssessmentRuns.RunMessage(districtId, period))], ct);
 
+    /// <summary>The version's lists (of one peer group, or of all in the order of their names), in rank order.</summary>
     public async Task<List<Ranked>> GroupsAsync(RankingMeta meta, string? peerGroup, CancellationToken ct = default)
     {
         var table = await TableAsync(ct);
-        var prefix = peerGroup is null ? $"v|{meta.Version}|group|" : $"v|{meta.Version}|group|{peerGroup}|";
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {meta.Scope.Partition(meta.Period)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
-        var items = new List<Ranked>();
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) items.AddRange(
-            JsonRows.Read<List<Ranked>>(e));
-        return items;
+        var keys = meta.Rows.Where(k => k.StartsWith(peerGroup is null ? "g|" : $"g|{peerGroup}|", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        var chunks = await Task.WhenAll(keys.Select(async key =>
+            (await table.GetEntityAsync<TableEntity>(meta.Scope.Partition(meta.Period), key, cancellationToken: ct)).Value));
+        return [.. chunks.SelectMany(Read<List<Ranked>>)];
     }
 
-    public async Task<Ranked?> OrgAsync(RankingMeta meta, string orgId, CancellationToken ct = default)
+    /// <summary>An organisation's breakdown in a published version; its peer group says which bucket holds it.</summary>
+    public async Task<Ranked?> OrgAsync(RankingMeta meta, string orgId, PeerGroup group, CancellationToken ct = default)
     {
+        var buckets = meta.Rows.Where(k => k.StartsWith($"b|{EnumText.ToText(group)}|", StringComparison.Ordinal)).ToList();
+        if (buckets.Count == 0) return null;
         var table = await TableAsync(ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+        var row = await table.GetEntityAsync<TableEntity>(
             meta.Scope.Partition(meta.Period),
-            $"v|{meta.Version}|org|{Bucket(orgId):D2}",
+            buckets[RankingVersion.Bucket(orgId, buckets.Count)],
             cancellationToken: ct);
-        return row.HasValue && row.Value is { } e
-            ? Decompress<List<Ranked>>(e.GetBinary("Gz")).FirstOrDefault(r => r.OrgId == orgId)
-            : null;
+        return Read<List<Ranked>>(row.Value).FirstOrDefault(r => r.OrgId == orgId);
     }
 
-    private const int Buckets = 64;
-
-    private static int Bucket(string orgId)
-        => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(orgId))[0] % Buckets;
-
-    private static byte[] Compress<T>(T doc)
+    /// <summary>
+    /// A row holding <paramref name="doc"/> as gzipped JSON, in properties <c>Gz0</c>, <c>Gz1</c>… of at most
+    /// <see cref="MaxBinary"/> each. A part's JSON is bounded (<see cref="RankingVersion"/>) and the meta row's grows by
+    /// some 50 bytes a part, so a row stays far below an entity's 1 MiB.
+    /// </summary>
+    public static TableEntity Row<T>(string partition, string key, T doc)
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest)) JsonSerializer
-            .Serialize(gzip, doc, Json.Options);
-        return buffer.ToArray();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(gzip, doc, Json.Options);
+        }
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var row = new TableEntity(partition, key);
+        for (var i = 0; i * MaxBinary < bytes.Length; i++)
+        {
+            row[$"Gz{i}"] = bytes.Slice(i * MaxBinary, Math.Min(MaxBinary, bytes.Length - (i * MaxBinary))).ToArray();
+        }
+        return row;
     }
 
-    private static T Decompress<T>(byte[] bytes)
+    public static T Read<T>(TableEntity row)
     {
-        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<T>(gzip, Json.Options)!;
+        using var bytes = new MemoryStream();
+        for (var i = 0; row.ContainsKey($"Gz{i}"); i++) bytes.Write(row.GetBinary($"Gz{i}"));
+        bytes.Position = 0;
+        using var gzip = new GZipStream(bytes, CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<T>(gzip, Json.Options)
+            ?? throw new InvalidDataException($"Ranking row {row.PartitionKey}/{row.RowKey} has no document.");
     }
-
-
 }

@@ -1,4 +1,5 @@
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Quotas;
 using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Evidence;
@@ -9,7 +10,7 @@ namespace RedYifang.Functions.Evidence;
 /// whatever is written through the upload URL from now on is never read. A mismatch rejects the evidence and deletes
 /// the copy; a match queues the sealed copy for processing. Committing again answers the item as it is.
 /// </summary>
-public sealed class CommitEvidence(EvidenceStore store, EvidenceBlobs blobs, TimeProvider clock)
+public sealed class CommitEvidence(EvidenceStore store, EvidenceBlobs blobs, HeldQuotas quotas, TimeProvider clock)
 {
     public async Task<EvidenceRecord> HandleAsync(Caller caller, string id, CancellationToken ct)
     {
@@ -26,10 +27,17 @@ public sealed class CommitEvidence(EvidenceStore store, EvidenceBlobs blobs, Tim
         {
             problem = "the upload changed while it was being sealed";
         }
-        if (problem is not null) return await RejectAsync(stored, problem, ct);
+        if (problem is not null)
+        {
+            var rejected = await RejectAsync(stored, problem, ct);
+            await quotas.TryReleaseAsync(RequestUploadTicket.Quota, stored.Record.UploaderId, id);
+            return rejected;
+        }
         await (await blobs.StagingBlobAsync(EvidenceBlobNames.Upload(stored.Record), ct)).DeleteIfExistsAsync(cancellationToken: ct);
         var committed = stored.Record with { CommittedAt = clock.GetUtcNow() };
         await store.UpdateAsync(stored, committed, [(EvidenceRecord.ProcessQueue, new ProcessMessage(committed.Id))], ct);
+        // The ticket is used: it no longer counts against the uploader's pending uploads.
+        await quotas.TryReleaseAsync(RequestUploadTicket.Quota, stored.Record.UploaderId, id);
         return committed;
     }
 

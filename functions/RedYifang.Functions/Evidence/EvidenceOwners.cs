@@ -5,13 +5,18 @@ using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Evidence;
 
-/// <summary>Which objects evidence can be attached to, and where it goes when the caller may (<see cref="EvidencePolicy"/>).</summary>
-public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs)
+/// <summary>
+/// Which objects evidence can be attached to, and where it goes when the caller may (<see cref="EvidencePolicy"/>): orders and
+/// organisations here, other kinds by the feature that owns them (<see cref="IEvidenceOwner"/>).
+/// </summary>
+public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs, IEnumerable<IEvidenceOwner> others)
 {
+    private readonly IReadOnlyDictionary<OwnerType, IEvidenceOwner> _others = others.ToDictionary(o => o.Type);
+
     /// <summary>
     /// For an order: its provider's liaison (archive: the unit) or an admin over its community (archive: the community).
-    /// For an organisation: its admins or its liaison (archive: the organisation). Activities and co-building
-    /// agreements arrive with their own features.
+    /// For an organisation: its admins or its liaison (archive: the organisation). Other kinds: as their feature answers
+    /// (co-building agreements: Agreements/AgreementEvidenceOwner.cs); a kind no feature answers for yet is 422.
     /// </summary>
     public async Task<OwnerPlacement> PlaceForChangeAsync(Caller caller, OwnerType type, string ownerId, CancellationToken ct)
     {
@@ -35,7 +40,9 @@ public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs)
                 if (!EvidencePolicy.ActsFor(caller, org)) throw Problems.Forbidden();
                 return new OwnerPlacement(org.Path, org.Id, org.Path);
             default:
-                throw EvidenceProblems.OwnerNotSupported();
+                return _others.TryGetValue(type, out var owner)
+                    ? await owner.PlaceForChangeAsync(caller, ownerId, ct)
+                    : throw EvidenceProblems.OwnerNotSupported();
         }
     }
 
@@ -44,6 +51,6 @@ public sealed class EvidenceOwners(OrderStore orders, OrgStore orgs)
     {
         OwnerType.Order => (await orders.FindAsync(ownerId, ct))?.Order is { } order && EvidencePolicy.MaySeeOrder(caller, order),
         OwnerType.Org => await orgs.FindAsync(ownerId, ct) is { } org && EvidencePolicy.ActsFor(caller, org),
-        _ => false,
+        _ => _others.TryGetValue(type, out var owner) && await owner.MayListAsync(caller, ownerId, ct),
     };
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Quotas;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
@@ -9,9 +10,21 @@ namespace RedYifang.Functions.Evidence;
 /// Direct uploads, step one: a ticket names a blob the server chose and grants a write-only URL for it; the
 /// mini-program PUTs the bytes straight to Blob Storage, and <see cref="CommitEvidence"/> checks what arrived.
 /// </summary>
-public sealed class RequestUploadTicket(EvidenceStore store, EvidenceBlobs blobs, EvidenceOwners owners, IOptions<EvidenceOptions> options,
+public sealed class RequestUploadTicket(
+    EvidenceStore store,
+    EvidenceBlobs blobs,
+    EvidenceOwners owners,
+    HeldQuotas quotas,
+    IOptions<EvidenceOptions> options,
+    IOptions<QuotaOptions> limits,
     TimeProvider clock)
 {
+    /// <summary>
+    /// The quota of tickets a user holds unused and the bytes they announce (<see cref="QuotaOptions.PendingUploadTickets"/>,
+    /// <see cref="QuotaOptions.PendingUploadBytes"/>): each held from its ticket until its commit or its expiry.
+    /// </summary>
+    public const string Quota = "uploads";
+
     public sealed record Request(string? OwnerType, string? OwnerId, string? FileName, string? ContentType, long? Size, string? Sha256);
 
     /// <summary>Whether the caller may (still) add evidence to the object the request names.</summary>
@@ -29,8 +42,8 @@ public sealed class RequestUploadTicket(EvidenceStore store, EvidenceBlobs blobs
     {
         var v = new Validator();
         var ownerType = v.OneOf<OwnerType>("ownerType", request.OwnerType);
-        var ownerId = v.Text("ownerId", request.OwnerId, 100);
-        if (ownerId is not null && !Keys.IsWellFormedId(ownerId)) v.Add("ownerId", new("不是有效的标识", "is not a valid id"));
+        var ownerId = v.Id("ownerId", request.OwnerId, 100);
+        if (ownerId is not null && !Keys.IsWellFormedId(ownerId)) v.Add("ownerId", Validator.NotAnId);
         var fileName = v.Text("fileName", request.FileName, 200);
         var contentType = v.Text("contentType", request.ContentType, 100);
         if (contentType is not null && !ContentTypes.Allowed.Contains(contentType))
@@ -53,8 +66,29 @@ public sealed class RequestUploadTicket(EvidenceStore store, EvidenceBlobs blobs
             request.Size!.Value, sha!, clock);
         // Signed before anything is recorded: a ticket whose URL cannot be signed leaves no pending record behind.
         var (url, expiresAt) = await blobs.UploadUrlAsync(record, ct);
-        await store.AddAsync(record, ct: ct);
+        var held = await quotas.HoldAsync(Quota, caller.UserId, new Holdings.Item(record.Id, record.Size, expiresAt),
+            limits.Value.PendingUploadTickets, limits.Value.PendingUploadBytes, ct);
+        if (held.Exceeded is { } exceeded) throw TooManyPending(exceeded, held.RetryAfter);
+        try
+        {
+            await store.AddAsync(record, ct: ct);
+        }
+        catch
+        {
+            await quotas.TryReleaseAsync(Quota, caller.UserId, record.Id);
+            throw;
+        }
         var headers = new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob", ["Content-Type"] = contentType! };
         return new UploadTicket(record.Id, url, expiresAt, headers);
     }
+
+    private TooManyRequestsException TooManyPending(string exceeded, TimeSpan retryAfter) => exceeded == "count"
+        ? QuotaProblems.TooManyPending("too_many_pending_uploads",
+            new LocalizedText("未完成的上传最多 {0} 个：请先提交已上传的文件，或等待凭证过期。",
+                "At most {0} uploads may be pending: commit what you uploaded, or wait for tickets to expire.")
+                .Format(limits.Value.PendingUploadTickets), retryAfter)
+        : QuotaProblems.TooManyPending("too_many_pending_upload_bytes",
+            new LocalizedText("未完成的上传合计最多 {0} 字节：请先提交已上传的文件，或等待凭证过期。",
+                "Pending uploads may announce at most {0} bytes together: commit what you uploaded, or wait for tickets to expire.")
+                .Format(limits.Value.PendingUploadBytes), retryAfter);
 }

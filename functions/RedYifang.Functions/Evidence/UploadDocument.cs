@@ -9,7 +9,9 @@ namespace RedYifang.Functions.Evidence;
 
 /// <summary>
 /// An admin uploads a document (<c>multipart/form-data</c>: fields <c>ownerType</c> and <c>ownerId</c>, then one file
-/// part), streamed straight into Blob Storage while hashed and counted: the document is never held whole in memory.
+/// part), streamed straight into Blob Storage while hashed and counted: the document is never held whole in memory. A form
+/// cut off before its closing boundary is the client's error (400 on field <c>file</c>), not a fault: the multipart
+/// reader says so with an IOException, caught where the form is read (<see cref="NextSectionAsync"/>, <see cref="FormPart"/>).
 /// </summary>
 public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, EvidenceOwners owners, IOptions<EvidenceOptions> options,
     TimeProvider clock)
@@ -39,24 +41,47 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
     private async Task<EvidenceRecord> ReadAsync(Caller caller, MultipartReader reader, CancellationToken ct)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        while (await NextSectionAsync(reader, ct) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            var part = new FormPart(section.Body, ct);
             if (!disposition.IsFileDisposition())
             {
-                fields[name] = (await new StreamReader(section.Body).ReadToEndAsync(ct)).Trim();
+                fields[name] = (await new StreamReader(part).ReadToEndAsync(ct)).Trim();
                 continue;
             }
             var given = disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName;
             var fileName = HeaderUtilities.RemoveQuotes(given).Value ?? "document";
-            return await StoreAsync(caller, fields, fileName, section, ct);
+            return await StoreAsync(caller, fields, fileName, part, ct);
         }
         throw Field("file", Validator.Required);
     }
 
+    private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken ct)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(ct);
+        }
+        catch (IOException e) when (IsCutOff(e, ct))
+        {
+            throw CutOff();
+        }
+    }
+
+    /// <summary>
+    /// The reader's IOException for a form that ends before its boundary, not the server's own (a body over its limit, a
+    /// BadHttpRequestException) nor a caller that went away (the pipeline answers no one then).
+    /// </summary>
+    private static bool IsCutOff(IOException e, CancellationToken ct) =>
+        e is not Microsoft.AspNetCore.Http.BadHttpRequestException && !ct.IsCancellationRequested;
+
+    private static DomainException CutOff() =>
+        Field("file", new("表单不完整：在结束边界之前中断", "the form ends before its closing boundary"));
+
     private async Task<EvidenceRecord> StoreAsync(Caller caller, Dictionary<string, string> fields, string fileName,
-        MultipartSection section, CancellationToken ct)
+        Stream file, CancellationToken ct)
     {
         var v = new Validator();
         var ownerType = v.OneOf<OwnerType>("ownerType", fields.GetValueOrDefault("ownerType"));
@@ -68,7 +93,7 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
         if (!EvidencePolicy.MayUploadDocumentTo(caller, placement)) throw Problems.Forbidden();
 
         var head = new byte[16];
-        var headLength = await section.Body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var headLength = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         var sniffed = ContentTypes.Sniff(head.AsSpan(0, headLength));
         if (sniffed is null || ContentTypes.IsImage(sniffed))
         {
@@ -80,7 +105,7 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
         var declared = sniffed == "application/zip" ? ContentTypes.Docx : sniffed;
         var record = EvidenceRecord.Pending(caller.UserId, ownerType.Value, ownerId!, placement, name!, declared, 0, "", clock);
         // Straight to the sealed name (server-only), hashed and counted on the way; processing keeps it from there.
-        var written = await blobs.WriteSealedAsync(record, new PrefixedStream(head.AsMemory(0, headLength), section.Body), ct);
+        var written = await blobs.WriteSealedAsync(record, new PrefixedStream(head.AsMemory(0, headLength), file), ct);
 
         var contentType = sniffed;
         if (sniffed == "application/zip")
@@ -104,6 +129,37 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
 
     private static DomainException Field(string field, LocalizedText message) =>
         Problems.Validation(new Dictionary<string, IReadOnlyList<LocalizedText>> { [field] = [message] });
+
+    /// <summary>A part of the form as it is read: cut off, it is refused (<see cref="CutOff"/>).</summary>
+    private sealed class FormPart(Stream part, CancellationToken requestAborted) : Stream
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await part.ReadAsync(buffer, cancellationToken);
+            }
+            catch (IOException e) when (IsCutOff(e, requestAborted))
+            {
+                throw CutOff();
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 
     /// <summary>Bytes already read (the sniffed head) followed by the rest of a stream.</summary>
     private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream

@@ -15,7 +15,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
     public async Task<IActionResult> Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/orders")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<SubmitOrder.Request>();
-        return await idempotency.RunAsync(req, "SubmitOrder", () => SubmitOrder.MayStill(req.Caller()), async () =>
+        return await idempotency.RunAsync(req, "SubmitOrder", mayStill: null, async () =>
         {
             var order = await submit.HandleAsync(req.Caller(), body, req.HttpContext.RequestAborted);
             return ApiResult.Created($"/api/v1/orders/{order.Id}", OrderView.For(req.Caller(), order));

@@ -1,14 +1,18 @@
+using Microsoft.Extensions.Options;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Quotas;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Orders;
 
 /// <summary>A resident (or an admin on their behalf) raises a service order in a registered community (and grid).</summary>
-public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, TimeProvider clock)
+public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, DailyQuotas quotas, IOptions<QuotaOptions> limits, TimeProvider clock)
 {
+    /// <summary>The daily quota of orders a resident raises (<see cref="QuotaOptions.OrdersPerResidentPerDay"/>).</summary>
+    public const string Quota = "orders";
     /// <summary>The body of <c>POST /v1/orders</c> (api.md); every member optional here, validated below.</summary>
     public sealed record Request
     {
@@ -24,9 +28,6 @@ public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, TimeProvider c
         public string? ContactPhone { get; init; }
         public string? Level { get; init; }
     }
-
-    /// <summary>Anyone signed in may raise an order (residents need no role), so a replay needs nothing more.</summary>
-    public static Task MayStill(Caller caller) => caller.UserId.Length > 0 ? Task.CompletedTask : throw Problems.Unauthenticated();
 
     public async Task<Order> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
@@ -45,15 +46,27 @@ public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, TimeProvider c
             }
         }
         var change = Order.Submit(draft, Keys.NewChildId("ord", community.Id, clock), community.Path, caller.UserId, clock.GetUtcNow());
-        await orders.AddAsync(change, ct);
+        // Staff raising orders for the residents they serve are not limited; a resident's order counts before it is written,
+        // so that instances writing at once cannot pass the limit together, and is given back if the write fails.
+        var counted = !caller.IsAdminOf(community.Path);
+        if (counted) await quotas.TakeAsync(Quota, "too_many_orders", caller.UserId, limits.Value.OrdersPerResidentPerDay, ct);
+        try
+        {
+            await orders.AddAsync(change, ct);
+        }
+        catch when (counted)
+        {
+            await quotas.TryReturnAsync(Quota, caller.UserId);
+            throw;
+        }
         return change.Order;
     }
 
     public static (string CommunityId, NewOrder Draft) Validate(Request request)
     {
         var v = new Validator();
-        var communityId = v.Text("communityId", request.CommunityId, 64);
-        var gridId = v.Text("gridId", request.GridId, 64, required: false);
+        var communityId = v.Id("communityId", request.CommunityId, 64);
+        var gridId = v.Id("gridId", request.GridId, 64, required: false);
         var title = v.Text("title", request.Title, 100);
         var category = v.OneOf<Category>("category", request.Category);
         var description = v.Text("description", request.Description, 2000);

@@ -19,6 +19,12 @@ public static class PlatformRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Quotas.QuotaOptions>().Bind(configuration.GetSection(Quotas.QuotaOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Quotas.BurstLimits>();
+        services.AddSingleton<Quotas.QuotaRows>();
+        services.AddSingleton<Quotas.DailyQuotas>();
+        services.AddSingleton<Quotas.HeldQuotas>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HttpPipeline>();

@@ -42,7 +42,7 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeP
     public async Task<Resource> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
         var v = new Validator();
-        var unitId = v.Text("unitId", request.UnitId, 64);
+        var unitId = v.Id("unitId", request.UnitId, 64);
         var title = v.Text("title", request.Title, 100);
         var category = v.OneOf<Category>("category", request.Category);
         var description = v.Text("description", request.Description, 2000);
@@ -54,7 +54,8 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeP
         var to = Date(v, "validTo", request.ValidTo);
         if (from is not null && to is not null && from > to) v.Add("validTo", new("不能早于 validFrom", "may not be before validFrom"));
         var tags = Tags(v, request.Tags);
-        var areaIds = (request.AreaIds ?? []).Select(a => a?.Trim() ?? "").Distinct().ToList();
+        var areaIds = (request.AreaIds ?? []).Select(a => a ?? "").Distinct().ToList();
+        if (areaIds.Any(a => a.Length != a.Trim().Length)) v.Add("areaIds", Validator.NotAnId);
         if (areaIds.Count is < 1 or > 20) v.Add("areaIds", new("需要 1–20 个服务区域", "needs 1–20 service areas"));
         v.ThrowIfInvalid();
 

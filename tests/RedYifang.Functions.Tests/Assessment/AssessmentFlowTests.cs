@@ -147,7 +147,10 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
         // A run that died after writing some rows of a new version: the meta row still points at the old one.
         var table = _app.Table("Rankings");
         await table.UpsertEntityAsync(
-            new Azure.Data.Tables.TableEntity($"{District}|{period.Text}", "v|deadbeef|group|agency|0000") { ["Doc"] = "[]" });
+            RankingStore.Row(
+                $"{District}|{period.Text}",
+                "g|nonPublicEnterprise|0000|deadbeef",
+                new[] { new Ranked("org_ghost", "半途", PeerGroup.NonPublicEnterprise, null, 1, 1, true, []) }));
         Assert.Equal(before, await (await _app.Http.GetAsync(url)).Content.ReadAsStringAsync());
 
         var again = await Runs.RunAsync(District, period, CancellationToken.None);

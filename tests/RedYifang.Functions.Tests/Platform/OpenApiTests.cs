@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Matching;
@@ -36,7 +37,8 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(OrderLevel)] = "OrderLevel", [typeof(Urgency)] = "Urgency", [typeof(RunState)] = "RunState",
         [typeof(OwnerType)] = "OwnerType", [typeof(EvidenceKind)] = "EvidenceKind", [typeof(EvidenceState)] = "EvidenceState",
         [typeof(PeerGroup)] = "PeerGroup", [typeof(Indicator)] = "Indicator", [typeof(Direction)] = "Direction",
-        [typeof(FactKind)] = "FactKind",
+        [typeof(FactKind)] = "FactKind", [typeof(AgreementState)] = "AgreementState", [typeof(AgreementAction)] = "AgreementAction",
+        [typeof(CommitmentKind)] = "CommitmentKind", [typeof(DeliverySource)] = "DeliverySource",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>

@@ -27,9 +27,10 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
 
     /// <param name="request">The request, with its caller and body.</param>
     /// <param name="operationName">The function's name: the key's scope.</param>
-    /// <param name="mayStill">Throws when the caller may no longer do the operation (run before a replay).</param>
+    /// <param name="mayStill">Throws when the caller may no longer do the operation (run before a replay); null for an
+    /// operation every signed-in caller may do, which the pipeline's authentication already checked.</param>
     /// <param name="operation">The operation itself.</param>
-    public async Task<ApiResult> RunAsync(HttpRequest request, string operationName, Func<Task> mayStill, Func<Task<ApiResult>> operation)
+    public async Task<ApiResult> RunAsync(HttpRequest request, string operationName, Func<Task>? mayStill, Func<Task<ApiResult>> operation)
     {
         var key = request.Headers[Header].ToString();
         if (key.Length == 0) return await operation();
@@ -47,7 +48,7 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
         var claim = await ClaimAsync(table, partition, requestHash);
         if (claim.Replay is not null)
         {
-            await mayStill();
+            if (mayStill is not null) await mayStill();
             return claim.Replay.WithHeader("Idempotent-Replayed", "true");
         }
 

@@ -9,6 +9,7 @@ public sealed class Validator
 
     public static readonly LocalizedText Required = new("必填", "is required");
     public static readonly LocalizedText WrongType = new("类型不正确", "has the wrong type");
+    public static readonly LocalizedText NotAnId = new("不是有效的标识", "is not a valid id");
 
     public bool IsValid => _errors.Count == 0;
 
@@ -46,6 +47,21 @@ public sealed class Validator
             Add(field, new("不能包含控制字符", "may not contain control characters"));
         }
         return trimmed;
+    }
+
+    /// <summary>
+    /// An identifier the app issued, as <see cref="Text"/> reads text but not trimmed: an id with white space around it (a
+    /// newline after it) is not one the app issued, and is refused rather than read as the id (issue 14: the contract's
+    /// patterns end at the end of the value, as the period's does).
+    /// </summary>
+    public string? Id(string field, string? value, int maxLength, bool required = true)
+    {
+        if (value is { Length: > 0 } && value.Trim() is { Length: > 0 } trimmed && trimmed.Length != value.Length)
+        {
+            Add(field, NotAnId);
+            return null;
+        }
+        return Text(field, value, maxLength, required);
     }
 
     public int? Range(string field, int? value, int min, int max, bool required = true)

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Periods;
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Storage;
+
+namespace RedYifang.Functions.Agreements;
+
+/// <summary>
+/// Table <c>AgreementDeliveries</c>, one partition per district and unit (<c>{districtId}|{unitId}</c>): a row
+/// <c>{category}|{day}|{source}|{id}</c> per delivery, the day in China Standard Time. A commitment's deliveries over a term
+/// are one range of its unit's partition. Rows are keyed by what they record, so a message delivered twice writes one row.
+/// </summary>
+public sealed class DeliveryStore(Tables tables)
+{
+    public const string TableName = "AgreementDeliveries";
+
+    public async Task RecordAsync(Delivery delivery, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var row = new TableEntity(Partition(delivery.DistrictId, delivery.UnitId), RowKey(delivery))
+        {
+            ["Source"] = EnumText.ToText(delivery.Source),
+            ["SourceId"] = delivery.SourceId,
+            ["At"] = delivery.At,
+        };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>A unit's deliveries in a category on the days from <paramref name="first"/> to <paramref name="last"/>, oldest first.</summary>
+    public async Task<List<DeliveryRef>> ListAsync(string districtId, string unitId, Category category, DateOnly first, DateOnly last,
+        CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var prefix = EnumText.ToText(category) + "|";
+        var (partition, from, until) = (Partition(districtId, unitId), prefix + Day(first), prefix + Day(last.AddDays(1)));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {until}");
+        var found = new List<DeliveryRef>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Source", "SourceId", "At"], cancellationToken: ct))
+        {
+            found.Add(new DeliveryRef(EnumText.Parse<DeliverySource>(row.GetString("Source")), row.GetString("SourceId"),
+                row.GetDateTimeOffset("At") ?? throw new InvalidDataException($"Delivery {row.RowKey} has no At.")));
+        }
+        return found;
+    }
+
+    private static string Partition(string districtId, string unitId) =>
+        Keys.IsWellFormedId(districtId) && Keys.IsWellFormedId(unitId)
+            ? $"{districtId}|{unitId}"
+            : throw new ArgumentException($"Not ids: {districtId}, {unitId}.", nameof(districtId));
+
+    private static string RowKey(Delivery d) =>
+        Keys.IsWellFormedId(d.SourceId)
+            ? $"{EnumText.ToText(d.Category)}|{Day(ChinaTime.Today(d.At))}|{EnumText.ToText(d.Source)}|{d.SourceId}"
+            : throw new ArgumentException($"Not an id: {d.SourceId}.", nameof(d));
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
