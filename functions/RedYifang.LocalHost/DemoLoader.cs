@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using RedYifang.Functions.Demo;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.LocalHost;
 
@@ -21,29 +20,6 @@ public sealed class DemoLoader(DemoDistrict demo, OutageLog outage) : Background
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.Zero;
-        while (true)
-        {
-            try
-            {
-                await demo.SeedIfEmptyAsync(stoppingToken);
-                if (delay > TimeSpan.Zero) outage.Answered(Work);
-                _loaded.TrySetResult();
-                return;
-            }
-            catch (Exception e) when (StorageOutage.Is(e) && !stoppingToken.IsCancellationRequested)
-            {
-                outage.Failed(Work, e);
-                delay = OutageLog.Next(delay);
-                try
-                {
-                    await Task.Delay(delay, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        if (await outage.WhileDownAsync(Work, () => demo.SeedIfEmptyAsync(stoppingToken), stoppingToken)) _loaded.TrySetResult();
     }
 }

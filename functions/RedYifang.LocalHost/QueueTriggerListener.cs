@@ -187,30 +187,14 @@ public sealed partial class QueueTriggerListener(
     /// </summary>
     private async Task<bool> WhileDownAsync(Func<Task> step, CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.Zero;
-        while (true)
+        try
         {
-            try
-            {
-                await step();
-                outage.Answered(Work);
-                return true;
-            }
-            catch (Exception e) when (StorageOutage.Is(e) && !stoppingToken.IsCancellationRequested)
-            {
-                outage.Failed(Work, e);
-                delay = OutageLog.Next(delay);
-                if (!await DelayAsync(delay, stoppingToken)) return false;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogStepFailed(e, queueName);
-                return false;
-            }
-            catch (Exception) when (stoppingToken.IsCancellationRequested)
-            {
-                return false;
-            }
+            return await outage.WhileDownAsync(Work, step, stoppingToken);
+        }
+        catch (Exception e)
+        {
+            if (!stoppingToken.IsCancellationRequested) LogStepFailed(e, queueName);
+            return false;
         }
     }
 

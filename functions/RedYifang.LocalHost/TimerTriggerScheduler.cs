@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NCrontab;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.LocalHost;
 
@@ -64,12 +63,13 @@ public sealed partial class TimerTriggerScheduler(
             IsPastDue = false,
             ScheduleStatus = new ScheduleStatus { Last = last ?? default, Next = next, LastUpdated = now },
         };
-        var delay = TimeSpan.Zero;
-        var retry = "";
-        while (true)
+        var attempts = 0;
+        try
         {
-            try
+            // Retried while storage does not answer, until the next occurrence, which does the work anyway.
+            await outage.WhileDownAsync(Work, async () =>
             {
+                var retry = attempts++ == 0 ? "" : " (retried: storage did not answer)";
                 await using var scope = scopes.CreateAsyncScope();
                 await invoker.InvokeAsync(function, scope.ServiceProvider, reason + retry, parameter => parameter.ParameterType switch
                 {
@@ -77,30 +77,11 @@ public sealed partial class TimerTriggerScheduler(
                     var t when t == typeof(CancellationToken) => stoppingToken,
                     _ => FunctionInvoker.Unbound,
                 });
-                if (delay > TimeSpan.Zero) outage.Answered(Work);
-                return;
-            }
-            catch (Exception e) when (StorageOutage.Is(e) && !stoppingToken.IsCancellationRequested)
-            {
-                outage.Failed(Work, e);
-                delay = OutageLog.Next(delay);
-                // The next occurrence does the work anyway; until then, retry.
-                if (clock.GetUtcNow().UtcDateTime + delay >= next) return;
-                try
-                {
-                    await Task.Delay(delay, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-                retry = " (retried: storage did not answer)";
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(e, function.Name);
-                return;
-            }
+            }, stoppingToken, clock, new DateTimeOffset(next, TimeSpan.Zero));
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogFailed(e, function.Name);
         }
     }
 
