@@ -35,7 +35,7 @@ public sealed class CreateAgreement(AgreementStore agreements, OrgStore orgs, Us
     /// <summary>Whether the caller may (still) write agreements for the party organisation the request names.</summary>
     public async Task MayStillAsync(Caller caller, Request request, CancellationToken ct)
     {
-        var party = request.PartyOrgId is { Length: > 0 } id && Keys.IsWellFormedId(id.Trim()) ? await orgs.FindAsync(id.Trim(), ct) : null;
+        var party = request.PartyOrgId is { } id ? await orgs.FindAsync(id, ct) : null;
         if (party is null || !AgreementPolicy.MayCreateFor(caller, party.Path)) throw Problems.Forbidden();
     }
 
@@ -72,9 +72,9 @@ public sealed class CreateAgreement(AgreementStore agreements, OrgStore orgs, Us
     public static NewAgreement Validate(Request request)
     {
         var v = new Validator();
-        var partyOrgId = Id(v, "partyOrgId", request.PartyOrgId);
-        var unitId = Id(v, "unitId", request.UnitId);
-        var liaisonUserId = Id(v, "liaisonUserId", request.LiaisonUserId);
+        var partyOrgId = v.Id("partyOrgId", request.PartyOrgId);
+        var unitId = v.Id("unitId", request.UnitId);
+        var liaisonUserId = v.Id("liaisonUserId", request.LiaisonUserId);
         var from = Date(v, "termFrom", request.TermFrom);
         var to = Date(v, "termTo", request.TermTo);
         if (from is { } f && to is { } t)
@@ -133,13 +133,6 @@ public sealed class CreateAgreement(AgreementStore agreements, OrgStore orgs, Us
             if (category is { } ok && kind is { } okKind) result.Add(new Commitment(ok, okKind, target, amount, description));
         }
         return result;
-    }
-
-    private static string? Id(Validator v, string field, string? value)
-    {
-        var id = v.Text(field, value, 64);
-        if (id is not null && !Keys.IsWellFormedId(id)) v.Add(field, new("不是有效的标识", "is not a valid id"));
-        return id;
     }
 
     private static DateOnly? Date(Validator v, string field, string? text)

@@ -3,7 +3,6 @@ using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Agreements;
 
@@ -22,8 +21,7 @@ public sealed class ListAgreements(AgreementStore agreements, OrgStore orgs, Tim
     public async Task<ListPage<Agreement>> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
         var v = new Validator();
-        var orgId = v.Text("orgId", request.OrgId, 64);
-        if (orgId is not null && !Keys.IsWellFormedId(orgId)) v.Add("orgId", new("不是有效的标识", "is not a valid id"));
+        var orgId = v.Id("orgId", request.OrgId);
         var state = v.OneOf<AgreementState>("state", request.State, required: false);
         int? within = null;
         if (request.ExpiringWithinDays is { } raw)

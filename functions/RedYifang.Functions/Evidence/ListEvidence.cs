@@ -1,7 +1,6 @@
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
 
@@ -15,11 +14,10 @@ public sealed class ListEvidence(EvidenceStore store, EvidenceBlobs blobs, Evide
     {
         var v = new Validator();
         var ownerType = v.OneOf<OwnerType>("ownerType", request.OwnerType);
-        var ownerId = request.OwnerId ?? "";
-        if (!Keys.IsWellFormedId(ownerId)) v.Add("ownerId", new("不是有效的标识", "is not a valid id"));
+        var ownerId = v.Id("ownerId", request.OwnerId);
         v.ThrowIfInvalid();
-        if (!await owners.MayListAsync(caller, ownerType!.Value, ownerId, ct)) throw Problems.NotFound("object");
-        var page = await store.ListByOwnerAsync(ownerType.Value, ownerId, paging, ct);
+        if (!await owners.MayListAsync(caller, ownerType!.Value, ownerId!, ct)) throw Problems.NotFound("object");
+        var page = await store.ListByOwnerAsync(ownerType.Value, ownerId!, paging, ct);
         var views = await Task.WhenAll(page.Items.Select(r => EvidenceView.FromAsync(r, blobs, ct)));
         return new ListPage<EvidenceView>(views, page.ContinuationToken);
     }

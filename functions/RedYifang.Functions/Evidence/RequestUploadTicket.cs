@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Quotas;
 using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
 
@@ -42,8 +41,7 @@ public sealed class RequestUploadTicket(
     {
         var v = new Validator();
         var ownerType = v.OneOf<OwnerType>("ownerType", request.OwnerType);
-        var ownerId = v.Id("ownerId", request.OwnerId, 100);
-        if (ownerId is not null && !Keys.IsWellFormedId(ownerId)) v.Add("ownerId", Validator.NotAnId);
+        var ownerId = v.Id("ownerId", request.OwnerId);
         var fileName = v.Text("fileName", request.FileName, 200);
         var contentType = v.Text("contentType", request.ContentType, 100);
         if (contentType is not null && !ContentTypes.Allowed.Contains(contentType))

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
 
@@ -85,8 +84,7 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
     {
         var v = new Validator();
         var ownerType = v.OneOf<OwnerType>("ownerType", fields.GetValueOrDefault("ownerType"));
-        var ownerId = v.Text("ownerId", fields.GetValueOrDefault("ownerId"), 100);
-        if (ownerId is not null && !Keys.IsWellFormedId(ownerId)) v.Add("ownerId", new("不是有效的标识", "is not a valid id"));
+        var ownerId = v.Id("ownerId", fields.GetValueOrDefault("ownerId"));
         var name = v.Text("file", Path.GetFileName(fileName), 200);
         v.ThrowIfInvalid();
         var placement = await owners.PlaceForChangeAsync(caller, ownerType!.Value, ownerId!, ct);

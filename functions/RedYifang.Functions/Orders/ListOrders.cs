@@ -2,7 +2,6 @@ using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Orders;
 
@@ -17,8 +16,8 @@ public sealed class ListOrders(OrderStore orders)
         var state = v.OneOf<OrderState>("state", request.State, required: false);
         var category = v.OneOf<Category>("category", request.Category, required: false);
         var (communityId, unitId, mine) = (request.CommunityId, request.UnitId, request.Mine);
-        if (communityId is not null && !Keys.IsWellFormedId(communityId)) v.Add("communityId", new("不是有效的标识", "is not a valid id"));
-        if (unitId is not null && !Keys.IsWellFormedId(unitId)) v.Add("unitId", new("不是有效的标识", "is not a valid id"));
+        v.Id("communityId", communityId, required: false);
+        v.Id("unitId", unitId, required: false);
         if (!mine && communityId is null && unitId is null)
         {
             v.Add("communityId", new("请指定 communityId、unitId 或 mine=true", "give communityId, unitId or mine=true"));

@@ -65,8 +65,8 @@ public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, DailyQuotas qu
     public static (string CommunityId, NewOrder Draft) Validate(Request request)
     {
         var v = new Validator();
-        var communityId = v.Id("communityId", request.CommunityId, 64);
-        var gridId = v.Id("gridId", request.GridId, 64, required: false);
+        var communityId = v.Id("communityId", request.CommunityId);
+        var gridId = v.Id("gridId", request.GridId, required: false);
         var title = v.Text("title", request.Title, 100);
         var category = v.OneOf<Category>("category", request.Category);
         var description = v.Text("description", request.Description, 2000);

@@ -35,14 +35,14 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeP
     /// <summary>Whether the caller may (still) publish resources for the unit the request names.</summary>
     public async Task MayStillAsync(Caller caller, Request request, CancellationToken ct)
     {
-        var unit = request.UnitId is { Length: > 0 } unitId ? await orgs.FindAsync(unitId.Trim(), ct) : null;
+        var unit = request.UnitId is { } unitId ? await orgs.FindAsync(unitId, ct) : null;
         if (unit is null || !ResourcePolicy.MayChange(caller, unit.Path)) throw Problems.Forbidden();
     }
 
     public async Task<Resource> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
         var v = new Validator();
-        var unitId = v.Id("unitId", request.UnitId, 64);
+        var unitId = v.Id("unitId", request.UnitId);
         var title = v.Text("title", request.Title, 100);
         var category = v.OneOf<Category>("category", request.Category);
         var description = v.Text("description", request.Description, 2000);

@@ -50,18 +50,16 @@ public sealed class Validator
     }
 
     /// <summary>
-    /// An identifier the app issued, as <see cref="Text"/> reads text but not trimmed: an id with white space around it (a
-    /// newline after it) is not one the app issued, and is refused rather than read as the id (issue 14: the contract's
-    /// patterns end at the end of the value, as the period's does).
+    /// An identifier the app could have issued (<see cref="Storage.Keys.IsWellFormedId"/>), as it was sent: one with white
+    /// space around it (a newline after it) is refused, never trimmed into an id (the contract's patterns end at the end of
+    /// the value, as the period's does). Absent or blank, it is <see cref="Required"/> when required, as with <see cref="Text"/>.
     /// </summary>
-    public string? Id(string field, string? value, int maxLength, bool required = true)
+    public string? Id(string field, string? value, bool required = true)
     {
-        if (value is { Length: > 0 } && value.Trim() is { Length: > 0 } trimmed && trimmed.Length != value.Length)
-        {
-            Add(field, NotAnId);
-            return null;
-        }
-        return Text(field, value, maxLength, required);
+        if (Storage.Keys.IsWellFormedId(value)) return value;
+        if (!string.IsNullOrWhiteSpace(value)) Add(field, NotAnId);
+        else if (required) Add(field, Required);
+        return null;
     }
 
     public int? Range(string field, int? value, int min, int max, bool required = true)

@@ -32,6 +32,28 @@ public sealed class ValidatorTests
         Assert.False(v.IsValid);
     }
 
+    [Theory]
+    [InlineData("org_abc-123", true, "org_abc-123", null)]
+    [InlineData("org_abc-123\n", true, null, "不是有效的标识")]     // never trimmed into the id
+    [InlineData(" org_abc-123", true, null, "不是有效的标识")]
+    [InlineData("ABC", true, null, "不是有效的标识")]                 // not an id this app issues
+    [InlineData("   ", true, null, "必填")]
+    [InlineData(null, true, null, "必填")]
+    [InlineData(null, false, null, null)]
+    [InlineData("", false, null, null)]
+    public void Ids_are_taken_as_sent_and_only_when_well_formed(string? sent, bool required, string? read, string? error)
+    {
+        var v = new Validator();
+        Assert.Equal(read, v.Id("ownerId", sent, required));
+        if (error is null)
+        {
+            Assert.True(v.IsValid);
+            return;
+        }
+        var problem = Assert.Throws<ValidationFailedException>(v.ThrowIfInvalid);
+        Assert.Equal(error, Assert.Single(problem.Errors!["ownerId"]).Zh);
+    }
+
     [Fact]
     public void Enums_are_matched_exactly_in_camel_case()
     {
