@@ -129,7 +129,7 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
         Problems.Validation(new Dictionary<string, IReadOnlyList<LocalizedText>> { [field] = [message] });
 
     /// <summary>A part of the form as it is read: cut off, it is refused (<see cref="CutOff"/>).</summary>
-    private sealed class FormPart(Stream part, CancellationToken requestAborted) : Stream
+    private sealed class FormPart(Stream part, CancellationToken requestAborted) : ReadOnlyStream
     {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -142,25 +142,10 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
                 throw CutOff();
             }
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) =>
-            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Bytes already read (the sniffed head) followed by the rest of a stream.</summary>
-    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : ReadOnlyStream
     {
         private ReadOnlyMemory<byte> _prefix = prefix;
 
@@ -172,6 +157,15 @@ public sealed class UploadDocument(EvidenceStore store, EvidenceBlobs blobs, Evi
             _prefix = _prefix[n..];
             return n;
         }
+    }
+
+    /// <summary>A forward-only stream that is read, never written or sought: what both wrappers above are.</summary>
+    private abstract class ReadOnlyStream : Stream
+    {
+        public abstract override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override int Read(byte[] buffer, int offset, int count) =>
             ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
