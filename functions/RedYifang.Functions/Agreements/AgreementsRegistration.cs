@@ -19,6 +19,7 @@ public static class AgreementsRegistration
         services.AddSingleton<TerminateAgreement>();
         services.AddSingleton<ExpireAgreements>();
         services.AddSingleton<RaiseRenewalNotices>();
+        services.AddSingleton<RunAgreementTimer>();
         services.AddSingleton<RecordDelivery>();
         services.AddSingleton<IEventTranslator, AgreementIntegrationEvents>();
         services.AddSingleton<IEventTranslator, DeliveryTranslator>();

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
 
@@ -8,30 +6,12 @@ namespace RedYifang.Functions.Agreements;
 /// <summary>
 /// The renewal notice (the agreements timer): an active agreement whose term ends within <see cref="Agreement.RenewalNoticeDays"/>
 /// days raises <c>agreement.renewalDue</c> once — recorded on the agreement in the same transaction as the event's outbox row,
-/// so a second run, or two instances at once, raise it no further. Each district on its own.
+/// so a second run, or two instances at once, raise it no further (the agreements timer, <see cref="RunAgreementTimer"/>).
 /// </summary>
-public sealed partial class RaiseRenewalNotices(AgreementStore agreements, OrgStore orgs, TimeProvider clock,
-    ILogger<RaiseRenewalNotices> logger)
+public sealed class RaiseRenewalNotices(AgreementStore agreements, TimeProvider clock)
 {
-    /// <summary>Returns how many notices were raised.</summary>
-    public async Task<int> HandleAsync(CancellationToken ct)
-    {
-        var raised = 0;
-        foreach (var district in await orgs.DistrictsAsync(ct))
-        {
-            try
-            {
-                raised += await RaiseAsync(district.Id, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogDistrictFailed(e, district.Id);
-            }
-        }
-        return raised;
-    }
-
-    private async Task<int> RaiseAsync(string districtId, CancellationToken ct)
+    /// <summary>Raises the district's renewal notices that are due; returns how many.</summary>
+    public async Task<int> HandleAsync(string districtId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ChinaTime.Today(now);
@@ -53,9 +33,4 @@ public sealed partial class RaiseRenewalNotices(AgreementStore agreements, OrgSt
         }
         return raised;
     }
-
-    [LoggerMessage(
-        Level = LogLevel.Error,
-        Message = "Raising the renewal notices of district {DistrictId} failed; the other districts go on")]
-    private partial void LogDistrictFailed(Exception exception, string districtId);
 }

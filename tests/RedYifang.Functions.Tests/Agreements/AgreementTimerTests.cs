@@ -10,7 +10,7 @@ namespace RedYifang.Functions.Tests.Agreements;
 /// <summary>
 /// The agreements timer (off in the slice app), driven here: its two use cases are made with a fake clock set days ahead of
 /// the agreements the test writes through the API today, so the renewal notice and the expiry happen on the days they should
-/// and no other. The timer goes over every district of the store; each test reads only its own agreements.
+/// and no other, each in the test's own district.
 /// </summary>
 [Collection(Slices.Agreements)]
 public sealed class AgreementTimerTests(SliceApp slice) : IAsyncLifetime
@@ -43,14 +43,14 @@ public sealed class AgreementTimerTests(SliceApp slice) : IAsyncLifetime
             .AddDays(-300)), AgreementParties.Day(termTo)), liaison);
 
         // 41 days before the end: no notice; 30 days before: the notice, once.
-        await Timer<RaiseRenewalNotices>(Noon(-1)).HandleAsync(CancellationToken.None);
+        await Timer<RaiseRenewalNotices>(Noon(-1)).HandleAsync(_d.DistrictId, CancellationToken.None);
         Assert.Null((await _p.GetAsync(id, _d.StreetAdmin))["renewalDueAt"]);
         Assert.DoesNotContain(id, await _p.ListAsync(unit, _d.StreetAdmin, "&expiringWithinDays=30"));
         Assert.Equal([id], await _p.ListAsync(unit, _d.StreetAdmin, "&expiringWithinDays=40"));
-        await Timer<RaiseRenewalNotices>(Noon(10)).HandleAsync(CancellationToken.None);
+        await Timer<RaiseRenewalNotices>(Noon(10)).HandleAsync(_d.DistrictId, CancellationToken.None);
         var noticed = await _p.GetAsync(id, _d.StreetAdmin);
         Assert.Equal(Noon(10), noticed["renewalDueAt"]!.GetValue<DateTimeOffset>());
-        await Timer<RaiseRenewalNotices>(Noon(11)).HandleAsync(CancellationToken.None);
+        await Timer<RaiseRenewalNotices>(Noon(11)).HandleAsync(_d.DistrictId, CancellationToken.None);
         Assert.Equal(Noon(10), (await _p.GetAsync(id, _d.StreetAdmin))["renewalDueAt"]!.GetValue<DateTimeOffset>());
 
         // On the last day of the term it is still active; the day after, it expires (by the system, with the reason).
@@ -121,7 +121,7 @@ public sealed class AgreementTimerTests(SliceApp slice) : IAsyncLifetime
     private async Task<int> ExpiredAsync(DateTimeOffset now, string id)
     {
         var before = (await _p.GetAsync(id, _d.StreetAdmin)).Str("state");
-        await Timer<ExpireAgreements>(now).HandleAsync(CancellationToken.None);
+        await Timer<ExpireAgreements>(now).HandleAsync(_d.DistrictId, CancellationToken.None);
         return before == "active" && (await _p.GetAsync(id, _d.StreetAdmin)).Str("state") == "expired" ? 1 : 0;
     }
 
