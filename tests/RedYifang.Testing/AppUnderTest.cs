@@ -17,14 +17,6 @@ public sealed class AppUnderTest : ApiClient, IAsyncDisposable
     public const string BootstrapAdmin = "dev-admin";
     private readonly WebApplication _host;
 
-    // Apps start one at a time in a test process. Every app in the process shares the options' attribute instances, and a
-    // [Range(typeof(TimeSpan), "…", "…")] converts its limits on first use without a lock, so two apps validating their
-    // options at start at once (ValidateOnStart) can make it throw InvalidCastException: two threads validating one fresh
-    // attribute at once threw 51 times in 200,000 on .NET 10.0.12. (The Assessment filter starts two apps at once, the
-    // slice's and the demo's; one of its starts failed in options validation.) Once one app has started, every attribute is
-    // converted and later validations only read it.
-    private static readonly SemaphoreSlim OneStartAtATime = new(1, 1);
-
     public Azurite Storage { get; }
     public FakeWeChat WeChat { get; }
     public IServiceProvider Services => _host.Services;
@@ -49,7 +41,6 @@ public sealed class AppUnderTest : ApiClient, IAsyncDisposable
         {
             host = RedYifangHost.Build(c => c.AddInMemoryCollection(settings), $"http://127.0.0.1:{FreePort.Next()}",
                 logging => logging.SetMinimumLevel(LogLevel.Warning), extraServices);
-            await OneStartAtATime.WaitAsync();
             try
             {
                 await host.StartAsync();
@@ -58,10 +49,6 @@ public sealed class AppUnderTest : ApiClient, IAsyncDisposable
             catch (IOException e) when (attempt < 3 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {
                 await host.DisposeAsync();
-            }
-            finally
-            {
-                OneStartAtATime.Release();
             }
         }
         var app = new AppUnderTest(host, storage, weChat);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RedYifang.Functions.Platform;
 
 namespace RedYifang.Functions.Evidence;
 
@@ -16,11 +17,11 @@ public sealed class EvidenceOptions
     [Required] public string StagingContainer { get; set; } = "evidence-staging";
 
     /// <summary>How long an upload URL (write-only SAS) stays valid; at most ten minutes.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan UploadTicketLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long a read URL for a verified item stays valid; at most fifteen minutes.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:15:00")]
+    [TimeSpanRange("00:00:01", "00:15:00")]
     public TimeSpan ReadUrlLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     [Range(1, 100L * 1024 * 1024)] public long MaxImageBytes { get; set; } = 10L * 1024 * 1024;

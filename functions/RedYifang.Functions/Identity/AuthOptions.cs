@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RedYifang.Functions.Platform;
 
 namespace RedYifang.Functions.Identity;
 
@@ -16,7 +17,7 @@ public sealed class AuthOptions
     [Required]
     public string Audience { get; set; } = "redyifang-api";
 
-    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    [TimeSpanRange("00:05:00", "30.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>Enables <c>POST /v1/auth/dev</c> (sign in by open id without WeChat). Never in Azure.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RedYifang.Functions.Platform;
 
 namespace RedYifang.Functions.Identity.WeChat;
 
@@ -17,13 +18,13 @@ public sealed class WeChatOptions
     public string AppSecret { get; set; } = "";
 
     /// <summary>Time allowed for one call to WeChat.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Retries after a transient failure (network, timeout, HTTP 5xx, errcode -1 "system busy").</summary>
     [Range(0, 5)]
     public int MaxRetries { get; set; } = 2;
 
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    [TimeSpanRange("00:00:00", "00:00:10")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 }

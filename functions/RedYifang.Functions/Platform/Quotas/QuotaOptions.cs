@@ -21,7 +21,7 @@ public sealed class QuotaOptions
     [Range(1, 1_000_000)] public int SignInsPerOpenId { get; set; } = 6;
 
     /// <summary>The window the sign-in limits count in.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Orders a resident may raise per day (China's day), across instances. Admins over the community are not counted.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace RedYifang.Functions.Platform.Storage;
 
 public sealed class OutboxOptions
@@ -10,6 +8,6 @@ public sealed class OutboxOptions
     /// How old a staged message must be before the sweeper sends it: its writer sends it right after its transaction, so a
     /// younger row is most likely being sent now (sending it too would only make a duplicate, which consumers tolerate).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan SweepAfter { get; set; } = TimeSpan.FromMinutes(1);
 }
