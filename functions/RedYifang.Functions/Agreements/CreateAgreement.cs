@@ -5,6 +5,7 @@ using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
+using RedYifang.Functions.Platform.Idempotency;
 
 namespace RedYifang.Functions.Agreements;
 
@@ -65,8 +66,9 @@ public sealed class CreateAgreement(AgreementStore agreements, OrgStore orgs, Us
 
         var change = Agreement.Create(draft, Keys.NewChildId("cba", party.Path[0], clock), party.Path, unit.Path, caller.UserId,
             clock.GetUtcNow());
-        await agreements.AddAsync(change, ct);
-        return change.Agreement;
+        var first = await CreateOnce.AddAsync(() => agreements.AddAsync(change, ct),
+            async () => (await agreements.FindAsync(change.Agreement.Id, ct))?.Agreement);
+        return first ?? change.Agreement;
     }
 
     public static NewAgreement Validate(Request request)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Quotas;
 using RedYifang.Functions.Platform.Security;
+using RedYifang.Functions.Platform.Idempotency;
 
 namespace RedYifang.Functions.Evidence;
 
@@ -69,7 +70,13 @@ public sealed class RequestUploadTicket(
         if (held.Exceeded is { } exceeded) throw TooManyPending(exceeded, held.RetryAfter);
         try
         {
-            await store.AddAsync(record, ct: ct);
+            // A resumed request whose first run recorded the ticket answers with a ticket for that record (its URL signed again);
+            // the hold stays, under the same id.
+            if (await CreateOnce.AddAsync(() => store.AddAsync(record, ct: ct), async () =>
+                (await store.FindAsync(record.Id, ct))?.Record is { } r && r.UploaderId == caller.UserId ? r : null) is { } first)
+            {
+                (url, expiresAt) = await blobs.UploadUrlAsync(first, ct);
+            }
         }
         catch
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Idempotency;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Quotas;
 using RedYifang.Functions.Platform.Security;
@@ -50,16 +51,20 @@ public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, DailyQuotas qu
         // so that instances writing at once cannot pass the limit together, and is given back if the write fails.
         var counted = !caller.IsAdminOf(community.Path);
         if (counted) await quotas.TakeAsync(Quota, "too_many_orders", caller.UserId, limits.Value.OrdersPerResidentPerDay, ct);
+        Order? first;
         try
         {
-            await orders.AddAsync(change, ct);
+            first = await CreateOnce.AddAsync(() => orders.AddAsync(change, ct), async () =>
+                (await orders.FindAsync(change.Order.Id, ct))?.Order is { } order && order.OwnerId == caller.UserId ? order : null);
         }
         catch when (counted)
         {
             await quotas.TryReturnAsync(Quota, caller.UserId);
             throw;
         }
-        return change.Order;
+        // A resumed request found the order its first run wrote (and counted): this run's count is given back.
+        if (first is not null && counted) await quotas.TryReturnAsync(Quota, caller.UserId);
+        return first ?? change.Order;
     }
 
     public static (string CommunityId, NewOrder Draft) Validate(Request request)

@@ -1,6 +1,7 @@
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
+using RedYifang.Functions.Platform.Idempotency;
 
 namespace RedYifang.Functions.Organisations;
 
@@ -27,8 +28,7 @@ public sealed class CreateOrganisation(OrgStore orgs, TimeProvider clock)
         }
         var id = Keys.NewId("org", clock);
         var org = valid with { Id = id, Path = [.. parent?.Path ?? [], id], CreatedAt = clock.GetUtcNow() };
-        await orgs.AddAsync(org, caller.UserId, ct);
-        return org;
+        return await CreateOnce.AddAsync(() => orgs.AddAsync(org, caller.UserId, ct), () => orgs.FindAsync(id, ct)) ?? org;
     }
 
     /// <summary>Whether the caller may (still) create this organisation: refused as <see cref="HandleAsync"/> would refuse it.</summary>

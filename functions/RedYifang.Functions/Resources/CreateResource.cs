@@ -5,6 +5,7 @@ using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
+using RedYifang.Functions.Platform.Idempotency;
 
 namespace RedYifang.Functions.Resources;
 
@@ -75,8 +76,9 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeP
             Availability = availability, ValidFrom = from!.Value, ValidTo = to!.Value, Tags = tags, State = ResourceState.Draft,
             CreatedAt = now, UpdatedAt = now,
         };
-        await resources.AddAsync(resource, ct);
-        return resource;
+        var first = await CreateOnce.AddAsync(() => resources.AddAsync(resource, ct),
+            async () => (await resources.FindAsync(resource.Id, ct))?.Resource);
+        return first ?? resource;
     }
 
     /// <summary>Service areas are the street, its communities or their grids: the unit's own street.</summary>

@@ -48,6 +48,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(OrderAction)] = "route segments of ChangeOrder, checked with the routes",
         [typeof(ResourceAction)] = "route segments of ChangeResource, checked with the routes",
         [typeof(OrderFactKind)] = "queue messages between features",
+        [typeof(RedYifang.Functions.Platform.Idempotency.IdempotencyLease.Step)] = "a decision inside the idempotency layer",
     };
 
     /// <summary>Error answers that are not problems: the health check answers 503 with its own view (Platform/Health).</summary>

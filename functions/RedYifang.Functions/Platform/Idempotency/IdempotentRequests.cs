@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -17,6 +18,10 @@ namespace RedYifang.Functions.Platform.Idempotency;
 /// and <c>/v1/orders/</c> are one operation: claimed with an insert, finished with an ETag-conditional replace. A
 /// refused or failed operation releases the key. A replay first asks the operation whether the caller may still do
 /// it (a role revoked since the first request is refused, not answered with the stored 201).
+/// The operation runs with ids seeded by the claim (<see cref="SeededIds"/>): a request whose first run committed its change
+/// but never stored its answer (storage failed in between, or the instance stopped) leaves a pending row; once its lease
+/// lapses the same request resumes it (<see cref="IdempotencyLease.Step.Resume"/>), makes the same ids, and the create
+/// answers with what the first run wrote instead of writing it again.
 /// </summary>
 public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock, IOptions<IdempotencyOptions> options,
     ILogger<IdempotentRequests> logger)
@@ -55,7 +60,10 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
         ApiResult result;
         try
         {
-            result = await operation();
+            using (SeededIds.Begin(claim.Seed, claim.Since, claim.Resuming))
+            {
+                result = await operation();
+            }
         }
         catch
         {
@@ -63,22 +71,27 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
             throw;
         }
         if (result.Status >= 500) await ReleaseAsync(table, partition, claim.ETag);
-        else await CompleteAsync(table, partition, claim.ETag, requestHash, result);
+        else await CompleteAsync(table, partition, claim, requestHash, result);
         return result;
     }
 
-    private sealed record Claim(ETag ETag, ApiResult? Replay);
+    /// <param name="ETag">The claimed row's, for finishing or releasing it.</param>
+    /// <param name="Replay">The first request's answer, when it finished.</param>
+    /// <param name="Seed">What the operation's ids derive from: the first claim's, kept when a request resumes it.</param>
+    /// <param name="Since">The first claim's time, which the operation's ids carry.</param>
+    /// <param name="Resuming">Whether an earlier run of this request may have written the operation's change.</param>
+    private sealed record Claim(ETag ETag, ApiResult? Replay, string Seed, DateTimeOffset Since, bool Resuming);
 
     private async Task<Claim> ClaimAsync(TableClient table, string partition, string requestHash)
     {
         var deadline = clock.GetUtcNow() + options.Value.WaitForFirst;
         while (true)
         {
-            var pending = Pending(partition, requestHash);
+            var fresh = Pending(partition, requestHash, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), clock.GetUtcNow());
             try
             {
-                var added = await table.AddEntityAsync(pending);
-                return new Claim(added.Headers.ETag ?? ETag.All, null);
+                var added = await table.AddEntityAsync(fresh);
+                return Claimed(added, fresh, resuming: false);
             }
             catch (RequestFailedException e) when (e.IsConflict())
             {
@@ -87,50 +100,69 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
             if (!existing.HasValue || existing.Value is null) continue;
             var row = existing.Value;
             var now = clock.GetUtcNow();
-            var (state, lease, expires) = (row.GetString("State"), row.GetDateTimeOffset("LeaseUntil"), row.GetDateTimeOffset("ExpiresAt"));
-            if (IdempotencyLease.IsAbandoned(state, lease, expires, now))
+            var step = IdempotencyLease.Decide(row.GetString("State"), row.GetDateTimeOffset("LeaseUntil"),
+                row.GetDateTimeOffset("ExpiresAt"), row.GetString("RequestHash") == requestHash, now);
+            switch (step)
             {
-                try
-                {
-                    var replaced = await table.UpdateEntityAsync(pending, row.ETag, TableUpdateMode.Replace);
-                    return new Claim(replaced.Headers.ETag ?? ETag.All, null);
-                }
-                catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsNotFound())
-                {
+                case IdempotencyLease.Step.Replay:
+                    return new Claim(row.ETag, Stored(row), "", now, Resuming: false);
+                case IdempotencyLease.Step.KeyReused:
+                    throw KeyReused();
+                case IdempotencyLease.Step.Wait when now > deadline:
+                    throw InProgress();
+                case IdempotencyLease.Step.Wait:
+                    await Task.Delay(TimeSpan.FromMilliseconds(100));
                     continue;
-                }
             }
-            if (row.GetString("RequestHash") != requestHash) throw KeyReused();
-            if (row.GetString("State") == "done") return new Claim(row.ETag, Stored(row));
-            if (now > deadline) throw InProgress();
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            // A row claimed before seeds were kept resumes with a seed of its own: nothing it wrote can be found again.
+            var resuming = step == IdempotencyLease.Step.Resume && row.GetString("Seed") is not null;
+            var taken = resuming
+                ? Pending(partition, requestHash, row.GetString("Seed")!, row.GetDateTimeOffset("Since") ?? now)
+                : fresh;
+            try
+            {
+                var replaced = await table.UpdateEntityAsync(taken, row.ETag, TableUpdateMode.Replace);
+                if (resuming) LogResumed();
+                return Claimed(replaced, taken, resuming);
+            }
+            catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsNotFound())
+            {
+            }
         }
     }
 
-    private TableEntity Pending(string partition, string requestHash)
+    private static Claim Claimed(Response written, TableEntity row, bool resuming) =>
+        new(written.Headers.ETag ?? ETag.All, null, row.GetString("Seed")!, row.GetDateTimeOffset("Since")!.Value, resuming);
+
+    private TableEntity Pending(string partition, string requestHash, string seed, DateTimeOffset since)
     {
         var now = clock.GetUtcNow();
         return new TableEntity(partition, "")
         {
             ["State"] = "pending",
             ["RequestHash"] = requestHash,
+            ["Seed"] = seed,
+            ["Since"] = since,
             ["LeaseUntil"] = now + options.Value.Lease,
             ["ExpiresAt"] = now + options.Value.Retention,
         };
     }
 
-    private async Task CompleteAsync(TableClient table, string partition, ETag etag, string requestHash, ApiResult result)
+    private async Task CompleteAsync(TableClient table, string partition, Claim claim, string requestHash, ApiResult result)
     {
         if (result.Body is { Length: > MaxStoredBody })
         {
             LogNotStored(result.Body.Length);
-            await ReleaseAsync(table, partition, etag);
+            await ReleaseAsync(table, partition, claim.ETag);
             return;
         }
         var done = new TableEntity(partition, "")
         {
             ["State"] = "done",
             ["RequestHash"] = requestHash,
+            // Kept with the answer: the row still says what the ids the operation made derive from.
+            ["Seed"] = claim.Seed,
+            ["Since"] = claim.Since,
             ["ExpiresAt"] = clock.GetUtcNow() + options.Value.Retention,
             ["Status"] = result.Status,
             ["Headers"] = JsonSerializer.Serialize(result.Headers),
@@ -139,7 +171,7 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
         };
         try
         {
-            await table.UpdateEntityAsync(done, etag, TableUpdateMode.Replace);
+            await table.UpdateEntityAsync(done, claim.ETag, TableUpdateMode.Replace);
         }
         catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsNotFound())
         {
@@ -178,6 +210,10 @@ public sealed partial class IdempotentRequests(Tables tables, TimeProvider clock
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotent response of {Bytes} bytes is too large to store; key released")]
     private partial void LogNotStored(int bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Idempotent request resumes a claim whose lease lapsed before its answer was stored")]
+    private partial void LogResumed();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotency lease lapsed before the operation finished")]
     private partial void LogLeaseLost();

@@ -12,10 +12,23 @@ public static partial class Keys
 {
     private const string Crockford = "0123456789abcdefghjkmnpqrstvwxyz";
 
-    /// <summary>A new time-ordered identifier: prefix, 10 characters of millisecond time, 16 random.</summary>
-    public static string NewId(string prefix, TimeProvider? clock = null)
+    /// <summary>
+    /// A new time-ordered identifier: prefix, 10 characters of millisecond time, 16 random. Inside an idempotent request's operation
+    /// the time is its claim's and the random part derived from it (<see cref="SeededIds"/>).
+    /// </summary>
+    public static string NewId(string prefix, TimeProvider? clock = null) => $"{prefix}_{TimeOrdered(prefix, clock)}";
+
+    /// <summary>
+    /// A new identifier that carries the id of the partition it lives in (e.g. an order's community), so a
+    /// point read needs nothing but the id: <c>ord_{community id without prefix}-{time-ordered part}</c>.
+    /// </summary>
+    public static string NewChildId(string prefix, string parentId, TimeProvider? clock = null) =>
+        $"{prefix}_{parentId[(parentId.IndexOf('_') + 1)..]}-{TimeOrdered($"{prefix}|{parentId}", clock)}";
+
+    private static string TimeOrdered(string purpose, TimeProvider? clock)
     {
-        var now = (clock ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds();
+        var seeded = SeededIds.Current;
+        var now = (seeded?.Since ?? (clock ?? TimeProvider.System).GetUtcNow()).ToUnixTimeMilliseconds();
         Span<char> chars = stackalloc char[26];
         for (var i = 9; i >= 0; i--)
         {
@@ -23,17 +36,11 @@ public static partial class Keys
             now >>= 5;
         }
         Span<byte> random = stackalloc byte[16];
-        RandomNumberGenerator.Fill(random);
+        if (seeded is null) RandomNumberGenerator.Fill(random);
+        else seeded.Fill(purpose, random);
         for (var i = 0; i < 16; i++) chars[10 + i] = Crockford[random[i] & 31];
-        return $"{prefix}_{chars}";
+        return new string(chars);
     }
-
-    /// <summary>
-    /// A new identifier that carries the id of the partition it lives in (e.g. an order's community), so a
-    /// point read needs nothing but the id: <c>ord_{community id without prefix}-{time-ordered part}</c>.
-    /// </summary>
-    public static string NewChildId(string prefix, string parentId, TimeProvider? clock = null) =>
-        $"{prefix}_{parentId[(parentId.IndexOf('_') + 1)..]}-{NewId("x", clock)[2..]}";
 
     /// <summary>The parent id a <see cref="NewChildId"/> carries, or null when the id is not one.</summary>
     public static string? ParentOf(string? childId, string parentPrefix)

@@ -1,3 +1,6 @@
+using RedYifang.Functions.Platform.Idempotency;
+using RedYifang.Functions.Platform.Storage;
+
 namespace RedYifang.Functions.Tests.Platform.Idempotency;
 
 /// <summary>Idempotent creates in this class's own district; each test creates under a parent of its own, so its children are known exactly.</summary>
@@ -112,6 +115,66 @@ public sealed class IdempotentRequestsTests(SliceApp slice) : IAsyncLifetime
         await replay.ExpectProblemAsync(403, "forbidden");
         Assert.False(replay.Headers.Contains("Idempotent-Replayed"));
         Assert.Equal(1, (await ChildrenAsync(_d.StreetId)).Count(id => id == created.Str("id")));
+    }
+
+    public static TheoryData<string> Creates => ["orgs", "orders", "resources", "evidence/uploads"];
+
+    /// <summary>
+    /// The first run committed its change, then its answer was lost before it was stored under the key (storage failed, the
+    /// instance stopped: the fault tier puts a real outage there, IdempotentCreateFaultTests.cs); here the key's row is put back
+    /// as such a run leaves it, pending with its lease lapsed. The retry resumes it and answers 201 with what the first run made,
+    /// under the same id; the next one replays that answer.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Creates))]
+    public async Task A_create_whose_answer_was_lost_is_answered_by_its_retry_with_what_its_first_run_made(string create)
+    {
+        var (who, body, operation, idField) = create switch
+        {
+            "orgs" => (Admin, (object)new { kind = "grid", parentId = _d.CommunityId, name = "失答网格" }, "CreateOrg", "id"),
+            "orders" => (_d.Resident, new
+            {
+                communityId = _d.CommunityId, title = "失答", category = "repairs", description = "门锁坏了", beneficiaries = 1,
+                urgency = "low", level = "community",
+            }, "SubmitOrder", "id"),
+            "resources" => (_d.Liaison, new
+            {
+                unitId = _d.UnitId, title = "失答服务", category = "repairs", description = "上门维修", kind = "service",
+                areaIds = new[] { _d.StreetId }, monthlyCapacity = 2,
+                availability = new[] { new { weekday = 2, from = "09:00", to = "17:00" } },
+                validFrom = "2026-01-01", validTo = "2030-12-31", tags = Array.Empty<string>(),
+            }, "CreateResource", "id"),
+            _ => (Admin, new
+            {
+                ownerType = "org", ownerId = _d.UnitId, fileName = "失答.pdf", contentType = "application/pdf", size = 1234,
+                sha256 = new string('a', 64),
+            }, "EvidenceUploadTicket", "evidenceId"),
+        };
+        var key = NewKey();
+        var first = await (await _app.SendAsync(HttpMethod.Post, $"api/v1/{create}", who, body, key)).ExpectAsync(201);
+
+        var userId = (await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", who)).ExpectAsync(200)).Str("id");
+        await LoseAnswerAsync(userId, operation, key["Idempotency-Key"]);
+        var retry = await _app.SendAsync(HttpMethod.Post, $"api/v1/{create}", who, body, key);
+
+        var resumed = await retry.ExpectAsync(201);
+        Assert.False(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(first.Str(idField), resumed.Str(idField));
+        var replay = await _app.SendAsync(HttpMethod.Post, $"api/v1/{create}", who, body, key);
+        Assert.Equal(resumed.ToJsonString(), (await replay.ExpectAsync(201)).ToJsonString());
+        Assert.Equal(["true"], replay.Headers.GetValues("Idempotent-Replayed"));
+    }
+
+    /// <summary>Puts the key's finished row back as a run that lost its answer leaves it: pending, its lease lapsed.</summary>
+    private async Task LoseAnswerAsync(string userId, string operation, string key)
+    {
+        var table = _app.Table(IdempotentRequests.TableName);
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(Keys.Sha256Hex($"{userId}|{operation}|{key}"), "")).Value;
+        Assert.Equal("done", row.GetString("State"));
+        foreach (var answer in new[] { "Status", "Headers", "ContentType", "Body" }) row.Remove(answer);
+        row["State"] = "pending";
+        row["LeaseUntil"] = DateTimeOffset.UnixEpoch;
+        await table.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
     }
 
     private async Task<List<string>> ChildrenAsync(string parent)
