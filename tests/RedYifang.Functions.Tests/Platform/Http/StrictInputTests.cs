@@ -59,6 +59,19 @@ public sealed class StrictInputTests(SliceApp slice) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("yes")]
+    [InlineData("True")]
+    [InlineData("1")]
+    [InlineData("true ")]
+    public async Task Mine_is_true_or_false_and_nothing_else(string mine)
+    {
+        var response = await _app.SendAsync(HttpMethod.Get, $"api/v1/orders?mine={Uri.EscapeDataString(mine)}", _d.Resident);
+
+        var problem = await response.ExpectProblemAsync(400, "validation_failed");
+        Assert.Equal(new Dictionary<string, string[]> { ["mine"] = ["须为 true 或 false"] }, problem.Errors());
+    }
+
+    [Theory]
     [InlineData("１３８１２３４１２３４", "full-width")]
     [InlineData("١٣٨١٢٣٤١٢٣٤", "arabic-indic")]
     [InlineData("138１２３４1234", "mixed")]
