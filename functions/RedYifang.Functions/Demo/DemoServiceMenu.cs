@@ -1,12 +1,13 @@
 using RedYifang.Functions.Assessment;
+using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Events;
-using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Periods;
+using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Demo;
@@ -17,7 +18,7 @@ namespace RedYifang.Functions.Demo;
 /// seed: loading again adds only what is missing.
 /// </summary>
 public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStore resources, OrderStore orders, CapacityLedger capacity,
-    UnitRecords records, Suggestions suggestions, DemoEvidence evidence, IOrderEvidence orderEvidence, EventTranslators translators,
+    UnitRecords records, Suggestions suggestions, DemoEvidence evidence, IVerifiedEvidence orderEvidence, EventTranslators translators,
     AssessmentFacts assessmentFacts, TimeProvider clock)
 {
     public const int OrderCount = 204;
@@ -201,7 +202,7 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
         var photo = await evidence.PhotoAsync(demo.Id, demo.Community.Path, provider!.UnitId, liaison, demo.Seed, doneAt, ct);
         change = change.Then(o => o.Complete(new Completion([photo], hours, o.Beneficiaries, doneAt), liaison));
         if (target == OrderState.Completed) return change;
-        var verified = await orderEvidence.AllVerifiedAsync(demo.Id, [photo], ct);
+        var verified = await orderEvidence.AllVerifiedAsync(OwnerType.Order, demo.Id, [photo], ct);
         change = change.Then(o => o.Accept(admin, Next(), verified));
         if (target == OrderState.Accepted) return change;
         return change.Then(o => o.Rate(new Rating(3 + random.Next(0, 3), "服务很好", Next()), demo.Owner));

@@ -1,4 +1,3 @@
-using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Security;
 
@@ -21,15 +20,13 @@ public static class EvidencePolicy
     public static bool MayCommit(Caller caller, EvidenceRecord record) => record.UploaderId == caller.UserId;
 
     /// <summary>
-    /// Sees an order's evidence at all (lists it; otherwise 404): whoever may read the order (<see cref="OrderPolicy.MayRead"/>).
+    /// Attaches evidence to an object as the unit that served it, into the unit's archive: the unit's liaison (an order's matched
+    /// unit; none before the match).
     /// </summary>
-    public static bool MaySeeOrder(Caller caller, Order order) => OrderPolicy.MayRead(caller, order);
+    public static bool AttachesAsProvider(Caller caller, string? providerUnitId) => caller.IsLiaisonOf(providerUnitId);
 
-    /// <summary>Attaches evidence to an order as its provider, into the unit's archive: the matched unit's liaison.</summary>
-    public static bool AttachesAsProvider(Caller caller, Order order) => OrderPolicy.IsProvider(caller, order);
-
-    /// <summary>Attaches evidence to an order into its community's archive: admins over the order's community.</summary>
-    public static bool AttachesAsAdmin(Caller caller, Order order) => caller.IsAdminOf(order.CommunityPath);
+    /// <summary>Attaches evidence to an object into the archive of the organisation it belongs to: admins over that organisation.</summary>
+    public static bool AttachesAsAdmin(Caller caller, IReadOnlyList<string> ownerPath) => caller.IsAdminOf(ownerPath);
 
     /// <summary>
     /// Attaches evidence to an organisation, lists its evidence and reads its trace archive: its admins (or admins above

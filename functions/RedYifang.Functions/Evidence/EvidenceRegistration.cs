@@ -22,7 +22,7 @@ public static class EvidenceRegistration
         services.AddSingleton<ProcessEvidence>();
         services.AddSingleton<GetOrgTrace>();
         services.AddSingleton<VerifyOrgTrace>();
-        services.AddSingleton<Orders.IOrderEvidence, OrderEvidence>();
+        services.AddSingleton<IVerifiedEvidence, VerifiedEvidence>();
         services.AddSingleton(new OutboxTable(EvidenceStore.TableName));
         return services;
     }

@@ -1,17 +1,18 @@
+using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Orders;
 
 /// <summary>The provider reports the work done, with verified evidence (痕迹) of this order.</summary>
-public sealed class CompleteOrder(OrderChanges changes, IOrderEvidence evidence)
+public sealed class CompleteOrder(OrderChanges changes, IVerifiedEvidence evidence)
 {
     public sealed record Request(List<string>? EvidenceIds, decimal? ServiceHours, int? Beneficiaries);
 
     public async Task<Order> HandleAsync(Caller caller, string id, Request body, CancellationToken ct)
     {
         var (evidenceIds, hours, beneficiaries) = Validate(body);
-        if (!await evidence.AllVerifiedAsync(id, evidenceIds, ct)) throw EvidenceNotVerified();
+        if (!await evidence.AllVerifiedAsync(OwnerType.Order, id, evidenceIds, ct)) throw EvidenceNotVerified();
         var at = changes.Now;
         return await changes.ApplyAsync(caller, id, OrderPolicy.IsProvider,
             o => o.Complete(new Completion(evidenceIds, hours, beneficiaries, at), caller.UserId), ct);

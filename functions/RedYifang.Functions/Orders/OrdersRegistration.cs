@@ -12,6 +12,7 @@ public static class OrdersRegistration
         services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<OrderStore>();
+        services.AddSingleton<Evidence.IEvidenceOwner, OrderEvidenceOwner>();
         services.AddSingleton<OrderChanges>();
         services.AddSingleton<OrderResources>();
         services.AddSingleton<OrderQueries>();

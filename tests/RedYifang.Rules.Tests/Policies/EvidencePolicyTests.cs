@@ -38,7 +38,8 @@ public sealed class EvidencePolicyTests
     private static readonly PolicyMatrix Matrix = new PolicyMatrix(typeof(EvidencePolicy), EvidenceCallers)
 
         // Reading one item. Left out: the order's owner on every order item, and the provider on the community's
-        // document: they may list the order's evidence (MaySeeOrder, with read URLs) but the single read refuses them.
+        // document: they may list the order's evidence (whoever may read the order: Orders/OrderEvidenceOwner.cs), with
+        // read URLs, but the single read refuses them.
         .Allow(
             nameof(EvidencePolicy.MayRead),
             "u1's photo on the order in c11",
@@ -75,39 +76,29 @@ public sealed class EvidencePolicyTests
             c => EvidencePolicy.MayCommit(c, AdminDocument),
             [CommunityAdminC11])
         .Allow(
-            nameof(EvidencePolicy.MaySeeOrder),
-            "published order in c11",
-            c => EvidencePolicy.MaySeeOrder(c, Published),
-            [Owner, .. AdminsOverC11, LiaisonU1, LiaisonU2, LiaisonU1AdminC21])
-        .Allow(
-            nameof(EvidencePolicy.MaySeeOrder),
-            "order in c11 matched to u1",
-            c => EvidencePolicy.MaySeeOrder(c, MatchedToU1),
-            [Owner, .. AdminsOverC11, LiaisonU1, LiaisonU1AdminC21])
-        .Allow(
             nameof(EvidencePolicy.AttachesAsProvider),
             "order in c11 matched to u1",
-            c => EvidencePolicy.AttachesAsProvider(c, MatchedToU1),
+            c => EvidencePolicy.AttachesAsProvider(c, MatchedToU1.UnitId),
             [LiaisonU1, LiaisonU1AdminC21])
         .Allow(
             nameof(EvidencePolicy.AttachesAsProvider),
             "order in c11 matched to u3",
-            c => EvidencePolicy.AttachesAsProvider(c, MatchedToU3),
+            c => EvidencePolicy.AttachesAsProvider(c, MatchedToU3.UnitId),
             [LiaisonU3])
         .Allow(
             nameof(EvidencePolicy.AttachesAsProvider),
             "published order in c11, no unit yet",
-            c => EvidencePolicy.AttachesAsProvider(c, Published),
+            c => EvidencePolicy.AttachesAsProvider(c, Published.UnitId),
             [])
         .Allow(
             nameof(EvidencePolicy.AttachesAsAdmin),
             "order in c11 matched to u1",
-            c => EvidencePolicy.AttachesAsAdmin(c, MatchedToU1),
+            c => EvidencePolicy.AttachesAsAdmin(c, MatchedToU1.CommunityPath),
             AdminsOverC11)
         .Allow(
             nameof(EvidencePolicy.AttachesAsAdmin),
             "order in c11 matched to u3",
-            c => EvidencePolicy.AttachesAsAdmin(c, MatchedToU3),
+            c => EvidencePolicy.AttachesAsAdmin(c, MatchedToU3.CommunityPath),
             AdminsOverC11)
         .Allow(
             nameof(EvidencePolicy.ActsFor),
