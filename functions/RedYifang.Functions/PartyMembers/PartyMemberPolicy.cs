@@ -5,9 +5,6 @@ namespace RedYifang.Functions.PartyMembers;
 /// <summary>Who may see and do what with party members' reports and points: every rule of the feature, in one place.</summary>
 public static class PartyMemberPolicy
 {
-    /// <summary>Reporting: any signed-in user, for themselves (the report is always the caller's own).</summary>
-    public static bool MayReport(Caller caller) => caller.UserId.Length > 0;
-
     /// <summary>A report: the member who filed it, and admins over its community.</summary>
     public static bool MayRead(Caller caller, PartyMemberReport report) =>
         caller.UserId == report.UserId || caller.IsAdminOf(report.CommunityPath);

@@ -44,8 +44,7 @@ public sealed class SubmitReport(ReportStore reports, OrgStore orgs, TimeProvide
             throw Problems.InvalidReference("workUnitId", new("不是已登记的驻区单位", "is not a registered unit"));
         }
         var guard = await reports.GuardAsync(community.Path[0], community.Id, caller.UserId, ct);
-        if (guard is { State: ReportState.Pending }) throw PartyMemberProblems.ReportPending(guard.ReportId);
-        if (guard is { State: ReportState.Approved }) throw PartyMemberProblems.AlreadyMember(guard.ReportId);
+        ReportGuard.CheckMayReport(guard);
 
         var change = PartyMemberReport.Submit(draft, Keys.NewChildId("pmr", community.Path[0], clock), community.Path, caller.UserId,
             clock.GetUtcNow());
