@@ -8,6 +8,7 @@ using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.PartyMembers;
 using RedYifang.Functions.Platform;
 using RedYifang.Functions.Platform.Messaging;
 using RedYifang.Functions.Resources;
@@ -33,5 +34,6 @@ public static class AppServices
             .AddEvidence(configuration)
             .AddAssessment()
             .AddAgreements()
+            .AddPartyMembers()
             .AddDemo();
 }

@@ -36,7 +36,7 @@ public sealed class SchemaValues(FuzzIds ids)
             case "gridId":
                 (own, other) = ([ids.Own.GridId], [ids.Other.GridId]);
                 break;
-            case "unitId":
+            case "unitId" or "workUnitId":
                 (own, other) = ([ids.Own.UnitId], [ids.Other.UnitId]);
                 break;
             case "districtId":
@@ -62,6 +62,9 @@ public sealed class SchemaValues(FuzzIds ids)
                 break;
             case "userId":
                 (own, other) = (ids.Users, [Unknown("usr")]);
+                break;
+            case "id" when template.StartsWith("/v1/communities/", StringComparison.Ordinal):
+                (own, other) = ([ids.Own.CommunityId], [ids.Other.CommunityId]);
                 break;
             case "id" when template.StartsWith("/v1/orgs/", StringComparison.Ordinal):
                 (own, other) = (ids.OwnOrgs, ids.OtherOrgs);
@@ -94,6 +97,13 @@ public sealed class SchemaValues(FuzzIds ids)
             $"{now.Year}-Q{((now.Month - 1) / 3) + 1}",
             now.Year.ToString(CultureInfo.InvariantCulture),
             "2025-12");
+    }
+
+    /// <summary>A quarter the app accepts: this one (China Standard Time), or the last of 2025.</summary>
+    public static Gen<string> Quarters()
+    {
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        return Gen.Elements($"{now.Year}-Q{((now.Month - 1) / 3) + 1}", "2025-Q4");
     }
 
     /// <summary>A value the schema allows (the field's name picks ids, see <see cref="IdsFor"/>).</summary>
@@ -150,6 +160,7 @@ public sealed class SchemaValues(FuzzIds ids)
                 "^[0-9]+(\\.[0-9]{1,2})?$" => Gen.Elements("1000.00", "0.5", "12"),
                 "^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$" => Gen.Elements("13812341234", "010-12345678"),
                 "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$" => Periods(),
+                "^[0-9]{4}-Q[1-4]$" => Quarters(),
                 "^[0-9a-fA-F]{64}$" => Gen.Choose(0, 1000).Select(i => Keys(i)),
                 "^[0-9]{1,12}:[0-9a-f]{64}$" => Gen.Choose(1, 5).Select(i => $"{i}:{Keys(i)}"),
                 var other => throw new InvalidOperationException(

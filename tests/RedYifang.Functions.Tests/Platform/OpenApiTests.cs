@@ -10,6 +10,7 @@ using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.PartyMembers;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
@@ -39,6 +40,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(PeerGroup)] = "PeerGroup", [typeof(Indicator)] = "Indicator", [typeof(Direction)] = "Direction",
         [typeof(FactKind)] = "FactKind", [typeof(AgreementState)] = "AgreementState", [typeof(AgreementAction)] = "AgreementAction",
         [typeof(CommitmentKind)] = "CommitmentKind", [typeof(DeliverySource)] = "DeliverySource",
+        [typeof(ReportState)] = "ReportState", [typeof(PointsSource)] = "PointsSource",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>
@@ -49,6 +51,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(ResourceAction)] = "route segments of ChangeResource, checked with the routes",
         [typeof(OrderFactKind)] = "queue messages between features",
         [typeof(RedYifang.Functions.Platform.Idempotency.IdempotencyLease.Step)] = "a decision inside the idempotency layer",
+        [typeof(AttendanceOutcome)] = "queue messages between features",
     };
 
     /// <summary>Error answers that are not problems: the health check answers 503 with its own view (Platform/Health).</summary>

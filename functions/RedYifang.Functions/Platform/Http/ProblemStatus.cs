@@ -20,6 +20,7 @@ public static class ProblemStatus
         [typeof(InvalidTransitionException)] = 409,
         [typeof(ConflictException)] = 409,
         [typeof(CapacityExhaustedException)] = 409,
+        [typeof(PreconditionFailedException)] = 412,
         [typeof(PayloadTooLargeException)] = 413,
         [typeof(UnsupportedMediaTypeException)] = 415,
         [typeof(RuleViolationException)] = 422,

@@ -45,7 +45,7 @@ public static class Problems
     public static readonly IReadOnlyDictionary<string, string> Nouns = new Dictionary<string, string>
     {
         ["agreement"] = "共建协议", ["evidence"] = "痕迹材料", ["matching run"] = "匹配批次", ["object"] = "对象", ["order"] = "订单",
-        ["organisation"] = "组织",
+        ["organisation"] = "组织", ["party member"] = "党员", ["party member report"] = "党员报到", ["points rules"] = "积分规则",
         ["ranking"] = "排名", ["resource"] = "服务资源", ["route"] = "路径",
     };
 
@@ -64,6 +64,12 @@ public static class Problems
         new("conflict",
             new("数据已被他人修改", "The data was changed by someone else"),
             new("请刷新后重试。", "Reload and try again."));
+
+    /// <summary>An <c>If-Match</c> that is not the current version's ETag (a lost update prevented).</summary>
+    public static PreconditionFailedException PreconditionFailed() =>
+        new("precondition_failed",
+            new("数据已更新，版本不符", "The version has changed"),
+            new("If-Match 不是当前版本的 ETag：请重新读取后再修改。", "If-Match is not the current version's ETag: read it again, then change it."));
 
     public static UnavailableException StorageUnavailable() =>
         new("storage_unavailable",

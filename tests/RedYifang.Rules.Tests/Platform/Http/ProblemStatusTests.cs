@@ -21,7 +21,7 @@ public sealed class ProblemStatusTests
             .Where(t => t.IsSubclassOf(typeof(DomainException)) && !t.IsAbstract)
             .OrderBy(t => t.Name)
             .ToList();
-        Assert.Equal(15, types.Count);
+        Assert.Equal(16, types.Count);
         Assert.Equal(types.Select(t => t.Name), ProblemStatus.Table.Keys.OrderBy(t => t.Name).Select(t => t.Name));
     }
 
@@ -34,6 +34,7 @@ public sealed class ProblemStatusTests
     [InlineData(typeof(InvalidTransitionException), 409)]
     [InlineData(typeof(ConflictException), 409)]
     [InlineData(typeof(CapacityExhaustedException), 409)]
+    [InlineData(typeof(PreconditionFailedException), 412)]
     [InlineData(typeof(PayloadTooLargeException), 413)]
     [InlineData(typeof(RuleViolationException), 422)]
     [InlineData(typeof(TooManyRequestsException), 429)]
