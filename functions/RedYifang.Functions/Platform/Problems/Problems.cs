@@ -44,7 +44,8 @@ public static class Problems
     /// <summary>The things a 404 names, in Chinese (an English word in a Chinese sentence reads as a fault).</summary>
     public static readonly IReadOnlyDictionary<string, string> Nouns = new Dictionary<string, string>
     {
-        ["agreement"] = "共建协议", ["evidence"] = "痕迹材料", ["matching run"] = "匹配批次", ["object"] = "对象", ["order"] = "订单",
+        ["activity"] = "活动", ["agreement"] = "共建协议", ["attendance"] = "出勤记录", ["evidence"] = "痕迹材料", ["matching run"] = "匹配批次",
+        ["object"] = "对象", ["order"] = "订单",
         ["organisation"] = "组织",
         ["ranking"] = "排名", ["resource"] = "服务资源", ["route"] = "路径",
     };
