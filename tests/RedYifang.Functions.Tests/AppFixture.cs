@@ -104,7 +104,7 @@ public sealed class LongestFirst : ITestCollectionOrderer
 {
     private static readonly string[] Longest =
     [
-        Slices.MatchingAtScale, Slices.Demo, Fuzz.FuzzSlice.Name, Slices.Evidence, Slices.Orders, Slices.Agreements,
+        Slices.MatchingAtScale, Slices.Demo, Fuzz.FuzzSlice.Name, Slices.Evidence, Slices.Orders, Slices.Agreements, Slices.Activities,
         "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
         "two districts", Slices.Organisations, Slices.Assessment,
     ];
@@ -124,6 +124,7 @@ public static class Slices
     public const string Demo = "demo";
     public const string MatchingAtScale = "matching at scale";
     public const string Agreements = "agreements";
+    public const string Activities = "activities";
 }
 
 [CollectionDefinition(Slices.Orders)]
@@ -150,6 +151,9 @@ public sealed class MatchingAtScaleSlice : ICollectionFixture<SliceApp>;
 [CollectionDefinition(Slices.Agreements)]
 public sealed class AgreementsSlice : ICollectionFixture<SliceApp>;
 
+[CollectionDefinition(Slices.Activities)]
+public sealed class ActivitiesSlice : ICollectionFixture<SliceApp>;
+
 /// <summary>The slice tier's own promise: no timer runs behind a test's back, and every timer the build declares is one it turns off.</summary>
 [Collection(Slices.Platform)]
 public sealed class SliceAppTests(SliceApp slice)
@@ -159,7 +163,7 @@ public sealed class SliceAppTests(SliceApp slice)
     {
         var hosted = slice.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
         Assert.Empty(hosted.OfType<RedYifang.LocalHost.TimerTriggerScheduler>());
-        Assert.Equal(8, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
+        Assert.Equal(9, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
     }
 
     [Fact]

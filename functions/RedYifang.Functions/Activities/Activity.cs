@@ -47,6 +47,9 @@ public sealed record Activity
     /// <summary>Check-in and check-out are open from 30 minutes before the start to 30 minutes after the end, both included.</summary>
     public bool IsCheckinOpen(DateTimeOffset now) => now >= CheckinOpensAt && now <= CheckinClosesAt;
 
+    /// <summary>Someone more may check in when <paramref name="checkedIn"/> have: no capacity, or a place left.</summary>
+    public bool HasPlaceAfter(int checkedIn) => Capacity is not { } capacity || checkedIn < capacity;
+
     /// <summary>A new scheduled activity, written by whoever acts for the organiser.</summary>
     public static ActivityChange Create(NewActivity draft, string id, IReadOnlyList<string> organiserPath, AgreementLink? agreement,
         string secret, string by, DateTimeOffset at)

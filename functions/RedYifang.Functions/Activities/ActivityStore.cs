@@ -104,7 +104,7 @@ public sealed class ActivityStore(Tables tables, Outbox outbox, EventTranslators
             if (await FindAttendanceAsync(activity, userId, token) is { } existing) return (existing.Attendance, false);
             var counter = await FindRowAsync(activity.DistrictId, CountRow(activity.Id), token);
             var count = counter?.GetInt32("Count") ?? 0;
-            if (activity.Capacity is { } capacity && count >= capacity) throw ActivityProblems.Full(capacity);
+            if (!activity.HasPlaceAfter(count)) throw ActivityProblems.Full(activity.Capacity!.Value);
             var record = Attendance.CheckIn(activity.Id, userId, at);
             var next = new TableEntity(activity.DistrictId, CountRow(activity.Id)) { ["Count"] = count + 1 };
             await table.SubmitTransactionAsync(

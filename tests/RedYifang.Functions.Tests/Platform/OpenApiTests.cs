@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using RedYifang.Functions.Activities;
 using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Evidence;
@@ -38,7 +39,10 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(OwnerType)] = "OwnerType", [typeof(EvidenceKind)] = "EvidenceKind", [typeof(EvidenceState)] = "EvidenceState",
         [typeof(PeerGroup)] = "PeerGroup", [typeof(Indicator)] = "Indicator", [typeof(Direction)] = "Direction",
         [typeof(FactKind)] = "FactKind", [typeof(AgreementState)] = "AgreementState", [typeof(AgreementAction)] = "AgreementAction",
-        [typeof(CommitmentKind)] = "CommitmentKind", [typeof(DeliverySource)] = "DeliverySource",
+        [typeof(CommitmentKind)] = "CommitmentKind", [typeof(DeliverySource)] = "DeliverySource", [typeof(ActivityKind)] = "ActivityKind",
+        [typeof(ActivityState)] = "ActivityState", [typeof(ActivityAction)] = "ActivityAction",
+        [typeof(AttendanceState)] = "AttendanceState",
+        [typeof(AttendanceAction)] = "AttendanceAction", [typeof(AttendanceSource)] = "AttendanceSource",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>

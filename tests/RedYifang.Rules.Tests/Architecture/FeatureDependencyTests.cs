@@ -14,12 +14,15 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
     private const string Root = "RedYifang.Functions.";
 
     private static readonly string[] Features =
-        ["Agreements", "Assessment", "Demo", "Evidence", "Identity", "Matching", "Orders", "Organisations", "Platform", "Resources"];
+    [
+        "Activities", "Agreements", "Assessment", "Demo", "Evidence", "Identity", "Matching", "Orders", "Organisations", "Platform",
+        "Resources",
+    ];
 
     private static readonly Lazy<FeatureGraph> App = new(() => FeatureGraph.Read(typeof(AppServices).Assembly.Location, Root));
 
     [Fact]
-    public void The_features_are_the_ten_folders_and_the_graph_between_them_is_printed()
+    public void The_features_are_the_eleven_folders_and_the_graph_between_them_is_printed()
     {
         var graph = App.Value;
         foreach (var feature in graph.Features)
