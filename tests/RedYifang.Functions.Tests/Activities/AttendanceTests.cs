@@ -124,7 +124,13 @@ public sealed class AttendanceTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal(["evidenceIds"], (await (await _p.PostAsync(id, "attendance", _d.CommunityAdmin, backfill))
             .ExpectProblemAsync(422, "evidence_not_verified")).Errors().Keys);
 
+        // Evidence of an activity: attached by whoever acts for the organiser (a resident is answered as if there were none).
+        var ticket = new { ownerType = "activity", ownerId = id, fileName = "a.jpg", contentType = "image/jpeg", size = 10,
+            sha256 = new string('0', 64) };
+        await (await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Resident, ticket)).ExpectProblemAsync(404, "not_found");
         var ours = await VerifiedPhotoAsync(id, _d.CommunityAdmin, 2102);
+        Assert.Equal([ours], (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence?ownerType=activity&ownerId={id}",
+            _d.StreetAdmin)).ExpectAsync(200)).Ids());
         var closed = await ClosedAsync(id, _d.CommunityAdmin);
         Assert.Equal(("closed", "close"), (closed.Str("state"), closed["history"]!.AsArray()[^1].Str("action")));
         await (await _p.PostAsync(id, "close", _d.CommunityAdmin)).ExpectProblemAsync(409, "invalid_transition");
