@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Activities;
 using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Demo;
@@ -34,6 +35,7 @@ public static class AppServices
             .AddEvidence(configuration)
             .AddAssessment()
             .AddAgreements()
+            .AddActivities()
             .AddPartyMembers()
             .AddDemo();
 }

@@ -105,6 +105,7 @@ public sealed class LongestFirst : ITestCollectionOrderer
     private static readonly string[] Longest =
     [
         Slices.MatchingAtScale, Slices.Demo, Fuzz.FuzzSlice.Name, Slices.Evidence, Slices.Orders, Slices.Agreements, Slices.PartyMembers,
+        Slices.Activities,
         "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
         "two districts", Slices.Organisations, Slices.Assessment,
     ];
@@ -125,6 +126,7 @@ public static class Slices
     public const string MatchingAtScale = "matching at scale";
     public const string Agreements = "agreements";
     public const string PartyMembers = "party members";
+    public const string Activities = "activities";
 }
 
 [CollectionDefinition(Slices.Orders)]
@@ -154,6 +156,9 @@ public sealed class AgreementsSlice : ICollectionFixture<SliceApp>;
 [CollectionDefinition(Slices.PartyMembers)]
 public sealed class PartyMembersSlice : ICollectionFixture<SliceApp>;
 
+[CollectionDefinition(Slices.Activities)]
+public sealed class ActivitiesSlice : ICollectionFixture<SliceApp>;
+
 /// <summary>The slice tier's own promise: no timer runs behind a test's back, and every timer the build declares is one it turns off.</summary>
 [Collection(Slices.Platform)]
 public sealed class SliceAppTests(SliceApp slice)
@@ -163,7 +168,7 @@ public sealed class SliceAppTests(SliceApp slice)
     {
         var hosted = slice.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
         Assert.Empty(hosted.OfType<RedYifang.LocalHost.TimerTriggerScheduler>());
-        Assert.Equal(10, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
+        Assert.Equal(11, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
     }
 
     [Fact]

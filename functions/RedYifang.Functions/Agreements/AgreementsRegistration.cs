@@ -23,6 +23,8 @@ public static class AgreementsRegistration
         services.AddSingleton<RecordDelivery>();
         services.AddSingleton<IEventTranslator, AgreementIntegrationEvents>();
         services.AddSingleton<IEventTranslator, DeliveryTranslator>();
+        services.AddSingleton<IEventTranslator, ActivityDeliveryTranslator>();
+        services.AddSingleton<Activities.IActivityAgreements, ActivityAgreements>();
         services.AddSingleton<Evidence.IEvidenceOwner, AgreementEvidenceOwner>();
         services.AddSingleton(new OutboxTable(AgreementStore.TableName));
         return services;

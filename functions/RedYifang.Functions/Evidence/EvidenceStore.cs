@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Messaging;
 using RedYifang.Functions.Platform.Problems;
@@ -14,7 +15,7 @@ namespace RedYifang.Functions.Evidence;
 /// record. Table <c>PhotoHashes</c> finds near-duplicate photos: each 64-bit perceptual hash is filed under its eight
 /// bytes (<c>band{i}|{byte}</c>), so two hashes within 7 bits of each other share at least one partition.
 /// </summary>
-public sealed class EvidenceStore(Tables tables, Outbox outbox)
+public sealed class EvidenceStore(Tables tables, Outbox outbox, EventTranslators translators)
 {
     public const string TableName = "Evidence";
     public const string ByOwnerTable = "EvidenceByOwner";
@@ -69,7 +70,8 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
     /// <summary>
     /// Appends a verified record to its organisation's chain; false when another append got there first. The
     /// integration event <c>evidence.chainHead</c> is staged in the same transaction, so every head the chain ever had
-    /// is published outside the storage account, where whoever could rewrite this partition cannot reach it.
+    /// is published outside the storage account, where whoever could rewrite this partition cannot reach it. So is what the
+    /// features that own the evidence's object make of its <see cref="EvidenceEvent.Verified"/> (Activities: the activity may close).
     /// </summary>
     public async Task<bool> TryAppendAsync(StoredEvidence stored, Func<long, string, EvidenceRecord> verify, CancellationToken ct = default)
     {
@@ -88,6 +90,7 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
         var (queue, message) = IntegrationEvent.Of($"chainhead-{org}-{seq}", "evidence.chainHead", record.VerifiedAt ?? default,
             new ChainHeadMoved(org, seq, record.ChainHash!, record.VerifiedAt ?? default));
         var anchor = outbox.Stage(org, queue, message);
+        var owners = translators.Translate([new EvidenceEvent.Verified(record)]).Select(m => outbox.Stage(org, m.Queue, m.Body)).ToList();
         try
         {
             await table.SubmitTransactionAsync(
@@ -98,13 +101,14 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox)
                     : new TableTransactionAction(TableTransactionActionType.Add, newHead),
                 new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(record), stored.ETag),
                 anchor.Action,
+                .. owners.Select(o => o.Action),
             ], ct);
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             return false;
         }
-        await outbox.DispatchAsync(table, [anchor.Entry], ct);
+        await outbox.DispatchAsync(table, [anchor.Entry, .. owners.Select(o => o.Entry)], ct);
         return true;
     }
 

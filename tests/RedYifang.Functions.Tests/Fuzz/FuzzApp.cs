@@ -8,7 +8,7 @@ namespace RedYifang.Functions.Tests.Fuzz;
 /// The fuzz tier's own slice app (its own Azurite, so a snapshot of the whole account is a snapshot of what the fuzz did):
 /// two districts made through the API as the other slices make theirs — "fz", the fuzz's own, and "fo", another
 /// district whose ids the fuzz sends with fz's roles — each with resources and orders in several states, an evidence
-/// photo, a matching run. Every id and every signed-in caller the generators draw on is in <see cref="Ids"/>.
+/// photo, a matching run, activities. Every id and every signed-in caller the generators draw on is in <see cref="Ids"/>.
 /// </summary>
 public sealed class FuzzApp : SliceApp
 {
@@ -37,7 +37,24 @@ public sealed class FuzzApp : SliceApp
             users.Add(await TestDistrict.UserIdAsync(App, openId));
             await App.TokenAsync(openId);
         }
-        Ids = new FuzzIds(own, other, callers, users, ownOrders, otherOrders, ownResources, otherResources, evidence, run);
+        Ids = new FuzzIds(own, other, callers, users, ownOrders, otherOrders, ownResources, otherResources, evidence, run,
+            await ActivitiesAsync(own), await ActivitiesAsync(other));
+    }
+
+    /// <summary>An activity of the community under way (check-in open) and one that ended yesterday, both scheduled.</summary>
+    private async Task<List<string>> ActivitiesAsync(TestDistrict d)
+    {
+        var ids = new List<string>();
+        foreach (var (from, hours) in new[] { (TimeSpan.FromMinutes(-30), 3), (TimeSpan.FromDays(-1), 2) })
+        {
+            var start = DateTimeOffset.UtcNow.Add(from);
+            ids.Add((await (await App.SendAsync(HttpMethod.Post, "api/v1/activities", d.CommunityAdmin, new
+            {
+                organiserOrgId = d.CommunityId, kind = "volunteerService", title = "志愿服务", startsAt = start, endsAt = start.AddHours(hours),
+                capacity = 20,
+            })).ExpectAsync(201)).Str("id"));
+        }
+        return ids;
     }
 
     /// <summary>A published and a draft resource, orders submitted, published, matched and in progress, a photo, a run.</summary>
@@ -80,7 +97,9 @@ public sealed record FuzzIds(
     IReadOnlyList<string> OwnResources,
     IReadOnlyList<string> OtherResources,
     IReadOnlyList<string> Evidence,
-    string Run)
+    string Run,
+    IReadOnlyList<string> OwnActivities,
+    IReadOnlyList<string> OtherActivities)
 {
     public IReadOnlyList<string> OwnOrgs => [Own.DistrictId, Own.StreetId, Own.CommunityId, Own.GridId, Own.UnitId];
 

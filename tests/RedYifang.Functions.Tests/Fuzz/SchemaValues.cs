@@ -48,7 +48,7 @@ public sealed class SchemaValues(FuzzIds ids)
             case "areaId" or "areaIds":
                 (own, other) = ([ids.Own.StreetId, ids.Own.CommunityId, ids.Own.GridId], [ids.Other.StreetId]);
                 break;
-            case "parentId" or "scopeOrgId" or "orgId":
+            case "parentId" or "scopeOrgId" or "orgId" or "organiserOrgId":
                 (own, other) = (ids.OwnOrgs, ids.OtherOrgs);
                 break;
             case "resourceId":
@@ -77,6 +77,9 @@ public sealed class SchemaValues(FuzzIds ids)
                 break;
             case "id" when template.StartsWith("/v1/matching/runs/", StringComparison.Ordinal):
                 (own, other) = ([ids.Run], [Unknown("run")]);
+                break;
+            case "id" when template.StartsWith("/v1/activities/", StringComparison.Ordinal):
+                (own, other) = (ids.OwnActivities, ids.OtherActivities);
                 break;
             case "id" when template.StartsWith("/v1/evidence/", StringComparison.Ordinal):
                 (own, other) = (ids.Evidence, [Unknown("evd")]);
@@ -163,6 +166,7 @@ public sealed class SchemaValues(FuzzIds ids)
                 "^[0-9]{4}-Q[1-4]$" => Quarters(),
                 "^[0-9a-fA-F]{64}$" => Gen.Choose(0, 1000).Select(i => Keys(i)),
                 "^[0-9]{1,12}:[0-9a-f]{64}$" => Gen.Choose(1, 5).Select(i => $"{i}:{Keys(i)}"),
+                "^[0-9]{6}$" => Gen.Elements("000000", "123456", "999999"),
                 var other => throw new InvalidOperationException(
                     $"The fuzz does not know the pattern {other} ({name}): teach SchemaValues."),
             };

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using RedYifang.Functions.Activities;
 using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Evidence;
@@ -41,6 +42,10 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(FactKind)] = "FactKind", [typeof(AgreementState)] = "AgreementState", [typeof(AgreementAction)] = "AgreementAction",
         [typeof(CommitmentKind)] = "CommitmentKind", [typeof(DeliverySource)] = "DeliverySource",
         [typeof(ReportState)] = "ReportState", [typeof(PointsSource)] = "PointsSource",
+        [typeof(ActivityKind)] = "ActivityKind",
+        [typeof(ActivityState)] = "ActivityState", [typeof(ActivityAction)] = "ActivityAction",
+        [typeof(AttendanceState)] = "AttendanceState",
+        [typeof(AttendanceAction)] = "AttendanceAction", [typeof(AttendanceSource)] = "AttendanceSource",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>
