@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Microsoft.Extensions.Logging;
 using RedYifang.Functions.Organisations;
@@ -15,13 +14,13 @@ namespace RedYifang.Functions.Assessment;
 /// </summary>
 /// <remarks>
 /// A run costs little more than reading its totals: the organisations are kept between runs (<see cref="DistrictOrgs"/>),
-/// each ranking's current version is read while the totals load, and the rankings that changed are published together,
-/// each with only its rows that changed and its meta row in one transaction (<see cref="RankingStore"/>).
+/// the indicator set and every scope's current version come in one query while the totals load, and the rankings that
+/// changed are published together, each with only its parts that changed — usually one transaction in all
+/// (<see cref="RankingStore"/>).
 /// </remarks>
 public sealed partial class AssessmentRuns(
     FactStore facts,
     RankingStore rankings,
-    IndicatorSets indicators,
     DistrictOrgs orgs,
     TimeProvider clock,
     ILogger<AssessmentRuns> logger)
@@ -33,60 +32,48 @@ public sealed partial class AssessmentRuns(
     /// <summary>Runs the district's ranking and its streets'; returns the district's ranking as published.</summary>
     public async Task<RankingMeta?> RunAsync(string districtId, Period period, CancellationToken ct)
     {
-        // The reads are independent: issued together, the run costs about as much as its largest read, the totals. The meta
-        // rows and the indicator set go first, so that a store serving requests one at a time (Azurite) has them done by
-        // the time it has the totals; the meta rows are needed only once the scores are.
-        var known = ReadMetas(districtId, period, orgs.Known(districtId) ?? [], ct);
-        var setTask = indicators.GetAsync(districtId, period, ct);
+        // The reads are independent: issued together, the run costs about as much as its largest read, the totals.
+        var currentTask = rankings.DistrictAsync(districtId, period.Text, ct);
         var totalsTask = facts.TotalsAsync(period, districtId, ct);
         var membersTask = orgs.InDistrictAsync(districtId, ct);
-        var currentTask = CurrentAsync(districtId, period, known, membersTask, ct);
-        await Task.WhenAll(setTask, totalsTask, membersTask);
-        var (set, _) = await setTask;
-        var candidates = Candidates(await totalsTask, await membersTask);
+        await Task.WhenAll(currentTask, totalsTask, membersTask);
+        var current = await currentTask;
+        var set = current.Set ?? Catalogue.Default(period.Text);
+        var members = await membersTask;
+        var candidates = Candidates(await totalsTask, members);
         var byStreet = candidates.Where(c => c.StreetId is not null).ToLookup(c => c.StreetId!, StringComparer.Ordinal);
-        var published = new ConcurrentDictionary<RankingScope, RankingMeta?>();
-        // Each scope is scored and published on its own, as many at once as there are processors, the district (the
-        // largest) first: more would only share them, and the district's scoring would take longer.
+        var (final, generatedAt) = Finality(period, clock.GetUtcNow());
+        var scopes = ScopesOf(districtId, members);
+        var changes = new RankingStore.Publication?[scopes.Count];
+        // Each scope is scored on its own, as many at once as there are processors, the district (the largest) first: more
+        // would only share them, and the district's scoring would take longer.
         await Parallel.ForEachAsync(
-            ScopesOf(districtId, await membersTask),
+            Enumerable.Range(0, scopes.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount), CancellationToken = ct },
-            async (scope, token) =>
+            (i, _) =>
             {
+                var scope = scopes[i];
                 var ranked = Rank(set, scope.IsStreet ? byStreet[scope.OrgId] : candidates);
-                published[scope] = await PublishAsync(scope, period, ranked, (await currentTask).GetValueOrDefault(scope), token);
+                var now = current.Metas.TryGetValue(scope.OrgId, out var c) ? c : ((RankingMeta, ETag)?)null;
+                changes[i] = Change(scope, period, ranked, now, final, generatedAt);
+                return ValueTask.CompletedTask;
             });
-        return published[new RankingScope(districtId, false)];
-    }
-
-    private Dictionary<RankingScope, Task<(RankingMeta Meta, ETag ETag)?>> ReadMetas(
-        string districtId,
-        Period period,
-        IReadOnlyList<Org> members,
-        CancellationToken ct) =>
-        ScopesOf(districtId, members).ToDictionary(scope => scope, scope => rankings.MetaAsync(scope, period.Text, ct));
-
-    /// <summary>
-    /// Each scope's published meta row (the district's, then its streets'): those <paramref name="known"/> from the previous
-    /// run, read at once, and those of streets new since then, once the organisations are in.
-    /// </summary>
-    private async Task<Dictionary<RankingScope, (RankingMeta Meta, ETag ETag)?>> CurrentAsync(
-        string districtId,
-        Period period,
-        Dictionary<RankingScope, Task<(RankingMeta Meta, ETag ETag)?>> known,
-        Task<IReadOnlyList<Org>> membersTask,
-        CancellationToken ct)
-    {
-        foreach (var scope in ScopesOf(districtId, await membersTask))
+        var published = await rankings.PublishAsync(districtId, period.Text, changes.OfType<RankingStore.Publication>().ToList(),
+            clock.GetUtcNow(), ct);
+        if (published is null)
         {
-            if (!known.ContainsKey(scope)) known[scope] = rankings.MetaAsync(scope, period.Text, ct);
+            // Another run published first: its rankings stand.
+            return (await rankings.MetaAsync(scopes[0], period.Text, ct))?.Meta;
         }
-        await Task.WhenAll(known.Values);
-        return known.ToDictionary(x => x.Key, x => x.Value.Result);
+        foreach (var meta in published) LogPublished(meta.ScopeId, period.Text, meta.Version, final);
+        return published.FirstOrDefault(m => !m.StreetScope) ?? current.Metas.GetValueOrDefault(districtId).Meta;
     }
 
     private static List<RankingScope> ScopesOf(string districtId, IReadOnlyList<Org> members) =>
-        [new RankingScope(districtId, false), .. members.Where(o => o.Kind == OrgKind.Street).Select(s => new RankingScope(s.Id, true))];
+        [
+            new RankingScope(districtId, null),
+            .. members.Where(o => o.Kind == OrgKind.Street).Select(s => new RankingScope(districtId, s.Id)),
+        ];
 
     private static List<Candidate> Candidates(Dictionary<string, Totals> totals, IReadOnlyList<Org> members) =>
         members
@@ -100,22 +87,21 @@ public sealed partial class AssessmentRuns(
     private static List<Ranked> Rank(IndicatorSet set, IEnumerable<Candidate> among) =>
         [.. among.GroupBy(c => c.PeerGroup).OrderBy(g => g.Key).SelectMany(g => RankingMath.Rank(g.Key, set.Groups[g.Key], g))];
 
-    private async Task<RankingMeta?> PublishAsync(
+    /// <summary>The scope's new version, or null when it is final already or has not changed.</summary>
+    private static RankingStore.Publication? Change(
         RankingScope scope,
         Period period,
         IReadOnlyList<Ranked> ranked,
         (RankingMeta Meta, ETag ETag)? current,
-        CancellationToken ct)
+        bool final,
+        DateTimeOffset generatedAt)
     {
-        if (current?.Meta.Final == true) return current.Value.Meta;
-        var (final, generatedAt) = Finality(period, clock.GetUtcNow());
+        if (current?.Meta.Final == true) return null;
         var version = RankingVersion.Of(ranked);
-        if (current is { } c && c.Meta.Version == version.Version && c.Meta.Final == final) return c.Meta;
-        var meta = new RankingMeta(period.Text, version.Version, final, generatedAt, scope.OrgId, scope.IsStreet,
-            [.. version.Parts.Select(p => p.Key)]);
-        if (!await rankings.PublishAsync(meta, version, current, ct)) return (await rankings.MetaAsync(scope, period.Text, ct))?.Meta;
-        LogPublished(scope.OrgId, period.Text, version.Version, final);
-        return meta;
+        if (current is { } c && c.Meta.Version == version.Version && c.Meta.Final == final) return null;
+        var meta = new RankingMeta(period.Text, version.Version, final, generatedAt, scope.DistrictId, scope.OrgId, scope.IsStreet,
+            [.. version.Parts.Select(p => p.Key)], []);
+        return new RankingStore.Publication(meta, version, current);
     }
 
     /// <summary>

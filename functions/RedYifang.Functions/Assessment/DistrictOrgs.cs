@@ -34,9 +34,6 @@ public sealed class DistrictOrgs(OrgStore orgs, Platform.Storage.Tables tables)
         DateTimeOffset ReadAt,
         DateTimeOffset CheckedAt);
 
-    /// <summary>The list as of the district's latest run in this process (none before the first); it may lack newer rows.</summary>
-    public IReadOnlyList<Org>? Known(string districtId) => _known.TryGetValue(districtId, out var known) ? known.Members : null;
-
     public async Task<IReadOnlyList<Org>> InDistrictAsync(string districtId, CancellationToken ct)
     {
         var table = await tables.GetAsync(OrgStore.TableName, ct);

@@ -8,7 +8,7 @@ public sealed class GetIndicatorSet(IndicatorSets indicators, RankingStore ranki
         var period = IndicatorSets.ParsePeriod(periodText);
         var district = await districts.FindAsync(districtId, "districtId", ct);
         var (set, isDefault) = await indicators.GetAsync(district.Id, period, ct);
-        var final = (await rankings.MetaAsync(new RankingScope(district.Id, false), period.Text, ct))?.Meta.Final ?? false;
+        var final = (await rankings.MetaAsync(new RankingScope(district.Id, null), period.Text, ct))?.Meta.Final ?? false;
         return new IndicatorSetView(district.Id, period.Text, isDefault, final, set.Groups);
     }
 }

@@ -10,7 +10,7 @@ public sealed class PublishedRankings(RankingStore rankings)
     public const string TieBreak = "同分（保留6位小数）时，按本组权重最高指标的原始值排序，再按组织标识排序";
 
     public async Task<RankingMeta> MetaAsync(Org district, Org? street, Period period, CancellationToken ct) =>
-        (await rankings.MetaAsync(new RankingScope((street ?? district).Id, street is not null), period.Text, ct))?.Meta
+        (await rankings.MetaAsync(new RankingScope(district.Id, street?.Id), period.Text, ct))?.Meta
         ?? throw Problems.NotFound("ranking");
 
     public static RankingScopeView ScopeView(Org district, Org? street) =>

@@ -22,7 +22,7 @@ public sealed class PutIndicatorSet(RankingStore rankings, Districts districts)
         var set = Validate(period, request);
         var district = await districts.FindAsync(districtId, "districtId", ct);
         if (!AssessmentPolicy.MayManage(caller, district)) throw Problems.Forbidden();
-        if ((await rankings.MetaAsync(new RankingScope(district.Id, false), period.Text, ct))?.Meta.Final == true)
+        if ((await rankings.MetaAsync(new RankingScope(district.Id, null), period.Text, ct))?.Meta.Final == true)
         {
             throw new ConflictException("ranking_final", new("该期排名已定稿", "This period's ranking is final"),
                 new("定稿后的指标体系不能再修改。", "The indicator set cannot change once the ranking is final."));

@@ -149,7 +149,7 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
         await table.UpsertEntityAsync(
             RankingStore.Row(
                 $"{District}|{period.Text}",
-                "g|nonPublicEnterprise|0000|deadbeef",
+                new RankingScope(District, null).RowKey("g|nonPublicEnterprise|0000|deadbeef"),
                 new[] { new Ranked("org_ghost", "半途", PeerGroup.NonPublicEnterprise, null, 1, 1, true, []) }));
         Assert.Equal(before, await (await _app.Http.GetAsync(url)).Content.ReadAsStringAsync());
 

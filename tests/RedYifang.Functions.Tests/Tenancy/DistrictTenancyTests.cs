@@ -148,7 +148,8 @@ public sealed partial class DistrictTenancyTests(TwoDistrictsFixture fixture)
         await RunAsync(A, period);
         var before = await _app.Http.GetAsync($"api/v1/rankings/{period.Text}?districtId={A.District.DistrictId}");
         var rankings = _app.Table("Rankings");
-        var metaBefore = (await rankings.GetEntityAsync<TableEntity>($"{A.District.DistrictId}|{period.Text}", "meta")).Value.ETag;
+        var (partition, metaRow) = ($"{A.District.DistrictId}|{period.Text}", $"meta|{A.District.DistrictId}");
+        var metaBefore = (await rankings.GetEntityAsync<TableEntity>(partition, metaRow)).Value.ETag;
 
         await Accepted(B, B.Units[2], "other1", period);
         await RunAsync(B, period);
@@ -156,7 +157,7 @@ public sealed partial class DistrictTenancyTests(TwoDistrictsFixture fixture)
         var after = await _app.Http.GetAsync($"api/v1/rankings/{period.Text}?districtId={A.District.DistrictId}");
         Assert.Equal(await before.Content.ReadAsStringAsync(), await after.Content.ReadAsStringAsync());
         Assert.Equal(before.Headers.ETag, after.Headers.ETag);
-        Assert.Equal(metaBefore, (await rankings.GetEntityAsync<TableEntity>($"{A.District.DistrictId}|{period.Text}", "meta")).Value.ETag);
+        Assert.Equal(metaBefore, (await rankings.GetEntityAsync<TableEntity>(partition, metaRow)).Value.ETag);
     }
 
     [Fact]
