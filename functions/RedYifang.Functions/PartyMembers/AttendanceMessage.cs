@@ -2,8 +2,7 @@ namespace RedYifang.Functions.PartyMembers;
 
 /// <summary>
 /// The message this feature consumes on queue <c>party-member-attendance</c>: an activity's attendance approved or declined
-/// (the Activities feature's <c>activity.attendanceApproved</c> / <c>activity.attendanceDeclined</c>, translated to this by
-/// whoever connects the two). <see cref="At"/> is the instant of the decision: it orders decisions about the same
+/// (staged with the review by <see cref="AttendanceTranslator"/>, from the Activities feature's domain events). <see cref="At"/> is the instant of the decision: it orders decisions about the same
 /// attendance, and its month (China Standard Time) is the month an award counts toward. <see cref="DistrictId"/> picks the
 /// points rules. It may arrive twice, or after a later decision: neither changes the ledger again (<see cref="Ledger"/>).
 /// </summary>

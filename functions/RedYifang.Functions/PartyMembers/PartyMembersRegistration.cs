@@ -25,6 +25,7 @@ public static class PartyMembersRegistration
         services.AddSingleton<GetPointsRanking>();
         services.AddSingleton<GetUnitPointsSummary>();
         services.AddSingleton<IEventTranslator, RoleGrantTranslator>();
+        services.AddSingleton<IEventTranslator, AttendanceTranslator>();
         services.AddSingleton(new OutboxTable(ReportStore.TableName));
         return services;
     }

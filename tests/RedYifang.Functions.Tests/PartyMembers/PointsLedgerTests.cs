@@ -57,6 +57,40 @@ public sealed class PointsLedgerTests(SliceApp slice) : IAsyncLifetime
         Assert.Empty(PartyMemberParties.Entries(await _p.LedgerAsync(userId, member, "2020-01")));
     }
 
+    /// <summary>
+    /// The whole way: a member checks in at the community's activity, the organiser's admin approves the attendance, and the
+    /// ledger gets the check-in and the hours (Activities' review → PartyMembers/AttendanceTranslator.cs → the attendance queue);
+    /// the decline afterwards reverses both.
+    /// </summary>
+    [Fact]
+    public async Task An_attendance_reviewed_at_the_activity_reaches_the_ledger_and_its_decline_reverses_it()
+    {
+        var (member, userId, _) = await _p.MemberAsync("activity-goer");
+        var activities = new Activities.ActivityParties(_app);
+        // From four hours ago to two hours ago; checked in 20 minutes before the start and never out: 2 hours, closed at the end.
+        var created = await activities.CreateAsync(_d.CommunityAdmin,
+            Activities.ActivityParties.Body(_d.CommunityId, TimeSpan.FromHours(-4), TimeSpan.FromHours(2)));
+        var (id, start) = (created.Str("id"), created["startsAt"]!.GetValue<DateTimeOffset>());
+        var admin = Activities.ActivityParties.Admin(await TestDistrict.UserIdAsync(_app, _d.CommunityAdmin), _d.CommunityId);
+        await activities.CheckInAtAsync(id, userId, start.AddMinutes(-20), admin);
+
+        await (await activities.PostAsync(id, $"attendance/{userId}/approve", _d.CommunityAdmin, new { })).ExpectAsync(200);
+        await Eventually.WaitAsync(async () => PartyMemberParties.Entries(await _p.LedgerAsync(userId, member)).Count == 2,
+            TimeSpan.FromSeconds(60));
+        var ledger = await _p.LedgerAsync(userId, member);
+        Assert.Equal([("checkIn", id, 2m, (int?)1, (string?)null, false), ("attendance", id, 6m, 1, null, false)],
+            PartyMemberParties.Entries(ledger).OrderBy(e => e.Item1 == "attendance"));
+        Assert.Equal((8m, 2m), (ledger["total"]!.GetValue<decimal>(), ledger["hours"]!.GetValue<decimal>()));
+
+        await (await activities.PostAsync(id, $"attendance/{userId}/decline", _d.CommunityAdmin, new { reason = "未实际参加" }))
+            .ExpectAsync(200);
+        await Eventually.WaitAsync(async () => PartyMemberParties.Entries(await _p.LedgerAsync(userId, member)).Count == 4,
+            TimeSpan.FromSeconds(60));
+        ledger = await _p.LedgerAsync(userId, member);
+        Assert.Equal([-6m, -2m, 2m, 6m], PartyMemberParties.Entries(ledger).Select(e => e.Item3).Order());
+        Assert.Equal(0m, ledger["total"]!.GetValue<decimal>());
+    }
+
     [Fact]
     public async Task An_entry_that_would_pass_the_monthly_cap_gives_what_is_left_and_says_so()
     {
