@@ -4,7 +4,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Idempotency;
-using RedYifang.Functions.Platform.Problems;
 
 namespace RedYifang.Functions.Orders;
 
@@ -44,7 +43,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
                 Param("category"),
                 Param("communityId"),
                 Param("unitId"),
-                Flag(req, "mine"),
+                QueryFlag.Read(req, "mine"),
                 paging),
             req.HttpContext.RequestAborted);
         return ApiResult.Ok(
@@ -75,21 +74,5 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
             _ => await Use<RateOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<RateOrder.Request>(), ct),
         };
         return ApiResult.Ok(OrderView.For(caller, order));
-    }
-
-    /// <summary>A boolean query parameter: absent or <c>false</c> is false, <c>true</c> is true, anything else is refused.</summary>
-    private static bool Flag(HttpRequest req, string name)
-    {
-        switch (req.Query[name].ToString())
-        {
-            case "" or "false":
-                return false;
-            case "true":
-                return true;
-        }
-        var v = new Validator();
-        v.Add(name, new("须为 true 或 false", "must be true or false"));
-        v.ThrowIfInvalid();
-        return false;
     }
 }

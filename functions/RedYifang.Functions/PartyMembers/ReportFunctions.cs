@@ -34,7 +34,8 @@ internal sealed class ReportFunctions(
         string? Param(string name) => q[name].ToString() is { Length: > 0 } value ? value : null;
         var paging = Paging.From(req);
         var page = await list.HandleAsync(req.Caller(),
-            new ListReports.Request(Param("communityId"), Param("state"), Param("mine") == "true", paging), req.HttpContext.RequestAborted);
+            new ListReports.Request(Param("communityId"), Param("state"), QueryFlag.Read(req, "mine"), paging),
+            req.HttpContext.RequestAborted);
         return ApiResult.Ok(new ListPage<ReportView>([.. page.Items.Select(ReportView.From)], page.ContinuationToken));
     }
 
