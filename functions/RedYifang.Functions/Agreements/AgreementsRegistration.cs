@@ -27,6 +27,7 @@ public static class AgreementsRegistration
         services.AddSingleton<Activities.IActivityAgreements, ActivityAgreements>();
         services.AddSingleton<Evidence.IEvidenceOwner, AgreementEvidenceOwner>();
         services.AddSingleton(new OutboxTable(AgreementStore.TableName));
+        services.AddSingleton(new OutboxTable(DeliveryStore.TableName));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Catalogue;
+using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
@@ -11,28 +12,31 @@ namespace RedYifang.Functions.Agreements;
 /// Table <c>AgreementDeliveries</c>, one partition per district and unit (<c>{districtId}|{unitId}</c>): a row
 /// <c>{category}|{day}|{source}|{id}</c> per delivery, the day in China Standard Time. A commitment's deliveries over a term
 /// are one range of its unit's partition. Rows are keyed by what they record, so a message delivered twice writes one row.
+/// Each write stages what its <see cref="DeliveryRecorded"/> event translates to in the same transaction (<c>outbox|…</c> rows of
+/// the unit's partition), so the assessment hears of every delivery recorded.
 /// </summary>
-public sealed class DeliveryStore(Tables tables)
+public sealed class DeliveryStore(Tables tables, Outbox outbox, EventTranslators translators) : OutboxStore(tables, outbox, TableName)
 {
     public const string TableName = "AgreementDeliveries";
 
     public async Task RecordAsync(Delivery delivery, CancellationToken ct = default)
     {
-        var table = await tables.GetAsync(TableName, ct);
-        var row = new TableEntity(Partition(delivery.DistrictId, delivery.UnitId), RowKey(delivery))
+        var partition = Partition(delivery.DistrictId, delivery.UnitId);
+        var row = new TableEntity(partition, RowKey(delivery))
         {
             ["Source"] = EnumText.ToText(delivery.Source),
             ["SourceId"] = delivery.SourceId,
             ["At"] = delivery.At,
         };
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+        await CommitAsync(partition, [new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)],
+            translators.Translate([new DeliveryRecorded(delivery)]), ct);
     }
 
     /// <summary>A unit's deliveries in a category on the days from <paramref name="first"/> to <paramref name="last"/>, oldest first.</summary>
     public async Task<List<DeliveryRef>> ListAsync(string districtId, string unitId, Category category, DateOnly first, DateOnly last,
         CancellationToken ct = default)
     {
-        var table = await tables.GetAsync(TableName, ct);
+        var table = await TableAsync(ct);
         var prefix = EnumText.ToText(category) + "|";
         var (partition, from, until) = (Partition(districtId, unitId), prefix + Day(first), prefix + Day(last.AddDays(1)));
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {until}");

@@ -15,6 +15,8 @@ public static class AssessmentRegistration
         services.AddSingleton<AssessmentRuns>();
         services.AddSingleton<AssessmentFacts>();
         services.AddSingleton<Platform.Events.IEventTranslator, AssessmentTranslator>();
+        services.AddSingleton<RecordCoBuildingFacts>();
+        services.AddSingleton<Platform.Events.IEventTranslator, CoBuildingTranslator>();
         services.AddSingleton<Statistics>();
         services.AddSingleton<PublishedRankings>();
         services.AddSingleton<GetIndicatorSet>();

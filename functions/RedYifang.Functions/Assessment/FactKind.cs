@@ -12,4 +12,16 @@ public enum FactKind
 
     /// <summary>Sent back after the unit reported it complete (验收 refused): counts against the unit.</summary>
     Reopened,
+
+    /// <summary>
+    /// An agreement of the unit's in force over some days of one month, with its service commitments (from the agreement's
+    /// activation, and again, cut short, from its termination): what its commitments make due that month.
+    /// </summary>
+    AgreementInForce,
+
+    /// <summary>A delivery Agreements recorded for the unit (an accepted order with verified evidence, or a closed activity).</summary>
+    Delivered,
+
+    /// <summary>An activity the organisation held, closed with verified evidence (counted in the month it started).</summary>
+    ActivityClosed,
 }

@@ -6,6 +6,11 @@ public sealed record OutcomeFigures
     public required string ScopeOrgId { get; init; }
     public required string Period { get; init; }
     public required int Communities { get; init; }
+
+    /// <summary>The units registered in the scope.</summary>
+    public required int RegisteredUnits { get; init; }
+
+    /// <summary>The units of the scope with a co-building agreement in force on at least one day of the period (结对共建).</summary>
     public required int LinkedUnits { get; init; }
     public required int EnterprisesWithPublicServiceProjects { get; init; }
     public required int VolunteerTeams { get; init; }

@@ -63,6 +63,8 @@ public static class RankingMath
         Indicator.Satisfaction => (t.StarsSum + (3 * 4.0)) / (t.Rated + 3),
         Indicator.CompletionRate => CompletionRate(t),
         Indicator.TraceCompleteness => t.Accepted == 0 ? 0 : (double)t.AcceptedWithEvidence / t.Accepted,
+        Indicator.CommitmentFulfilment => CoBuilding.Fulfilment(t),
+        Indicator.ActivityParticipation => t.ActivitiesClosed,
         Indicator.MedianResponseTime => t.ResponseMinutes.Count == 0 ? double.NaN : Median(t.ResponseMinutes) / 60.0,
         _ => 0,
     };

@@ -33,7 +33,8 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
         var finished = sum.AcceptedWithEvidence + sum.Failures;
         return new OutcomeFigures
         {
-            ScopeOrgId = scope.Id, Period = period.Text, Communities = communities.Count, LinkedUnits = units.Count,
+            ScopeOrgId = scope.Id, Period = period.Text, Communities = communities.Count, RegisteredUnits = units.Count,
+            LinkedUnits = units.Count(u => CoBuilding.Linked(totals.GetValueOrDefault(u.Id, Totals.Empty))),
             EnterprisesWithPublicServiceProjects = enterprises, VolunteerTeams = inScope.Count(o => o.Kind == OrgKind.VolunteerTeam),
             OrdersByStatus = await OrdersByStatusAsync(communities, ct), OrdersPublished = sum.Published, OrdersAccepted = sum
                 .AcceptedWithEvidence,

@@ -19,6 +19,16 @@ public sealed record Totals
     public IReadOnlyList<int> ResponseMinutes { get; init; } = [];
     public int Reopened { get; init; }
 
+    /// <summary>Activities the organisation held that were closed with verified evidence.</summary>
+    public int ActivitiesClosed { get; init; }
+
+    /// <summary>Deliveries Agreements recorded for the unit, by <c>{category}|{day}</c> (China Standard Time).</summary>
+    public IReadOnlyDictionary<string, int> Deliveries { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>The unit's agreements in force, by <c>{agreementId}|{month}</c>: the part of each term in each month.</summary>
+    public IReadOnlyDictionary<string, AgreementShare> Agreements { get; init; } =
+        new SortedDictionary<string, AgreementShare>(StringComparer.Ordinal);
+
     /// <summary>
     /// Orders that failed in the organisation's hands: for a community, lapsed (expired or cancelled after it was
     /// published); for a unit, cancelled after it was matched to the unit, and each time its reported completion was
@@ -39,6 +49,12 @@ public sealed record Totals
         FactKind.Accepted => this with { Accepted = Accepted + 1 },
         FactKind.Rated => this with { Rated = Rated + 1, StarsSum = StarsSum + fact.Stars },
         FactKind.Reopened => this with { Reopened = Reopened + 1 },
+        FactKind.ActivityClosed => this with { ActivitiesClosed = ActivitiesClosed + 1 },
+        FactKind.Delivered when fact.Category is { } category =>
+            this with { Deliveries = Merge(Deliveries, [new(CoBuilding.DeliveryKey(category, fact.At), 1)], (a, b) => a + b) },
+        FactKind.AgreementInForce when fact.Agreement is { } share =>
+            this with { Agreements = Merge(Agreements, [new(CoBuilding.ShareKey(share), share)], (a, b) => a.Merge(b)) },
+        FactKind.Delivered or FactKind.AgreementInForce => this,
         _ => this with { Lapsed = Lapsed + 1 },
     };
 
@@ -48,11 +64,26 @@ public sealed record Totals
         AcceptedWithEvidence = AcceptedWithEvidence + other.AcceptedWithEvidence, ServiceHours = ServiceHours + other.ServiceHours,
         Beneficiaries = Beneficiaries + other.Beneficiaries, Rated = Rated + other.Rated, StarsSum = StarsSum + other.StarsSum,
         Lapsed = Lapsed + other.Lapsed, ResponseMinutes = ResponseMinutes.Concat(other.ResponseMinutes).Order().ToList(),
-        Reopened = Reopened + other.Reopened,
+        Reopened = Reopened + other.Reopened, ActivitiesClosed = ActivitiesClosed + other.ActivitiesClosed,
+        Deliveries = Merge(Deliveries, other.Deliveries, (a, b) => a + b),
+        Agreements = Merge(Agreements, other.Agreements, (a, b) => a.Merge(b)),
     };
 
-    /// <summary>Took part in co-building in the period: at least one accepted, evidence-backed order (activities come later).</summary>
-    public bool Participated => AcceptedWithEvidence > 0;
+    /// <summary>
+    /// Took part in co-building in the period (domain.md, two-way evaluation): at least one accepted, evidence-backed order,
+    /// one activity it held and closed with verified evidence, or one delivery Agreements recorded for it.
+    /// </summary>
+    public bool Participated => AcceptedWithEvidence > 0 || ActivitiesClosed > 0 || Deliveries.Count > 0;
+
+    /// <summary>Sorted by key, so the same totals always serialise the same, however their facts arrived.</summary>
+    private static SortedDictionary<string, T> Merge<T>(IReadOnlyDictionary<string, T> left, IEnumerable<KeyValuePair<string, T>> right,
+        Func<T, T, T> combine)
+    {
+        var merged = new SortedDictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (key, value) in left) merged[key] = value;
+        foreach (var (key, value) in right) merged[key] = merged.TryGetValue(key, out var before) ? combine(before, value) : value;
+        return merged;
+    }
 
     private static List<int> Insert(IReadOnlyList<int> sorted, int value)
     {

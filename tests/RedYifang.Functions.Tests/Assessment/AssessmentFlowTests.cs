@@ -187,8 +187,8 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
             ("satisfaction", 4.0, 0.0, 0.15, 0.0, null),
             ("completionRate", 0.866667, 0.0, 0.1, 0.0, null),
             ("fundsGiven", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable),
-            ("commitmentFulfilment", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable),
-            ("activityParticipation", 0.0, 0.0, 0.05, 0.0, RankingMath.NotAvailable),
+            ("commitmentFulfilment", 0.0, 0.0, 0.05, 0.0, RankingMath.NoData),      // no agreement of its own: nothing due
+            ("activityParticipation", 0.0, 0.0, 0.05, 0.0, null),
         ], indicators);
         var facts = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/rankings/2024-04/orgs/{_s.E1}/facts", _s.District.DistrictAdmin))
             .ExpectAsync(200);
@@ -268,8 +268,10 @@ public sealed class StatisticsTests(SliceApp slice)
         var stats = await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={d.DistrictId}&period=2025-03", d.DistrictAdmin))
             .ExpectAsync(200);
         Assert.Equal((d.DistrictId, "2025-03"), (stats.Str("scopeOrgId"), stats.Str("period")));
-        Assert.Equal((2, 3, 1, 1), (stats["communities"]!.GetValue<int>(), stats["linkedUnits"]!.GetValue<int>(),
-            stats["enterprisesWithPublicServiceProjects"]!.GetValue<int>(), stats["volunteerTeams"]!.GetValue<int>()));
+        // Three units registered, none linked: no agreement was ever in force (CoBuildingFlowTests links one).
+        Assert.Equal((2, 3, 0, 1, 1), (stats["communities"]!.GetValue<int>(), stats["registeredUnits"]!.GetValue<int>(),
+            stats["linkedUnits"]!.GetValue<int>(), stats["enterprisesWithPublicServiceProjects"]!.GetValue<int>(),
+            stats["volunteerTeams"]!.GetValue<int>()));
         Assert.Equal(new Dictionary<string, int>
             {
                 ["submitted"] = 1, ["published"] = 2, ["matched"] = 0, ["agreed"] = 0, ["inProgress"] = 0, ["completed"] = 0, ["accepted"]
@@ -287,7 +289,7 @@ public sealed class StatisticsTests(SliceApp slice)
 
         var street = await (await app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={street2}&period=2025-03", street2Admin))
             .ExpectAsync(200);
-        Assert.Equal((1, 1, 0, 0, 1, 1), (street["communities"]!.GetValue<int>(), street["linkedUnits"]!.GetValue<int>(),
+        Assert.Equal((1, 1, 0, 0, 1, 1), (street["communities"]!.GetValue<int>(), street["registeredUnits"]!.GetValue<int>(),
             street["enterprisesWithPublicServiceProjects"]!.GetValue<int>(), street["volunteerTeams"]!.GetValue<int>(),
             street["ordersByStatus"]!["published"]!.GetValue<int>(), street["ordersAccepted"]!.GetValue<int>()));
         Assert.Equal(0.5, street["completionRate"]!.GetValue<double>());

@@ -283,8 +283,10 @@ public sealed partial class DemoAssessmentTests(DemoApp demo)
         var stats = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={District}&period=2026", "dev-admin"))
             .ExpectAsync(200);
         // Enterprises with a published resource: the 18 non-public and 10 state enterprises but the one whose resource is paused.
-        Assert.Equal((12, 46, 27, 12), (stats["communities"]!.GetValue<int>(), stats["linkedUnits"]!.GetValue<int>(),
-            stats["enterprisesWithPublicServiceProjects"]!.GetValue<int>(), stats["volunteerTeams"]!.GetValue<int>()));
+        // 46 units registered; linked units are those with an agreement in force in the period, and the demo seeds none (yet).
+        Assert.Equal((12, 46, 0, 27, 12), (stats["communities"]!.GetValue<int>(), stats["registeredUnits"]!.GetValue<int>(),
+            stats["linkedUnits"]!.GetValue<int>(), stats["enterprisesWithPublicServiceProjects"]!.GetValue<int>(),
+            stats["volunteerTeams"]!.GetValue<int>()));
         var expected = sourceArray.ToDictionary(s => s, s => orders.Count(o => o.Str("state") == s));
         Assert.Equal(expected, stats["ordersByStatus"]!.AsObject().ToDictionary(s => s.Key, s => s.Value!.GetValue<int>()));
         Assert.Equal(expected["accepted"] + expected["closed"], stats["ordersAccepted"]!.GetValue<int>());
@@ -292,8 +294,9 @@ public sealed partial class DemoAssessmentTests(DemoApp demo)
         var street = await (await _app.SendAsync(HttpMethod.Get, "api/v1/stats?scopeOrgId=org_demo-s1&period=2026", "dev-street"))
             .ExpectAsync(200);
         Assert.Equal(
-            (4, 16, 4),
-            (street["communities"]!.GetValue<int>(), street["linkedUnits"]!.GetValue<int>(), street["volunteerTeams"]!.GetValue<int>()));
+            (4, 16, 0, 4),
+            (street["communities"]!.GetValue<int>(), street["registeredUnits"]!.GetValue<int>(), street["linkedUnits"]!.GetValue<int>(),
+                street["volunteerTeams"]!.GetValue<int>()));
         await (await _app.SendAsync(HttpMethod.Get, "api/v1/stats?scopeOrgId=org_demo-s2&period=2026", "dev-street")).ExpectProblemAsync(
             404,
             "not_found");

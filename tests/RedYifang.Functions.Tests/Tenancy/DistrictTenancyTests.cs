@@ -113,15 +113,17 @@ public sealed partial class DistrictTenancyTests(TwoDistrictsFixture fixture)
             B.District.DistrictAdmin)).ExpectAsync(200);
         Assert.Equal(
             (2, 4, 2),
-            (statsA["communities"]!.GetValue<int>(), statsA["linkedUnits"]!.GetValue<int>(), statsA["ordersAccepted"]!.GetValue<int>()));
+            (statsA["communities"]!.GetValue<int>(), statsA["registeredUnits"]!.GetValue<int>(),
+                statsA["ordersAccepted"]!.GetValue<int>()));
         Assert.Equal(
             (2, 4, 5),
-            (statsB["communities"]!.GetValue<int>(), statsB["linkedUnits"]!.GetValue<int>(), statsB["ordersAccepted"]!.GetValue<int>()));
+            (statsB["communities"]!.GetValue<int>(), statsB["registeredUnits"]!.GetValue<int>(),
+                statsB["ordersAccepted"]!.GetValue<int>()));
         var streetStats = await (await _app.SendAsync(
             HttpMethod.Get,
             $"api/v1/stats?scopeOrgId={A.SecondStreet}&period={period.Text}",
             A.District.DistrictAdmin)).ExpectAsync(200);
-        Assert.Equal((1, 2, 0), (streetStats["communities"]!.GetValue<int>(), streetStats["linkedUnits"]!
+        Assert.Equal((1, 2, 0), (streetStats["communities"]!.GetValue<int>(), streetStats["registeredUnits"]!
             .GetValue<int>(), streetStats["ordersAccepted"]!.GetValue<int>()));
         await (await _app.SendAsync(
             HttpMethod.Get,

@@ -1,0 +1,45 @@
+using RedYifang.Functions.Activities;
+using RedYifang.Functions.Agreements;
+using RedYifang.Functions.Platform.Events;
+using RedYifang.Functions.Platform.Periods;
+
+namespace RedYifang.Functions.Assessment;
+
+/// <summary>
+/// The co-building events the assessment counts, as facts to record (docs/assessment.md, "Co-building"): an agreement
+/// becoming active (its service commitments fall due over its term) or terminated while active (they stop falling due after
+/// that day); a delivery Agreements recorded (an accepted order with verified evidence, or a closed activity delivering a
+/// commitment); an activity closed (which needs verified evidence). Everything else it ignores — an expiry changes nothing,
+/// the term having run its course.
+/// </summary>
+public sealed class CoBuildingTranslator : IEventTranslator
+{
+    public IEnumerable<OutboxMessage> Translate(IDomainEvent domainEvent)
+    {
+        var e = domainEvent switch
+        {
+            AgreementEvent.Activated a => InForce(a.Agreement, a.Agreement.TermTo, a.At),
+            AgreementEvent.Terminated { From: AgreementState.Active } t => InForce(t.Agreement, LastDay(t.Agreement, t.At), t.At),
+            DeliveryRecorded { Delivery: var d } => new CoBuildingEvent(FactKind.Delivered, d.At, d.DistrictId, d.UnitId, d.SourceId,
+                d.Source == DeliverySource.Order, d.Category),
+            ActivityEvent.Closed { Activity: var a } =>
+                new CoBuildingEvent(FactKind.ActivityClosed, a.StartsAt, a.DistrictId, a.OrganiserOrgId, a.Id),
+            _ => null,
+        };
+        if (e is not null) yield return e.ToMessage();
+    }
+
+    /// <summary>Terminated on a day of its term: in force up to and including that day (as Agreements counts deliveries).</summary>
+    private static DateOnly LastDay(Agreement agreement, DateTimeOffset terminatedAt) =>
+        ChinaTime.Today(terminatedAt) < agreement.TermTo ? ChinaTime.Today(terminatedAt) : agreement.TermTo;
+
+    private static CoBuildingEvent InForce(Agreement agreement, DateOnly lastDay, DateTimeOffset at) =>
+        new(FactKind.AgreementInForce, at, agreement.DistrictId, agreement.UnitId, agreement.Id, Agreement: new CoBuildingEvent.Terms(
+            agreement.TermFrom, agreement.TermTo, lastDay,
+            [
+                .. agreement.Commitments
+                    .Select((c, i) => (c, i))
+                    .Where(x => x.c is { Kind: CommitmentKind.Service, Target: > 0 })
+                    .Select(x => new AgreementShare.Service(x.i, x.c.Category, x.c.Target!.Value)),
+            ]));
+}
