@@ -37,7 +37,7 @@ public sealed class DemoAgreements(
     public static bool Signs(int unit) => unit % 4 != 3;
 
     /// <summary>Units whose agreement ends within 30 days of the load.</summary>
-    public static bool Expiring(int unit) => Signs(unit) && unit % 9 == 5;
+    public static bool Expiring(int unit) => Signs(unit) && unit % 7 == 4;
 
     /// <summary>Unit <paramref name="unit"/>'s party organisation: the community it belongs to, or else its street.</summary>
     public static string PartyOf(int unit) =>
