@@ -77,5 +77,8 @@ Sign in as the demo district admin and look at yourself:
             -d '{"openId":"dev-admin"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
   curl -s http://localhost:7071/api/v1/me -H "Authorization: Bearer \$token"
 Other demo users: dev-street, dev-community, dev-liaison, dev-resident.   Ctrl+C stops everything.
+The demo (loaded in the background on an empty store, about a minute) also holds co-building; as dev-admin try
+  /api/v1/agreements?orgId=org_demo-district&expiringWithinDays=30     /api/v1/activities?orgId=org_demo-s1-c1
+  /api/v1/party-member-reports?communityId=org_demo-s1-c1   /api/v1/communities/org_demo-s1-c1/points-ranking?period=$(date +%Y)
 MSG
 wait "${pids[@]}"

@@ -10,7 +10,8 @@ namespace RedYifang.Functions.Demo;
 
 /// <summary>
 /// A demo district modelled on the seed report (长春经开区): three streets, twelve communities with grids,
-/// 46 resident units of the four kinds, twelve volunteer teams, and the dev-login users of the README.
+/// 46 resident units of the four kinds, twelve volunteer teams, and the dev-login users of the README; then its service menu
+/// (<see cref="DemoServiceMenu"/>), its co-building (<see cref="DemoCoBuilding"/>) and its rankings.
 /// Unit and community names are invented. Loaded once, on an empty store, by the local host; ids are fixed,
 /// so a load interrupted half-way completes on the next start.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed partial class DemoDistrict(
     OrgStore orgs,
     UserStore users,
     DemoServiceMenu serviceMenu,
+    DemoCoBuilding coBuilding,
     Assessment.AssessmentRuns rankings,
     Tables tables,
     TimeProvider clock,
@@ -84,6 +86,13 @@ public sealed partial class DemoDistrict(
             await serviceMenu.SeedAsync(ct);
             await MarkLoadedAsync(markers, "service-menu", ct);
             LogLoaded("service menu", DemoServiceMenu.OrderCount);
+        }
+        if (!await IsLoadedAsync(markers, "co-building", ct))
+        {
+            // Before the rankings, so that they are run over the co-building the demo shows.
+            var made = await coBuilding.SeedAsync(ct);
+            await MarkLoadedAsync(markers, "co-building", ct);
+            LogLoaded("co-building", made);
         }
         if (!await IsLoadedAsync(markers, "rankings", ct))
         {

@@ -19,7 +19,7 @@ namespace RedYifang.Functions.Demo;
 /// </summary>
 public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStore resources, OrderStore orders, CapacityLedger capacity,
     UnitRecords records, Suggestions suggestions, DemoEvidence evidence, IVerifiedEvidence orderEvidence, EventTranslators translators,
-    AssessmentFacts assessmentFacts, TimeProvider clock)
+    AssessmentFacts assessmentFacts, DemoMessages coBuilding, TimeProvider clock)
 {
     public const int OrderCount = 204;
 
@@ -59,6 +59,10 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
         OrderState.Submitted, OrderState.Published, OrderState.Published, OrderState.Matched, OrderState.Agreed, OrderState.InProgress,
         OrderState.Completed, OrderState.Accepted, OrderState.Closed, OrderState.Closed, OrderState.Rejected, OrderState.Cancelled,
     ];
+
+    /// <summary>What the demo unit or volunteer team at <paramref name="index"/> offers (its resource's category and title).</summary>
+    public static (Category Category, string Title) OfferOf(int index) =>
+        (Offers[index % Offers.Length].Category, Offers[index % Offers.Length].Title);
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -143,6 +147,8 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
     {
         AssessmentEvent e => assessmentFacts.RecordAsync(e, ct),
         OrderFact f => records.RecordAsync(f, ct),
+        // An accepted order with verified evidence is its unit's delivery towards a co-building commitment.
+        Agreements.Delivery => coBuilding.DeliverAsync(message, ct),
         // Suggestions are ranked once all orders are in (SeedAsync); integration events are news, and history is not.
         _ => Task.CompletedTask,
     };

@@ -1,0 +1,37 @@
+using RedYifang.Functions.Activities;
+using RedYifang.Functions.Agreements;
+using RedYifang.Functions.PartyMembers;
+using RedYifang.Functions.Platform.Events;
+
+namespace RedYifang.Functions.Demo;
+
+/// <summary>
+/// Delivers, here and now, what the demo's co-building steps staged for other features (a role to grant, points for attendance,
+/// a piece of an activity's evidence verified, a delivery towards a commitment), through the same translators and consumers as
+/// the queues, so the next step finds it done and the demo is complete when its load returns. The queues carry the same
+/// messages to the same consumers a little later; every one of them is idempotent, so the second arrival changes nothing.
+/// </summary>
+public sealed class DemoMessages(
+    EventTranslators translators,
+    GrantReportedRole grantRole,
+    AwardAttendancePoints award,
+    ReverseAttendancePoints reverse,
+    RecordActivityEvidence activityEvidence,
+    RecordDelivery delivery)
+{
+    public async Task DeliverAsync(IDomainEvent domainEvent, CancellationToken ct)
+    {
+        foreach (var message in translators.Translate([domainEvent])) await DeliverAsync(message, ct);
+    }
+
+    /// <summary>One message, if it is one of the co-building consumers'; integration events and assessment facts are left to the queues.</summary>
+    public Task DeliverAsync(OutboxMessage message, CancellationToken ct) => message.Body switch
+    {
+        RoleGrantMessage m => grantRole.HandleAsync(m, ct),
+        AttendanceMessage { Outcome: AttendanceOutcome.Approved } m => award.HandleAsync(m, ct),
+        AttendanceMessage m => reverse.HandleAsync(m, ct),
+        ActivityEvidenceVerified m => activityEvidence.HandleAsync(m, ct),
+        Delivery d => delivery.HandleAsync(d, ct),
+        _ => Task.CompletedTask,
+    };
+}
