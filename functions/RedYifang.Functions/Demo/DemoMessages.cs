@@ -7,7 +7,8 @@ namespace RedYifang.Functions.Demo;
 
 /// <summary>
 /// Delivers, here and now, what the demo's co-building steps staged for other features (a role to grant, points for attendance,
-/// a piece of an activity's evidence verified, a delivery towards a commitment), through the same translators and consumers as
+/// a piece of an activity's evidence verified, a delivery towards a commitment, an agreement in force or an activity closed as
+/// assessment facts — so the rankings the load runs next count them), through the same translators and consumers as
 /// the queues, so the next step finds it done and the demo is complete when its load returns. The queues carry the same
 /// messages to the same consumers a little later; every one of them is idempotent, so the second arrival changes nothing.
 /// </summary>
@@ -17,14 +18,18 @@ public sealed class DemoMessages(
     AwardAttendancePoints award,
     ReverseAttendancePoints reverse,
     RecordActivityEvidence activityEvidence,
-    RecordDelivery delivery)
+    RecordDelivery delivery,
+    Assessment.RecordCoBuildingFacts coBuilding)
 {
     public async Task DeliverAsync(IDomainEvent domainEvent, CancellationToken ct)
     {
         foreach (var message in translators.Translate([domainEvent])) await DeliverAsync(message, ct);
     }
 
-    /// <summary>One message, if it is one of the co-building consumers'; integration events and assessment facts are left to the queues.</summary>
+    /// <summary>
+    /// One message, if it is one of the co-building consumers'; integration events and order facts are left to the queues (a
+    /// delivery's own fact, staged by Agreements when it records the delivery, too).
+    /// </summary>
     public Task DeliverAsync(OutboxMessage message, CancellationToken ct) => message.Body switch
     {
         RoleGrantMessage m => grantRole.HandleAsync(m, ct),
@@ -32,6 +37,7 @@ public sealed class DemoMessages(
         AttendanceMessage m => reverse.HandleAsync(m, ct),
         ActivityEvidenceVerified m => activityEvidence.HandleAsync(m, ct),
         Delivery d => delivery.HandleAsync(d, ct),
+        Assessment.CoBuildingEvent e => coBuilding.HandleAsync(e, ct),
         _ => Task.CompletedTask,
     };
 }

@@ -283,8 +283,9 @@ public sealed partial class DemoAssessmentTests(DemoApp demo)
         var stats = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/stats?scopeOrgId={District}&period=2026", "dev-admin"))
             .ExpectAsync(200);
         // Enterprises with a published resource: the 18 non-public and 10 state enterprises but the one whose resource is paused.
-        // 46 units registered; linked units are those with an agreement in force in the period, and the demo seeds none (yet).
-        Assert.Equal((12, 46, 0, 27, 12), (stats["communities"]!.GetValue<int>(), stats["registeredUnits"]!.GetValue<int>(),
+        // 46 units registered; linked units are those with an agreement in force on a day of the period: of the demo's 35
+        // agreements the 33 active and the one terminated (the draft never was in force).
+        Assert.Equal((12, 46, 34, 27, 12), (stats["communities"]!.GetValue<int>(), stats["registeredUnits"]!.GetValue<int>(),
             stats["linkedUnits"]!.GetValue<int>(), stats["enterprisesWithPublicServiceProjects"]!.GetValue<int>(),
             stats["volunteerTeams"]!.GetValue<int>()));
         var expected = sourceArray.ToDictionary(s => s, s => orders.Count(o => o.Str("state") == s));
@@ -294,7 +295,7 @@ public sealed partial class DemoAssessmentTests(DemoApp demo)
         var street = await (await _app.SendAsync(HttpMethod.Get, "api/v1/stats?scopeOrgId=org_demo-s1&period=2026", "dev-street"))
             .ExpectAsync(200);
         Assert.Equal(
-            (4, 16, 0, 4),
+            (4, 16, 11, 4),                                  // 11 of the street's 16 units have an agreement in force this year
             (street["communities"]!.GetValue<int>(), street["registeredUnits"]!.GetValue<int>(), street["linkedUnits"]!.GetValue<int>(),
                 street["volunteerTeams"]!.GetValue<int>()));
         await (await _app.SendAsync(HttpMethod.Get, "api/v1/stats?scopeOrgId=org_demo-s2&period=2026", "dev-street")).ExpectProblemAsync(
