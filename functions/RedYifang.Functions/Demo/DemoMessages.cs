@@ -6,9 +6,9 @@ using RedYifang.Functions.Platform.Events;
 namespace RedYifang.Functions.Demo;
 
 /// <summary>
-/// Delivers, here and now, what the demo's co-building steps staged for other features (a role to grant, points for attendance,
-/// a piece of an activity's evidence verified, a delivery towards a commitment, an agreement in force or an activity closed as
-/// assessment facts — so the rankings the load runs next count them), through the same translators and consumers as
+/// Delivers, here and now, what the demo's steps staged for other features (an order's assessment fact and unit record, a role to
+/// grant, points for attendance, a piece of an activity's evidence verified, a delivery towards a commitment, an agreement in
+/// force or an activity closed as assessment facts — so the rankings the load runs next count them), through the same translators and consumers as
 /// the queues, so the next step finds it done and the demo is complete when its load returns. The queues carry the same
 /// messages to the same consumers a little later; every one of them is idempotent, so the second arrival changes nothing.
 /// </summary>
@@ -19,7 +19,9 @@ public sealed class DemoMessages(
     ReverseAttendancePoints reverse,
     RecordActivityEvidence activityEvidence,
     RecordDelivery delivery,
-    Assessment.RecordCoBuildingFacts coBuilding)
+    Assessment.RecordCoBuildingFacts coBuilding,
+    Assessment.AssessmentFacts orderFacts,
+    Matching.UnitRecords records)
 {
     public async Task DeliverAsync(IDomainEvent domainEvent, CancellationToken ct)
     {
@@ -27,8 +29,9 @@ public sealed class DemoMessages(
     }
 
     /// <summary>
-    /// One message, if it is one of the co-building consumers'; integration events and order facts are left to the queues (a
-    /// delivery's own fact, staged by Agreements when it records the delivery, too).
+    /// One message, if it is one of these consumers'. Integration events are news, and history is not; suggestions are ranked
+    /// once all demo orders are in (DemoServiceMenu.SeedAsync); a delivery's own fact, staged by Agreements when it records the
+    /// delivery, is left to its queue.
     /// </summary>
     public Task DeliverAsync(OutboxMessage message, CancellationToken ct) => message.Body switch
     {
@@ -38,6 +41,8 @@ public sealed class DemoMessages(
         ActivityEvidenceVerified m => activityEvidence.HandleAsync(m, ct),
         Delivery d => delivery.HandleAsync(d, ct),
         Assessment.CoBuildingEvent e => coBuilding.HandleAsync(e, ct),
+        Assessment.AssessmentEvent e => orderFacts.RecordAsync(e, ct),
+        Matching.OrderFact f => records.RecordAsync(f, ct),
         _ => Task.CompletedTask,
     };
 }

@@ -1,11 +1,9 @@
-using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Catalogue;
-using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Resources;
@@ -18,8 +16,7 @@ namespace RedYifang.Functions.Demo;
 /// seed: loading again adds only what is missing.
 /// </summary>
 public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStore resources, OrderStore orders, CapacityLedger capacity,
-    UnitRecords records, Suggestions suggestions, DemoEvidence evidence, IVerifiedEvidence orderEvidence, EventTranslators translators,
-    AssessmentFacts assessmentFacts, DemoMessages coBuilding, TimeProvider clock)
+    Suggestions suggestions, DemoEvidence evidence, IVerifiedEvidence orderEvidence, DemoMessages messages, TimeProvider clock)
 {
     public const int OrderCount = 204;
 
@@ -137,21 +134,11 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
             // The history is written as it stands; what its events mean to Matching and the assessment is delivered here
             // and now, through the same translators and consumers as a live change, so the demo's rankings are ready.
             await orders.AddAsync(change with { Events = [] }, ct);
-            foreach (var message in translators.Translate(change.Events)) await DeliverAsync(message, ct);
+            foreach (var e in change.Events) await messages.DeliverAsync(e, ct);
             if (change.Order.State == OrderState.Published) published.Add(change.Order.Id);
         }
         return published;
     }
-
-    private Task DeliverAsync(OutboxMessage message, CancellationToken ct) => message.Body switch
-    {
-        AssessmentEvent e => assessmentFacts.RecordAsync(e, ct),
-        OrderFact f => records.RecordAsync(f, ct),
-        // An accepted order with verified evidence is its unit's delivery towards a co-building commitment.
-        Agreements.Delivery => coBuilding.DeliverAsync(message, ct),
-        // Suggestions are ranked once all orders are in (SeedAsync); integration events are news, and history is not.
-        _ => Task.CompletedTask,
-    };
 
     /// <summary>A demo match holds its resource's capacity like a real one; a full resource leaves the order published.</summary>
     private async Task<bool> ReserveAsync(Resource provider, Order order, ProjectAgreement agreement, CancellationToken ct)
