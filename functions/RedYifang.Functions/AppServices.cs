@@ -13,6 +13,7 @@ using RedYifang.Functions.PartyMembers;
 using RedYifang.Functions.Platform;
 using RedYifang.Functions.Platform.Messaging;
 using RedYifang.Functions.Resources;
+using RedYifang.Functions.Sites;
 
 namespace RedYifang.Functions;
 
@@ -37,5 +38,6 @@ public static class AppServices
             .AddAgreements()
             .AddActivities()
             .AddPartyMembers()
+            .AddSites(configuration)
             .AddDemo();
 }

@@ -27,6 +27,7 @@ public static class ActivitiesRegistration
         services.AddSingleton<IEventTranslator, ActivityIntegrationEvents>();
         services.AddSingleton<IEventTranslator, ActivityEvidenceTranslator>();
         services.AddSingleton<Evidence.IEvidenceOwner, ActivityEvidenceOwner>();
+        services.AddSingleton<Sites.ISiteActivities, SiteActivities>();
         services.AddSingleton(new OutboxTable(ActivityStore.TableName));
         return services;
     }

@@ -17,6 +17,8 @@ public static class AssessmentRegistration
         services.AddSingleton<Platform.Events.IEventTranslator, AssessmentTranslator>();
         services.AddSingleton<RecordCoBuildingFacts>();
         services.AddSingleton<Platform.Events.IEventTranslator, CoBuildingTranslator>();
+        services.AddSingleton<StationStore>();
+        services.AddSingleton<Platform.Events.IEventTranslator, StationTranslator>();
         services.AddSingleton<Statistics>();
         services.AddSingleton<PublishedRankings>();
         services.AddSingleton<GetIndicatorSet>();

@@ -22,5 +22,8 @@ public sealed record OutcomeFigures
     public double? MedianResponseHours { get; init; }
     public double? AverageStars { get; init; }
     public double? CompletionRate { get; init; }
+
+    /// <summary>The party–mass service stations (党群服务站) of organisations in the scope registered before the period's end.</summary>
+    public required int ServicesStations { get; init; }
     public required IReadOnlyList<string> NotAvailableYet { get; init; }
 }

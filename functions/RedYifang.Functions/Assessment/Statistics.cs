@@ -11,7 +11,7 @@ using RedYifang.Functions.Resources;
 namespace RedYifang.Functions.Assessment;
 
 /// <summary>The outcome figures (成效) of domain.md that exist so far, for a scope and period.</summary>
-public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore resources, OrderQueries orders)
+public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore resources, OrderQueries orders, StationStore stations)
 {
     public async Task<OutcomeFigures> ForAsync(Caller caller, string scopeOrgId, string periodText, CancellationToken ct)
     {
@@ -42,7 +42,8 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
             MedianResponseHours = sum.ResponseMinutes.Count == 0 ? null : Math.Round(RankingMath.Raw(Indicator.MedianResponseTime, sum), 2),
             AverageStars = sum.Rated == 0 ? null : Math.Round((double)sum.StarsSum / sum.Rated, 2),
             CompletionRate = finished == 0 ? null : Math.Round((double)sum.AcceptedWithEvidence / finished, 4),
-            NotAvailableYet = ["householdsServed", "servicesStations", "fundsGiven"],
+            ServicesStations = await stations.CountAsync(scope.Path[0], scope.Id, period.End, ct),
+            NotAvailableYet = ["householdsServed", "fundsGiven"],
         };
     }
 

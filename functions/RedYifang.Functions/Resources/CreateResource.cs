@@ -6,11 +6,16 @@ using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Platform.Storage;
 using RedYifang.Functions.Platform.Idempotency;
+using RedYifang.Functions.Sites;
 
 namespace RedYifang.Functions.Resources;
 
-/// <summary>A unit's liaison (or an admin above the unit) lists a service resource, as a draft.</summary>
-public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeProvider clock)
+/// <summary>
+/// A unit's liaison (or an admin above the unit) lists a service resource, as a draft. The provider is a unit or a volunteer
+/// team serving residents — or a community that keeps a party–mass service station (党群服务站, asked of Sites' public read side),
+/// which serves the units and residents around it (issue 16); its admins act for it.
+/// </summary>
+public sealed class CreateResource(ResourceStore resources, OrgStore orgs, SiteQueries sites, TimeProvider clock)
 {
     /// <summary>The body of <c>POST /v1/resources</c> (api.md); every member optional here, validated below.</summary>
     public sealed record Request
@@ -61,9 +66,10 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeP
         v.ThrowIfInvalid();
 
         var unit = await orgs.FindAsync(unitId!, ct);
-        if (unit is null || unit.Kind is not (OrgKind.Unit or OrgKind.VolunteerTeam))
+        if (unit is null || !await ProvidesAsync(unit, ct))
         {
-            throw Problems.InvalidReference("unitId", new("不是已登记的驻区单位或志愿服务队", "is not a registered unit or volunteer team"));
+            throw Problems.InvalidReference("unitId", new("不是已登记的驻区单位、志愿服务队或设有党群服务站的社区",
+                "is not a registered unit, volunteer team or community keeping a service station"));
         }
         if (!ResourcePolicy.MayChange(caller, unit.Path)) throw Problems.Forbidden();
         await CheckAreasAsync(unit, areaIds, ct);
@@ -80,6 +86,14 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, TimeP
             async () => (await resources.FindAsync(resource.Id, ct))?.Resource);
         return first ?? resource;
     }
+
+    /// <summary>Who may provide resources: a unit, a volunteer team, or a community keeping a service station.</summary>
+    private async Task<bool> ProvidesAsync(Org provider, CancellationToken ct) => provider.Kind switch
+    {
+        OrgKind.Unit or OrgKind.VolunteerTeam => true,
+        OrgKind.Community => await sites.KeepsServiceStationAsync(provider.Path, ct),
+        _ => false,
+    };
 
     /// <summary>Service areas are the street, its communities or their grids: the unit's own street.</summary>
     private async Task CheckAreasAsync(Org unit, IReadOnlyList<string> areaIds, CancellationToken ct)

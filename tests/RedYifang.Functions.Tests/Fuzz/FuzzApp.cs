@@ -8,7 +8,8 @@ namespace RedYifang.Functions.Tests.Fuzz;
 /// The fuzz tier's own slice app (its own Azurite, so a snapshot of the whole account is a snapshot of what the fuzz did):
 /// two districts made through the API as the other slices make theirs — "fz", the fuzz's own, and "fo", another
 /// district whose ids the fuzz sends with fz's roles — each with resources and orders in several states, an evidence
-/// photo, a matching run, activities. Every id and every signed-in caller the generators draw on is in <see cref="Ids"/>.
+/// photo, a matching run, activities, sites and a booking. Every id and every signed-in caller the generators draw on is in
+/// <see cref="Ids"/>.
 /// </summary>
 public sealed class FuzzApp : SliceApp
 {
@@ -37,8 +38,31 @@ public sealed class FuzzApp : SliceApp
             users.Add(await TestDistrict.UserIdAsync(App, openId));
             await App.TokenAsync(openId);
         }
+        var (ownSites, ownBookings) = await SitesAsync(own);
+        var (otherSites, otherBookings) = await SitesAsync(other);
         Ids = new FuzzIds(own, other, callers, users, ownOrders, otherOrders, ownResources, otherResources, evidence, run,
-            await ActivitiesAsync(own), await ActivitiesAsync(other));
+            await ActivitiesAsync(own), await ActivitiesAsync(other), ownSites, otherSites, ownBookings, otherBookings);
+    }
+
+    /// <summary>
+    /// A shared service station of the street, open every day, with a booking by the unit; a site the unit keeps to itself.
+    /// </summary>
+    private async Task<(List<string> Sites, List<string> Bookings)> SitesAsync(TestDistrict d)
+    {
+        var week = new Dictionary<string, string> { ["mon"] = "00:00-23:59", ["tue"] = "00:00-23:59", ["wed"] = "00:00-23:59",
+            ["thu"] = "00:00-23:59", ["fri"] = "00:00-23:59", ["sat"] = "00:00-23:59", ["sun"] = "00:00-23:59" };
+        async Task<string> Site(string asOpenId, string ownerOrgId, string kind, bool sharedUse) =>
+            (await (await App.SendAsync(HttpMethod.Post, "api/v1/sites", asOpenId, new
+            {
+                ownerOrgId, kind, name = "党群服务站", address = "经开区1号", floorAreaM2 = 120.5m, capacity = 40, openingHours = week, sharedUse,
+            })).ExpectAsync(201)).Str("id");
+        var station = await Site(d.StreetAdmin, d.StreetId, "serviceStation", true);
+        var own = await Site(d.Liaison, d.UnitId, "partyMembersHomeBase", false);
+        var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(2);
+        var from = new DateTimeOffset(day.AddHours(10), TimeSpan.FromHours(8));
+        var booking = (await (await App.SendAsync(HttpMethod.Post, $"api/v1/sites/{station}/bookings", d.Liaison,
+            new { orgId = d.UnitId, from, to = from.AddHours(1) })).ExpectAsync(201)).Str("id");
+        return ([station, own], [booking]);
     }
 
     /// <summary>An activity of the community under way (check-in open) and one that ended yesterday, both scheduled.</summary>
@@ -99,7 +123,11 @@ public sealed record FuzzIds(
     IReadOnlyList<string> Evidence,
     string Run,
     IReadOnlyList<string> OwnActivities,
-    IReadOnlyList<string> OtherActivities)
+    IReadOnlyList<string> OtherActivities,
+    IReadOnlyList<string> OwnSites,
+    IReadOnlyList<string> OtherSites,
+    IReadOnlyList<string> OwnBookings,
+    IReadOnlyList<string> OtherBookings)
 {
     public IReadOnlyList<string> OwnOrgs => [Own.DistrictId, Own.StreetId, Own.CommunityId, Own.GridId, Own.UnitId];
 

@@ -306,10 +306,12 @@ public sealed class RequestGen
     {
         "userId" => "usr",
         "districtId" or "orgId" => "org",
+        "bookingId" => "bkg",
         _ when _op.Template.StartsWith("/v1/orders/", StringComparison.Ordinal) => "ord",
         _ when _op.Template.StartsWith("/v1/resources/", StringComparison.Ordinal) => "res",
         _ when _op.Template.StartsWith("/v1/evidence/", StringComparison.Ordinal) => "evd",
         _ when _op.Template.StartsWith("/v1/matching/", StringComparison.Ordinal) => "run",
+        _ when _op.Template.StartsWith("/v1/sites/", StringComparison.Ordinal) => "site",
         _ => "org",
     };
 

@@ -48,8 +48,14 @@ public sealed class SchemaValues(FuzzIds ids)
             case "areaId" or "areaIds":
                 (own, other) = ([ids.Own.StreetId, ids.Own.CommunityId, ids.Own.GridId], [ids.Other.StreetId]);
                 break;
-            case "parentId" or "scopeOrgId" or "orgId" or "organiserOrgId":
+            case "parentId" or "scopeOrgId" or "orgId" or "organiserOrgId" or "ownerOrgId":
                 (own, other) = (ids.OwnOrgs, ids.OtherOrgs);
+                break;
+            case "activityId":
+                (own, other) = (ids.OwnActivities, ids.OtherActivities);
+                break;
+            case "bookingId":
+                (own, other) = (ids.OwnBookings, ids.OtherBookings);
                 break;
             case "resourceId":
                 (own, other) = (ids.OwnResources, ids.OtherResources);
@@ -80,6 +86,9 @@ public sealed class SchemaValues(FuzzIds ids)
                 break;
             case "id" when template.StartsWith("/v1/activities/", StringComparison.Ordinal):
                 (own, other) = (ids.OwnActivities, ids.OtherActivities);
+                break;
+            case "id" when template.StartsWith("/v1/sites/", StringComparison.Ordinal):
+                (own, other) = (ids.OwnSites, ids.OtherSites);
                 break;
             case "id" when template.StartsWith("/v1/evidence/", StringComparison.Ordinal):
                 (own, other) = (ids.Evidence, [Unknown("evd")]);
@@ -159,6 +168,8 @@ public sealed class SchemaValues(FuzzIds ids)
             {
                 "^[a-z]{2,5}_[0-9a-zA-Z-]{1,60}$" => Gen.Constant(Unknown("org")),
                 "^([01][0-9]|2[0-3]):[0-5][0-9]$" => Gen.Elements("09:00", "13:30", "17:00", "23:59"),
+                "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$" =>
+                    Gen.Elements("08:00-20:00", "09:00-12:00", "00:00-23:59"),
                 "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => Gen.Elements("2026-01-01", "2026-06-30", "2030-12-31"),
                 "^[0-9]+(\\.[0-9]{1,2})?$" => Gen.Elements("1000.00", "0.5", "12"),
                 "^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$" => Gen.Elements("13812341234", "010-12345678"),

@@ -17,6 +17,7 @@ using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 using RedYifang.Functions.Resources;
+using RedYifang.Functions.Sites;
 
 namespace RedYifang.Functions.Tests.Platform;
 
@@ -46,6 +47,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(ActivityState)] = "ActivityState", [typeof(ActivityAction)] = "ActivityAction",
         [typeof(AttendanceState)] = "AttendanceState",
         [typeof(AttendanceAction)] = "AttendanceAction", [typeof(AttendanceSource)] = "AttendanceSource",
+        [typeof(SiteKind)] = "SiteKind", [typeof(BookingState)] = "BookingState",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>
