@@ -127,6 +127,7 @@ public static class Slices
     public const string Agreements = "agreements";
     public const string PartyMembers = "party members";
     public const string Activities = "activities";
+    public const string Sites = "sites";
 }
 
 [CollectionDefinition(Slices.Orders)]
@@ -158,6 +159,9 @@ public sealed class PartyMembersSlice : ICollectionFixture<SliceApp>;
 
 [CollectionDefinition(Slices.Activities)]
 public sealed class ActivitiesSlice : ICollectionFixture<SliceApp>;
+
+[CollectionDefinition(Slices.Sites)]
+public sealed class SitesSlice : ICollectionFixture<Sites.SitesApp>;
 
 /// <summary>The slice tier's own promise: no timer runs behind a test's back, and every timer the build declares is one it turns off.</summary>
 [Collection(Slices.Platform)]

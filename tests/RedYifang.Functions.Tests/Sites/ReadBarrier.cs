@@ -1,0 +1,91 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace RedYifang.Functions.Tests.Sites;
+
+/// <summary>
+/// A policy in the app's storage clients that makes a race happen for certain: once armed, it holds every request it matches
+/// until <c>count</c> of them have come, then lets them all go together — so every racer has read the same state before any of
+/// them writes. Later reads pass. While armed, it also sends entity-group transactions one at a time: Azurite refuses a batch
+/// that runs while another of the same partition does (409), which Azure does not, and which would decide the race for a store
+/// whose own conditions (an insert, an ETag) did not. A guard (<see cref="Generous"/>) lets the held ones go if fewer come.
+/// </summary>
+public sealed class ReadBarrier : HttpPipelinePolicy
+{
+    public static readonly TimeSpan Generous = TimeSpan.FromMinutes(1);
+
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _oneBatch = new(1, 1);
+    private Armed? _armed;
+
+    private sealed class Armed(Func<Request, bool> match, int count)
+    {
+        public Func<Request, bool> Match { get; } = match;
+        public int Count { get; } = count;
+        public int Arrived { get; set; }
+        public TaskCompletionSource Open { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Holds the next <paramref name="count"/> requests that <paramref name="match"/> accepts until all have come.</summary>
+    public void Arm(Func<Request, bool> match, int count)
+    {
+        lock (_gate) _armed = new Armed(match, count);
+    }
+
+    /// <summary>Lets everything pass as it comes again.</summary>
+    public void Disarm()
+    {
+        lock (_gate) _armed = null;
+    }
+
+    /// <summary>How many requests the last arming held (all of them, when the race was forced).</summary>
+    public int Held
+    {
+        get
+        {
+            lock (_gate) return _armed?.Arrived ?? 0;
+        }
+    }
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Task? wait = null;
+        lock (_gate)
+        {
+            if (_armed is { } armed && !armed.Open.Task.IsCompleted && armed.Match(message.Request))
+            {
+                if (++armed.Arrived >= armed.Count) armed.Open.TrySetResult();
+                wait = armed.Open.Task;
+            }
+        }
+        if (wait is not null)
+        {
+            try
+            {
+                await wait.WaitAsync(Generous);
+            }
+            catch (TimeoutException)
+            {
+                // Fewer came than armed for: go on; the test's count of Held says so.
+            }
+        }
+        var batch = message.Request.Method == RequestMethod.Post && message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal);
+        if (_armed is null || !batch)
+        {
+            await ProcessNextAsync(message, pipeline);
+            return;
+        }
+        await _oneBatch.WaitAsync();
+        try
+        {
+            await ProcessNextAsync(message, pipeline);
+        }
+        finally
+        {
+            _oneBatch.Release();
+        }
+    }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+}
