@@ -6,9 +6,10 @@ namespace RedYifang.Functions.Tests.Sites;
 /// <summary>
 /// A policy in the app's storage clients that makes a race happen for certain: once armed, it holds every request it matches
 /// until <c>count</c> of them have come, then lets them all go together — so every racer has read the same state before any of
-/// them writes. Later reads pass. While armed, it also sends entity-group transactions one at a time: Azurite refuses a batch
-/// that runs while another of the same partition does (409), which Azure does not, and which would decide the race for a store
-/// whose own conditions (an insert, an ETag) did not. A guard (<see cref="Generous"/>) lets the held ones go if fewer come.
+/// them writes. Later reads pass. While armed, it also sends entity-group transactions one at a time: batches of one partition
+/// sent together did not all commit on Azurite even with the store's lock-row condition taken out (one booking won the race as
+/// before), so concurrent batches would decide the race where only the store's own conditions (an insert, an ETag) should.
+/// A guard (<see cref="Generous"/>) lets the held ones go if fewer come.
 /// </summary>
 public sealed class ReadBarrier : HttpPipelinePolicy
 {
