@@ -13,8 +13,6 @@ public sealed record BookingDay(IReadOnlyList<BookingDay.Slot> Slots)
     /// <summary>The first active booking [from, to) would overlap, or null.</summary>
     public Slot? Clash(DateTimeOffset from, DateTimeOffset to) => Slots.FirstOrDefault(s => Booking.Overlaps(from, to, s.From, s.To));
 
-    public bool Holds(string bookingId) => Slots.Any(s => s.BookingId == bookingId);
-
     public BookingDay With(Booking booking) =>
         new([.. Slots, new Slot(booking.Id, booking.From, booking.To)]);
 

@@ -105,19 +105,20 @@ public sealed class SiteStore(Tables tables, Outbox outbox, EventTranslators tra
     /// Adds the booking with its slot copy, its day's lock row and what its events translate to, in one transaction: the day's
     /// active bookings are read, the new one checked against them (409 <c>booking_conflict</c>), and the day row added or
     /// replaced on the ETag it was read with. Whoever loses a race for the day reads it again and decides again, so of any number
-    /// of overlapping requests exactly one commits. A request resuming one whose booking committed (the day holds its id) gets
-    /// that booking back (<c>Created</c> false).
+    /// of overlapping requests exactly one commits. A request resuming one whose booking committed (<see cref="SeededIds"/>)
+    /// gets that booking back (<c>Created</c> false).
     /// </summary>
     public async Task<(Booking Booking, bool Created)> BookAsync(Booking booking, IReadOnlyList<IDomainEvent> events,
         CancellationToken ct = default) =>
         await ConcurrentUpdate.RunAsync(async token =>
         {
+            // A request resuming one whose booking committed (under the same seeded id) answers with that booking, even cancelled.
+            if (SeededIds.IsResuming && await FindBookingAsync(booking.DistrictId, booking.Id, token) is { } first)
+            {
+                return (first.Booking, false);
+            }
             var dayRow = await FindRowAsync(booking.DistrictId, DayRow(booking.SiteId, booking.From), token);
             var day = dayRow is null ? BookingDay.Empty : JsonRows.Read<BookingDay>(dayRow);
-            if (day.Holds(booking.Id))
-            {
-                return ((await FindBookingAsync(booking.DistrictId, booking.Id, token))?.Booking ?? booking, false);
-            }
             if (day.Clash(booking.From, booking.To) is { } clash) throw SiteProblems.BookingConflict(clash);
             var next = JsonRows.Create(booking.DistrictId, DayRow(booking.SiteId, booking.From), day.With(booking));
             List<TableTransactionAction> rows =
