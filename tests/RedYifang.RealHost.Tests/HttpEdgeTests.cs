@@ -112,6 +112,22 @@ public sealed class HttpEdgeTests(RealHostFixture fixture)
         Assert.Equal(200, (int)(await _app.SendAsync(HttpMethod.Get, "api/v1/me", _d.Resident)).StatusCode);
     }
 
+    /// <summary>
+    /// <c>v1/sites/compliance</c> beside <c>v1/sites/{id}</c>: the host tries routes in the order of their functions' names, so the
+    /// literal route's function is named to come first (CheckSiteCompliance before GetSite); a site id read as "compliance" would
+    /// be 404 for everyone.
+    /// </summary>
+    [Fact]
+    public async Task A_literal_route_beside_a_parameter_is_served_by_its_own_function()
+    {
+        var compliance = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/sites/compliance?streetId={_d.StreetId}", _d.StreetAdmin))
+            .ExpectAsync(200);
+        Assert.Equal((_d.StreetId, 1, 300m), (compliance.Str("streetId"), compliance["nonPublicEnterprises"]!.GetValue<int>(),
+            compliance["areaRequiredM2"]!.GetValue<decimal>()));
+        await ProblemAssert.IsAsync(await _app.SendAsync(HttpMethod.Get, $"api/v1/sites/compliance?streetId={_d.StreetId}", _d.Resident),
+            403, "forbidden");
+    }
+
     [Fact]
     public async Task No_other_origin_is_granted_cross_origin_access()
     {
