@@ -60,7 +60,7 @@ public sealed class SchemaValues(FuzzIds ids)
             case "evidenceIds":
                 (own, other) = (ids.Evidence, [Unknown("evd")]);
                 break;
-            case "userId":
+            case "userId" or "servedBy":
                 (own, other) = (ids.Users, [Unknown("usr")]);
                 break;
             case "id" when template.StartsWith("/v1/communities/", StringComparison.Ordinal):
@@ -158,6 +158,7 @@ public sealed class SchemaValues(FuzzIds ids)
             return pattern.GetString() switch
             {
                 "^[a-z]{2,5}_[0-9a-zA-Z-]{1,60}$" => Gen.Constant(Unknown("org")),
+                "^usr_[0-9a-zA-Z-]{1,60}$" => Gen.Constant(Unknown("usr")),
                 "^([01][0-9]|2[0-3]):[0-5][0-9]$" => Gen.Elements("09:00", "13:30", "17:00", "23:59"),
                 "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => Gen.Elements("2026-01-01", "2026-06-30", "2030-12-31"),
                 "^[0-9]+(\\.[0-9]{1,2})?$" => Gen.Elements("1000.00", "0.5", "12"),
