@@ -8,11 +8,21 @@ namespace RedYifang.Functions.Demo;
 /// </summary>
 public sealed class DemoCoBuilding(DemoPeople people, DemoPartyMembers members, DemoAgreements agreements, DemoActivities activities)
 {
-    /// <summary>Returns how many reports, agreements and activities the demo holds.</summary>
-    public async Task<int> SeedAsync(CancellationToken ct)
+    /// <summary>
+    /// The people and the party members' reports and points rules, which the service menu needs first: its accepted orders name
+    /// members who served them, and an award needs the member's role and the year's rules. Each step is looked up before it is
+    /// made, so calling it again adds nothing.
+    /// </summary>
+    public async Task MembersAsync(CancellationToken ct)
     {
         await people.EnsureAsync(ct);
         await members.SeedAsync(ct);
+    }
+
+    /// <summary>Returns how many reports, agreements and activities the demo holds.</summary>
+    public async Task<int> SeedAsync(CancellationToken ct)
+    {
+        await MembersAsync(ct);
         var signed = await agreements.SeedAsync(ct);
         return DemoPeople.MemberCount + signed.Count + await activities.SeedAsync(signed, ct);
     }

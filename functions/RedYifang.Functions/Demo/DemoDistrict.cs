@@ -85,6 +85,8 @@ public sealed partial class DemoDistrict(
         }
         if (!await IsLoadedAsync(markers, "service-menu", ct))
         {
+            // The members first: the service menu's accepted orders name some of them as having served in person.
+            await coBuilding.MembersAsync(ct);
             await serviceMenu.SeedAsync(ct);
             await MarkLoadedAsync(markers, "service-menu", ct);
             LogLoaded("service menu", DemoServiceMenu.OrderCount);

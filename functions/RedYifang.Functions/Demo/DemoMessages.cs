@@ -7,9 +7,9 @@ namespace RedYifang.Functions.Demo;
 
 /// <summary>
 /// Delivers, here and now, what the demo's steps staged for other features (an order's assessment fact and unit record, a role to
-/// grant, points for attendance, a piece of an activity's evidence verified, a delivery towards a commitment, an agreement in
-/// force or an activity closed as assessment facts — so the rankings the load runs next count them; a service station registered, for
-/// the statistics), through the same translators and consumers as
+/// grant, points for attendance and for orders served, a piece of an activity's evidence verified, a delivery towards a
+/// commitment, an agreement in force or an activity closed as assessment facts — so the rankings the load runs next count
+/// them; a service station registered, for the statistics), through the same translators and consumers as
 /// the queues, so the next step finds it done and the demo is complete when its load returns. The queues carry the same
 /// messages to the same consumers a little later; every one of them is idempotent, so the second arrival changes nothing.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class DemoMessages(
     GrantReportedRole grantRole,
     AwardAttendancePoints award,
     ReverseAttendancePoints reverse,
+    AwardOrderPoints awardOrder,
     RecordActivityEvidence activityEvidence,
     RecordDelivery delivery,
     Assessment.RecordCoBuildingFacts coBuilding,
@@ -40,6 +41,7 @@ public sealed class DemoMessages(
         RoleGrantMessage m => grantRole.HandleAsync(m, ct),
         AttendanceMessage { Outcome: AttendanceOutcome.Approved } m => award.HandleAsync(m, ct),
         AttendanceMessage m => reverse.HandleAsync(m, ct),
+        OrderServedMessage m => awardOrder.HandleAsync(m, ct),
         ActivityEvidenceVerified m => activityEvidence.HandleAsync(m, ct),
         Delivery d => delivery.HandleAsync(d, ct),
         Assessment.CoBuildingEvent e => coBuilding.HandleAsync(e, ct),

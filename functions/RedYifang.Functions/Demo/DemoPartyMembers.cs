@@ -45,6 +45,17 @@ public sealed class DemoPartyMembers(
     /// <summary>Member <paramref name="n"/>'s home community: the twelve in turn.</summary>
     public static string CommunityOf(int n) => $"org_demo-s{StreetOf(n)}-c{((n - 1) % 4) + 1}";
 
+    /// <summary>
+    /// An approved member of the community (one of the twelve) who served a demo order in person, taking turns by the order's
+    /// number <paramref name="seed"/> (with its twelfths added: the service menu's states repeat every twelve orders, so the
+    /// number alone would name the same member for every accepted order of a community); none outside the twelve.
+    /// </summary>
+    public static int? ServerOf(string communityId, int seed)
+    {
+        var members = Enumerable.Range(1, DemoPeople.MemberCount).Where(n => CommunityOf(n) == communityId && IsApproved(n)).ToList();
+        return members.Count == 0 ? null : members[(seed + (seed / 12)) % members.Count];
+    }
+
     /// <summary>The street (1–3) of member <paramref name="n"/>'s home community.</summary>
     public static int StreetOf(int n) => ((n - 1) % 12 / 4) + 1;
 

@@ -193,7 +193,12 @@ public sealed class DemoServiceMenu(OrgStore orgs, UserStore users, ResourceStor
         var hours = 1 + (random.Next(0, 16) / 2m);
         var doneAt = Next();
         var photo = await evidence.PhotoAsync(demo.Id, demo.Community.Path, provider!.UnitId, liaison, demo.Seed, doneAt, ct);
-        change = change.Then(o => o.Complete(new Completion([photo], hours, o.Beneficiaries, doneAt), liaison));
+        // The liaison served with a party member of the community (who earns points once the order is accepted; the liaison,
+        // no party member, earns none).
+        List<string> servedBy = DemoPartyMembers.ServerOf(demo.Community.Id, demo.Seed) is { } member
+            ? [liaison, UserIds.FromOpenId(DemoPeople.MemberOpenId(member))]
+            : [liaison];
+        change = change.Then(o => o.Complete(new Completion([photo], hours, o.Beneficiaries, doneAt) { ServedBy = servedBy }, liaison));
         if (target == OrderState.Completed) return change;
         var verified = await orderEvidence.AllVerifiedAsync(OwnerType.Order, demo.Id, [photo], ct);
         change = change.Then(o => o.Accept(admin, Next(), verified));

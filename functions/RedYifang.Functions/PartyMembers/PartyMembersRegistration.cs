@@ -21,11 +21,13 @@ public static class PartyMembersRegistration
         services.AddSingleton<PutPointsRules>();
         services.AddSingleton<AwardAttendancePoints>();
         services.AddSingleton<ReverseAttendancePoints>();
+        services.AddSingleton<AwardOrderPoints>();
         services.AddSingleton<GetLedger>();
         services.AddSingleton<GetPointsRanking>();
         services.AddSingleton<GetUnitPointsSummary>();
         services.AddSingleton<IEventTranslator, RoleGrantTranslator>();
         services.AddSingleton<IEventTranslator, AttendanceTranslator>();
+        services.AddSingleton<IEventTranslator, OrderServedTranslator>();
         services.AddSingleton(new OutboxTable(ReportStore.TableName));
         return services;
     }

@@ -9,6 +9,6 @@ public enum PointsSource
     /// <summary>Approved attendance at an activity: points per hour attended.</summary>
     Attendance,
 
-    /// <summary>An accepted order the member served in person: points per order (no producer yet: orders do not record who served).</summary>
+    /// <summary>An accepted order the member served in person (named in its completion's <c>servedBy</c>): points per order.</summary>
     Order,
 }

@@ -4,7 +4,8 @@ namespace RedYifang.Functions.Tests.Demo;
 
 /// <summary>
 /// The demo's co-building at <see cref="DemoApp.Now"/> (2026-05-20 12:00 China time): agreements of 35 units, 49 past activities
-/// and one ahead, forty reported party members, the year's points rules and the points their approved attendance earned.
+/// and one ahead, forty reported party members, the year's points rules and the points their approved attendance and the
+/// accepted orders they served earned.
 /// </summary>
 [Collection(Slices.Demo)]
 public sealed class DemoCoBuildingTests(DemoApp demo)
@@ -110,6 +111,41 @@ public sealed class DemoCoBuildingTests(DemoApp demo)
             (rules["version"]!.GetValue<int>(), rules["sources"]!["checkIn"]!["points"]!.GetValue<int>(),
                 ledger["total"]!.GetValue<decimal>(), top.Count, top.Sum(i => i!["points"]!.GetValue<decimal>()),
                 summary["members"]!.GetValue<int>(), summary["total"]!.GetValue<decimal>()));
+    }
+
+    /// <summary>
+    /// Demo orders name the liaison and a party member of the community as having served in person (Demo/DemoServiceMenu.cs);
+    /// each member's ledger holds an order entry for each accepted order naming them, the liaison's (no party member) nothing.
+    /// </summary>
+    [Fact]
+    public async Task Members_who_served_accepted_demo_orders_earned_points_for_each_and_the_liaison_none()
+    {
+        var entries = new List<(int Member, string Order, decimal Points)>();
+        for (var n = 1; n <= 40; n++)
+        {
+            var openId = $"demo-member-{n:00}";
+            var memberId = (await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", openId)).ExpectAsync(200)).Str("id");
+            var ledger = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/party-members/{memberId}/points?limit=100", openId))
+                .ExpectAsync(200);
+            foreach (var entry in ledger["items"]!.AsArray().Where(e => e.Str("source") == "order"))
+            {
+                var order = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orders/{entry.Str("sourceId")}", "dev-admin"))
+                    .ExpectAsync(200);
+                Assert.Contains(order.Str("state"), new[] { "accepted", "closed" });
+                Assert.Contains(memberId, order["completion"]!["servedBy"]!.AsArray().Select(u => u!.GetValue<string>()));
+                entries.Add((n, entry.Str("sourceId"), entry!["points"]!.GetValue<decimal>()));
+            }
+        }
+        var liaisonId = (await (await _app.SendAsync(HttpMethod.Get, "api/v1/me", "dev-liaison")).ExpectAsync(200)).Str("id");
+        var liaison = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/party-members/{liaisonId}/points", "dev-liaison"))
+            .ExpectAsync(200);
+
+        // Each of the 45 accepted or closed orders gives the member it names 5 points (no month reaches the cap of 50); they lie in
+        // three communities (s1-c4, s2-c3, s3-c3: the state mix repeats every twelve orders), whose nine approved members share them.
+        var accepted = DemoData.OrdersByState["accepted"] + DemoData.OrdersByState["closed"];
+        Assert.Equal((accepted, accepted, 9, 5m * accepted), (entries.Count, entries.Select(e => e.Order).Distinct().Count(),
+            entries.Select(e => e.Member).Distinct().Count(), entries.Sum(e => e.Points)));
+        Assert.Empty(liaison["items"]!.AsArray());
     }
 
     private async Task<List<JsonNode>> ItemsAsync(string path, string openId)

@@ -66,7 +66,7 @@ public sealed class SchemaValues(FuzzIds ids)
             case "evidenceIds":
                 (own, other) = (ids.Evidence, [Unknown("evd")]);
                 break;
-            case "userId":
+            case "userId" or "servedBy":
                 (own, other) = (ids.Users, [Unknown("usr")]);
                 break;
             case "id" when template.StartsWith("/v1/communities/", StringComparison.Ordinal):
@@ -167,6 +167,7 @@ public sealed class SchemaValues(FuzzIds ids)
             return pattern.GetString() switch
             {
                 "^[a-z]{2,5}_[0-9a-zA-Z-]{1,60}$" => Gen.Constant(Unknown("org")),
+                "^usr_[0-9a-zA-Z-]{1,60}$" => Gen.Constant(Unknown("usr")),
                 "^([01][0-9]|2[0-3]):[0-5][0-9]$" => Gen.Elements("09:00", "13:30", "17:00", "23:59"),
                 "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$" =>
                     Gen.Elements("08:00-20:00", "09:00-12:00", "00:00-23:59"),

@@ -101,6 +101,39 @@ public sealed class OrderFlowTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal(["submitted", "published", "matched"], States(await GetAsync(matched, _d.CommunityAdmin)));
     }
 
+    /// <summary>
+    /// Who served in person: the reporting liaison when <c>servedBy</c> is left out, else the users it names (the points ledger
+    /// hears of them at acceptance: tests/RedYifang.Functions.Tests/PartyMembers/OrderPointsTests.cs); a bad list writes nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_completion_names_who_served_in_person_and_a_bad_servedBy_is_400_and_writes_nothing()
+    {
+        var resource = await _d.PublishedResourceAsync(_app, category: "repairs");
+        var id = await _d.PublishedOrderAsync(_app, "repairs");
+        await (await Act(id, "match", _d.CommunityAdmin, new { resourceId = resource })).ExpectAsync(200);
+        await (await Act(id, "agree", _d.Liaison)).ExpectAsync(200);
+        await (await Act(id, "start", _d.Liaison)).ExpectAsync(200);
+        var photo = (await _app.UploadAsync(_d.Liaison, "order", id, Photos.Jpeg(1103))).Str("id");
+        var (liaison, resident) = (await TestDistrict.UserIdAsync(_app, _d.Liaison), await TestDistrict.UserIdAsync(_app, _d.Resident));
+        object Body(object? servedBy) => new { evidenceIds = new[] { photo }, serviceHours = 1.5, beneficiaries = 1, servedBy };
+
+        var bad = await (await Act(id, "complete", _d.Liaison, Body(new[] { resident, "org_x", resident })))
+            .ExpectProblemAsync(400, "validation_failed");
+        Assert.Equal(["servedBy[1]", "servedBy[2]"], bad.Errors().Keys.Order(StringComparer.Ordinal));
+        var tooMany = await (await Act(id, "complete", _d.Liaison, Body(Enumerable.Repeat(resident, 21))))
+            .ExpectProblemAsync(400, "validation_failed");
+        Assert.Equal(["servedBy"], tooMany.Errors().Keys);
+        var unchanged = await GetAsync(id, _d.Liaison);
+        Assert.Equal(("inProgress", true), (unchanged.Str("state"), unchanged["completion"] is null));
+
+        var byLiaison = await (await Act(id, "complete", _d.Liaison, Body(null))).ExpectAsync(200);
+        Assert.Equal([liaison], byLiaison["completion"]!["servedBy"]!.AsArray().Select(u => u!.GetValue<string>()));
+        await (await Act(id, "reopen", _d.CommunityAdmin, new { reason = "请注明上门人员" })).ExpectAsync(200);
+        await (await Act(id, "complete", _d.Liaison, Body(new[] { resident, liaison }))).ExpectAsync(200);
+        Assert.Equal([resident, liaison],
+            (await GetAsync(id, _d.CommunityAdmin))["completion"]!["servedBy"]!.AsArray().Select(u => u!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task Twenty_concurrent_matches_of_one_order_let_exactly_one_win()
     {

@@ -9,8 +9,8 @@ namespace RedYifang.Functions.Tests.PartyMembers;
 
 /// <summary>
 /// What the party member slice tests share: a report body, a member made through the API (reported, approved by the
-/// community admin, holding the role), attendance messages sent on the feature's queue as the Activities feature will send
-/// them, and waiting until that queue is empty (a message leaves it only once handled).
+/// community admin, holding the role), attendance and order messages sent on the feature's queues as its translators stage
+/// them, and waiting until such a queue is empty (a message leaves it only once handled).
 /// </summary>
 internal sealed class PartyMemberParties(SliceApp slice, TestDistrict d)
 {
@@ -69,21 +69,29 @@ internal sealed class PartyMemberParties(SliceApp slice, TestDistrict d)
         new(slice.Storage.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     /// <summary>Sends the messages on queue party-member-attendance, all at once.</summary>
-    public async Task SendAsync(params AttendanceMessage[] messages)
+    public Task SendAsync(params AttendanceMessage[] messages) => SendAsync(AttendanceMessage.Queue, messages);
+
+    /// <summary>Sends the messages on queue party-member-orders, all at once, as PartyMembers/OrderServedTranslator.cs stages them.</summary>
+    public Task SendAsync(params OrderServedMessage[] messages) => SendAsync(OrderServedMessage.Queue, messages);
+
+    private async Task SendAsync<T>(string name, T[] messages)
     {
-        var queue = Queue(AttendanceMessage.Queue);
+        var queue = Queue(name);
         await queue.CreateIfNotExistsAsync();
         await Task.WhenAll(messages.Select(m => queue.SendMessageAsync(JsonSerializer.Serialize(m, Json.Options))));
     }
 
-    /// <summary>Waits until queue party-member-attendance is empty (its count includes the messages being handled), none poisoned.</summary>
-    public async Task DrainedAsync()
+    /// <summary>
+    /// Waits until the queue (party-member-attendance unless another is named) is empty (its count includes the messages being
+    /// handled), none poisoned.
+    /// </summary>
+    public async Task DrainedAsync(string name = AttendanceMessage.Queue)
     {
-        var queue = Queue(AttendanceMessage.Queue);
+        var queue = Queue(name);
         await Eventually.WaitAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0,
             TimeSpan.FromSeconds(60));
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
-        var poison = Queue(AttendanceMessage.Queue + "-poison");
+        var poison = Queue(name + "-poison");
         Assert.False(await poison.ExistsAsync() && (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0, "poisoned");
     }
 
@@ -97,13 +105,13 @@ internal sealed class PartyMemberParties(SliceApp slice, TestDistrict d)
         [.. ledger["items"]!.AsArray().Select(e => (e.Str("source"), e.Str("sourceId"), e!["points"]!.GetValue<decimal>(),
             e["ruleVersion"]?.GetValue<int>(), e["reversalOf"]?.GetValue<string>(), e["capped"]!.GetValue<bool>()))];
 
-    public static object Rules(int checkIn, int? checkInCap, int perHour, int? hoursCap, int order = 5) => new
+    public static object Rules(int checkIn, int? checkInCap, int perHour, int? hoursCap, int order = 5, int? orderCap = null) => new
     {
         sources = new
         {
             checkIn = new { points = checkIn, monthlyCap = checkInCap },
             attendance = new { points = perHour, monthlyCap = hoursCap },
-            order = new { points = order, monthlyCap = (int?)null },
+            order = new { points = order, monthlyCap = orderCap },
         },
     };
 }
