@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Activities;
+using RedYifang.Functions.Alliances;
 using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Demo;
@@ -37,5 +38,6 @@ public static class AppServices
             .AddAgreements()
             .AddActivities()
             .AddPartyMembers()
+            .AddAlliances()
             .AddDemo();
 }
