@@ -8,7 +8,8 @@ namespace RedYifang.Functions.Tests.Alliances;
 /// <summary>
 /// Joint meetings (联席会议) over HTTP: called by the street's admins with member units attending, decisions recorded while open,
 /// closed once held with minutes that are this meeting's verified evidence; then the attendance reaches the assessment — each
-/// attending unit's ActivityParticipation and co-building eligibility count it, and a member that did not attend gets nothing.
+/// attending unit's ActivityParticipation and co-building eligibility count it; a member that attended only a meeting not closed
+/// gets nothing.
 /// </summary>
 [Collection(Slices.Alliances)]
 public sealed class MeetingTests(AlliancesApp slice)
@@ -78,13 +79,15 @@ public sealed class MeetingTests(AlliancesApp slice)
     }
 
     [Fact]
-    public async Task A_closed_meetings_attendance_counts_as_activity_participation_for_the_units_that_attended_and_no_other()
+    public async Task A_closed_meetings_attendance_counts_as_activity_participation_for_the_units_that_attended_and_an_open_ones_for_none()
     {
         var d = await slice.DistrictAsync("aln-assessment");
         var p = new AllianceParties(_app, d);
         var (_, admin, id, units) = await p.AllianceAsync("考核街道", 3);
         var (attending, absent) = (units.Take(2).Select(u => u.UnitId).ToList(), units[2].UnitId);
         var at = HourAgo();
+        // The third unit attends a meeting that is held but never closed: it counts for nothing.
+        await (await p.PostAsync(id, "meetings", admin, Meeting(at, absent))).ExpectAsync(201);
         var meeting = (await (await p.PostAsync(id, "meetings", admin, Meeting(at, [.. attending]))).ExpectAsync(201)).Str("id");
         var minutes = await _app.UploadAsync(admin, "meeting", meeting, Photos.Jpeg(7103));
         await (await p.PostAsync(id, $"meetings/{meeting}/close", admin, new { minutesEvidenceIds = new[] { minutes.Str("id") } }))
