@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedYifang.Functions.Activities;
+using RedYifang.Functions.Alliances;
 using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Demo;
@@ -39,5 +40,6 @@ public static class AppServices
             .AddActivities()
             .AddPartyMembers()
             .AddSites(configuration)
+            .AddAlliances()
             .AddDemo();
 }

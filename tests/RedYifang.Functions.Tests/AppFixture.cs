@@ -105,7 +105,7 @@ public sealed class LongestFirst : ITestCollectionOrderer
     private static readonly string[] Longest =
     [
         Slices.MatchingAtScale, Slices.Demo, Fuzz.FuzzSlice.Name, Slices.Evidence, Slices.Orders, Slices.Agreements, Slices.PartyMembers,
-        Slices.Activities,
+        Slices.Activities, Slices.Alliances,
         "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
         "two districts", Slices.Organisations, Slices.Assessment,
     ];
@@ -128,6 +128,7 @@ public static class Slices
     public const string PartyMembers = "party members";
     public const string Activities = "activities";
     public const string Sites = "sites";
+    public const string Alliances = "alliances";
 }
 
 [CollectionDefinition(Slices.Orders)]
@@ -162,6 +163,8 @@ public sealed class ActivitiesSlice : ICollectionFixture<SliceApp>;
 
 [CollectionDefinition(Slices.Sites)]
 public sealed class SitesSlice : ICollectionFixture<Sites.SitesApp>;
+[CollectionDefinition(Slices.Alliances)]
+public sealed class AlliancesSlice : ICollectionFixture<Alliances.AlliancesApp>;
 
 /// <summary>The slice tier's own promise: no timer runs behind a test's back, and every timer the build declares is one it turns off.</summary>
 [Collection(Slices.Platform)]
@@ -172,7 +175,7 @@ public sealed class SliceAppTests(SliceApp slice)
     {
         var hosted = slice.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
         Assert.Empty(hosted.OfType<RedYifang.LocalHost.TimerTriggerScheduler>());
-        Assert.Equal(14, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
+        Assert.Equal(15, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
     }
 
     [Fact]

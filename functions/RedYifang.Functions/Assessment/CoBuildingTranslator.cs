@@ -9,7 +9,8 @@ namespace RedYifang.Functions.Assessment;
 /// The co-building events the assessment counts, as facts to record (docs/assessment.md, "Co-building"): an agreement
 /// becoming active (its service commitments fall due over its term) or terminated while active (they stop falling due after
 /// that day); a delivery Agreements recorded (an accepted order with verified evidence, or a closed activity delivering a
-/// commitment); an activity closed (which needs verified evidence). Everything else it ignores — an expiry changes nothing,
+/// commitment); an activity closed (which needs verified evidence); an alliance's joint meeting closed (which needs verified
+/// minutes), as an activity closed for each unit that attended. Everything else it ignores — an expiry changes nothing,
 /// the term having run its course.
 /// </summary>
 public sealed class CoBuildingTranslator : IEventTranslator
@@ -27,6 +28,12 @@ public sealed class CoBuildingTranslator : IEventTranslator
             _ => null,
         };
         if (e is not null) yield return e.ToMessage();
+        if (domainEvent is not Alliances.AllianceEvent.MeetingClosed { Meeting: var m }) yield break;
+        // A joint meeting closed with verified minutes counts for each attending unit as an activity it took part in.
+        foreach (var unitId in m.AttendingUnitIds)
+        {
+            yield return new CoBuildingEvent(FactKind.ActivityClosed, m.At, m.DistrictId, unitId, m.Id).ToMessage();
+        }
     }
 
     /// <summary>Terminated on a day of its term: in force up to and including that day (as Agreements counts deliveries).</summary>

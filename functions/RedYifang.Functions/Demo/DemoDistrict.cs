@@ -11,8 +11,8 @@ namespace RedYifang.Functions.Demo;
 /// <summary>
 /// A demo district modelled on the seed report (长春经开区): three streets, twelve communities with grids,
 /// 46 resident units of the four kinds, twelve volunteer teams, and the dev-login users of the README; then its service menu
-/// (<see cref="DemoServiceMenu"/>), its co-building (<see cref="DemoCoBuilding"/>), its sites (<see cref="DemoSites"/>) and its
-/// rankings.
+/// (<see cref="DemoServiceMenu"/>), its co-building (<see cref="DemoCoBuilding"/>), its sites (<see cref="DemoSites"/>), its
+/// streets\x27 alliances (<see cref="DemoAlliances"/>) and its rankings.
 /// Unit and community names are invented. Loaded once, on an empty store, by the local host; ids are fixed,
 /// so a load interrupted half-way completes on the next start.
 /// </summary>
@@ -22,6 +22,7 @@ public sealed partial class DemoDistrict(
     DemoServiceMenu serviceMenu,
     DemoCoBuilding coBuilding,
     DemoSites sites,
+    DemoAlliances alliances,
     Assessment.AssessmentRuns rankings,
     Tables tables,
     TimeProvider clock,
@@ -103,6 +104,13 @@ public sealed partial class DemoDistrict(
             var made = await sites.SeedAsync(ct);
             await MarkLoadedAsync(markers, "sites", ct);
             LogLoaded("sites", made);
+        }
+        if (!await IsLoadedAsync(markers, "alliances", ct))
+        {
+            // Before the rankings too: the joint meetings' attendance is the attending units' participation.
+            var made = await alliances.SeedAsync(ct);
+            await MarkLoadedAsync(markers, "alliances", ct);
+            LogLoaded("alliances", made);
         }
         if (!await IsLoadedAsync(markers, "rankings", ct))
         {

@@ -7,15 +7,16 @@ namespace RedYifang.Functions.Demo;
 
 /// <summary>
 /// Delivers, here and now, what the demo's steps staged for other features (an order's assessment fact and unit record, a role to
-/// grant, points for attendance and for orders served, a piece of an activity's evidence verified, a delivery towards a
-/// commitment, an agreement in force or an activity closed as assessment facts — so the rankings the load runs next count
-/// them; a service station registered, for the statistics), through the same translators and consumers as
+/// grant (a party member\x27s, a committee member\x27s), points for attendance and for orders served, a piece of an activity\x27s evidence
+/// verified, a delivery towards a commitment, an agreement in force or an activity closed as assessment facts — so the rankings the
+/// load runs next count them; a service station registered, for the statistics), through the same translators and consumers as
 /// the queues, so the next step finds it done and the demo is complete when its load returns. The queues carry the same
 /// messages to the same consumers a little later; every one of them is idempotent, so the second arrival changes nothing.
 /// </summary>
 public sealed class DemoMessages(
     EventTranslators translators,
     GrantReportedRole grantRole,
+    Alliances.SyncCommitteeRole committeeRole,
     AwardAttendancePoints award,
     ReverseAttendancePoints reverse,
     AwardOrderPoints awardOrder,
@@ -39,6 +40,7 @@ public sealed class DemoMessages(
     public Task DeliverAsync(OutboxMessage message, CancellationToken ct) => message.Body switch
     {
         RoleGrantMessage m => grantRole.HandleAsync(m, ct),
+        Alliances.CommitteeRoleMessage m => committeeRole.HandleAsync(m, ct),
         AttendanceMessage { Outcome: AttendanceOutcome.Approved } m => award.HandleAsync(m, ct),
         AttendanceMessage m => reverse.HandleAsync(m, ct),
         OrderServedMessage m => awardOrder.HandleAsync(m, ct),

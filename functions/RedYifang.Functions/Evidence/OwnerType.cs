@@ -6,4 +6,7 @@ public enum OwnerType
     Activity,
     Agreement,
     Org,
+
+    /// <summary>A joint meeting of a street's alliance (联席会议): its minutes (Alliances/MeetingEvidenceOwner.cs).</summary>
+    Meeting,
 }

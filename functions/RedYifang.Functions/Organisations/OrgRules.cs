@@ -19,7 +19,7 @@ public static class OrgRules
     public static IReadOnlyList<Role> RolesHeldAt(OrgKind kind) => kind switch
     {
         OrgKind.District => [Role.DistrictAdmin],
-        OrgKind.Street => [Role.StreetAdmin],
+        OrgKind.Street => [Role.StreetAdmin, Role.PartTimeCommitteeMember],
         OrgKind.Community => [Role.CommunityAdmin, Role.Resident, Role.PartyMember],
         OrgKind.Grid or OrgKind.Building => [Role.Resident, Role.PartyMember],
         OrgKind.Unit or OrgKind.VolunteerTeam => [Role.Liaison, Role.PartyMember],

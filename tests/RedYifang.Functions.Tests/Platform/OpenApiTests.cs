@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RedYifang.Functions.Activities;
 using RedYifang.Functions.Agreements;
+using RedYifang.Functions.Alliances;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Matching;
@@ -48,6 +49,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(AttendanceState)] = "AttendanceState",
         [typeof(AttendanceAction)] = "AttendanceAction", [typeof(AttendanceSource)] = "AttendanceSource",
         [typeof(SiteKind)] = "SiteKind", [typeof(BookingState)] = "BookingState",
+        [typeof(MemberState)] = "MemberState", [typeof(MeetingState)] = "MeetingState",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>

@@ -44,7 +44,8 @@ public static class Problems
     /// <summary>The things a 404 names, in Chinese (an English word in a Chinese sentence reads as a fault).</summary>
     public static readonly IReadOnlyDictionary<string, string> Nouns = new Dictionary<string, string>
     {
-        ["activity"] = "活动", ["agreement"] = "共建协议", ["attendance"] = "出勤记录", ["evidence"] = "痕迹材料",
+        ["activity"] = "活动", ["agreement"] = "共建协议", ["alliance"] = "党建联盟", ["alliance member"] = "联盟成员",
+        ["committee member"] = "兼职委员", ["meeting"] = "联席会议", ["attendance"] = "出勤记录", ["evidence"] = "痕迹材料",
         ["matching run"] = "匹配批次", ["object"] = "对象", ["order"] = "订单", ["organisation"] = "组织", ["party member"] = "党员",
         ["party member report"] = "党员报到", ["points rules"] = "积分规则",
         ["ranking"] = "排名", ["resource"] = "服务资源", ["route"] = "路径", ["site"] = "阵地", ["booking"] = "预约",

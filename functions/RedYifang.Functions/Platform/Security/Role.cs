@@ -8,4 +8,7 @@ public enum Role
     CommunityAdmin,
     StreetAdmin,
     DistrictAdmin,
+
+    /// <summary>A part-time committee member (兼职委员) of the street's alliance, held on the street (Alliances/).</summary>
+    PartTimeCommitteeMember,
 }

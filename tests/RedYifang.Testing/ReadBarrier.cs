@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace RedYifang.Functions.Tests.Sites;
+namespace RedYifang.Testing;
 
 /// <summary>
 /// A policy in the app's storage clients that makes a race happen for certain: once armed, it holds every request it matches
@@ -9,7 +9,7 @@ namespace RedYifang.Functions.Tests.Sites;
 /// them writes. Later reads pass. While armed, it also sends entity-group transactions one at a time: batches of one partition
 /// sent together did not all commit on Azurite even with the store's lock-row condition taken out (one booking won the race as
 /// before), so concurrent batches would decide the race where only the store's own conditions (an insert, an ETag) should.
-/// A guard (<see cref="Generous"/>) lets the held ones go if fewer come.
+/// A guard (<see cref="Generous"/>) lets the held ones go if fewer come. Used by the Sites and Alliances slices.
 /// </summary>
 public sealed class ReadBarrier : HttpPipelinePolicy
 {
@@ -33,10 +33,19 @@ public sealed class ReadBarrier : HttpPipelinePolicy
         lock (_gate) _armed = new Armed(match, count);
     }
 
-    /// <summary>Lets everything pass as it comes again.</summary>
-    public void Disarm()
+    /// <summary>Holds the next <paramref name="count"/> reads whose URL (unescaped) contains <paramref name="text"/>.</summary>
+    public void Arm(string text, int count) =>
+        Arm(r => r.Method == RequestMethod.Get && Uri.UnescapeDataString(r.Uri.ToString()).Contains(text, StringComparison.Ordinal), count);
+
+    /// <summary>Lets everything pass as it comes again; returns how many requests the arming held.</summary>
+    public int Disarm()
     {
-        lock (_gate) _armed = null;
+        lock (_gate)
+        {
+            var held = _armed?.Arrived ?? 0;
+            _armed = null;
+            return held;
+        }
     }
 
     /// <summary>How many requests the last arming held (all of them, when the race was forced).</summary>
