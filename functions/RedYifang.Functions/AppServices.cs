@@ -4,6 +4,7 @@ using RedYifang.Functions.Activities;
 using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Demo;
+using RedYifang.Functions.Evaluations;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
@@ -37,5 +38,6 @@ public static class AppServices
             .AddAgreements()
             .AddActivities()
             .AddPartyMembers()
+            .AddEvaluations(configuration)
             .AddDemo();
 }

@@ -17,6 +17,9 @@ public static class AssessmentRegistration
         services.AddSingleton<Platform.Events.IEventTranslator, AssessmentTranslator>();
         services.AddSingleton<RecordCoBuildingFacts>();
         services.AddSingleton<Platform.Events.IEventTranslator, CoBuildingTranslator>();
+        services.AddSingleton<RecordEvaluationFacts>();
+        services.AddSingleton<Platform.Events.IEventTranslator, EvaluationTranslator>();
+        services.AddSingleton<GetAwardEligibility>();
         services.AddSingleton<Statistics>();
         services.AddSingleton<PublishedRankings>();
         services.AddSingleton<GetIndicatorSet>();

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using RedYifang.Functions.Activities;
 using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
+using RedYifang.Functions.Evaluations;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
@@ -46,6 +47,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(ActivityState)] = "ActivityState", [typeof(ActivityAction)] = "ActivityAction",
         [typeof(AttendanceState)] = "AttendanceState",
         [typeof(AttendanceAction)] = "AttendanceAction", [typeof(AttendanceSource)] = "AttendanceSource",
+        [typeof(ReceivedState)] = "ReceivedState", [typeof(AwardReason)] = "AwardReason",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>
