@@ -11,15 +11,17 @@ public sealed class RecordEvaluationFacts(FactStore facts)
 {
     public async Task HandleAsync(EvaluationsClosed closed, CancellationToken ct)
     {
+        foreach (var fact in FactsOf(closed)) await facts.RecordAsync(fact, ct);
+    }
+
+    /// <summary>The facts of a closed window's message: one per organisation in it.</summary>
+    public static IEnumerable<Fact> FactsOf(EvaluationsClosed closed)
+    {
         if (!Period.TryParse(closed.Period, out var period))
         {
             throw new InvalidDataException($"Evaluations of a bad period: {closed.Period}.");
         }
-        foreach (var s in closed.Subjects)
-        {
-            var share = new EvaluationShare(period.Text, s.Evaluators, s.ScoreSum, s.OpinionsFrom);
-            await facts.RecordAsync(new Fact($"{period.Text}|evaluations", s.OrgId, FactKind.EvaluationsReceived, period.Start, null,
-                DistrictId: closed.DistrictId, Evaluations: share), ct);
-        }
+        return closed.Subjects.Select(s => new Fact($"{period.Text}|evaluations", s.OrgId, FactKind.EvaluationsReceived, period.Start,
+            null, DistrictId: closed.DistrictId, Evaluations: new EvaluationShare(period.Text, s.Evaluators, s.ScoreSum, s.OpinionsFrom)));
     }
 }

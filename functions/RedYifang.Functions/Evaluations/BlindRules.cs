@@ -10,7 +10,7 @@ public static class BlindRules
 {
     public const int MinimumEvaluators = 3;
 
-    /// <summary>The mean score with two decimals, rounded half away from zero in decimal arithmetic (80.025 → 80.03).</summary>
+    /// <summary>The mean score with two decimals, rounded half away from zero in decimal arithmetic (75.225 → 75.23).</summary>
     public static decimal Mean(int scoreSum, int evaluators)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(evaluators, 1);
