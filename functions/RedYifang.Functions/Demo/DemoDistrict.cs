@@ -20,6 +20,7 @@ public sealed partial class DemoDistrict(
     UserStore users,
     DemoServiceMenu serviceMenu,
     DemoCoBuilding coBuilding,
+    DemoEvaluations evaluations,
     Assessment.AssessmentRuns rankings,
     Tables tables,
     TimeProvider clock,
@@ -93,6 +94,13 @@ public sealed partial class DemoDistrict(
             var made = await coBuilding.SeedAsync(ct);
             await MarkLoadedAsync(markers, "co-building", ct);
             LogLoaded("co-building", made);
+        }
+        if (!await IsLoadedAsync(markers, "evaluations", ct))
+        {
+            // Before the rankings too: a closed evaluation window counts in its month's ranking.
+            var made = await evaluations.SeedAsync(ct);
+            await MarkLoadedAsync(markers, "evaluations", ct);
+            LogLoaded("evaluations", made);
         }
         if (!await IsLoadedAsync(markers, "rankings", ct))
         {
