@@ -11,7 +11,8 @@ namespace RedYifang.Functions.Demo;
 /// <summary>
 /// A demo district modelled on the seed report (长春经开区): three streets, twelve communities with grids,
 /// 46 resident units of the four kinds, twelve volunteer teams, and the dev-login users of the README; then its service menu
-/// (<see cref="DemoServiceMenu"/>), its co-building (<see cref="DemoCoBuilding"/>) and its rankings.
+/// (<see cref="DemoServiceMenu"/>), its co-building (<see cref="DemoCoBuilding"/>), a closed evaluation window
+/// (<see cref="DemoEvaluations"/>) and its rankings.
 /// Unit and community names are invented. Loaded once, on an empty store, by the local host; ids are fixed,
 /// so a load interrupted half-way completes on the next start.
 /// </summary>
@@ -104,15 +105,17 @@ public sealed partial class DemoDistrict(
         }
         if (!await IsLoadedAsync(markers, "rankings", ct))
         {
-            // The last complete month's ranking (final) and this month's (provisional), as the nightly run leaves them.
+            // The last complete month's ranking (final once its evaluation window has closed) and this month's (provisional), as the
+            // nightly run leaves them; and the evaluated month's (final), when it is the one before (a load in the first half of a month).
             var now = ChinaTime.Of(clock.GetUtcNow());
-            foreach (var text in new[] { ChinaTime.Month(now.AddMonths(-1)), ChinaTime.Month(now) })
+            var months = new[] { evaluations.Period.Text, ChinaTime.Month(now.AddMonths(-1)), ChinaTime.Month(now) }.Distinct().ToList();
+            foreach (var text in months)
             {
                 Period.TryParse(text, out var period);
                 await rankings.RunAsync(DistrictId, period, ct);
             }
             await MarkLoadedAsync(markers, "rankings", ct);
-            LogLoaded("rankings", 2);
+            LogLoaded("rankings", months.Count);
         }
     }
 

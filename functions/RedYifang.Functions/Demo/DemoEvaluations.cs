@@ -54,10 +54,13 @@ public sealed class DemoEvaluations(
 
     public static string TeamLiaisonOpenId(string teamId) => $"demo-liaison-{teamId[4..]}";
 
+    /// <summary>The month the demo evaluates (<see cref="PeriodAt"/> the load).</summary>
+    public Period Period => PeriodAt(loadClock.GetUtcNow(), options.Value.WindowDays);
+
     /// <summary>Writes and closes the period's evaluations; returns how many evaluations the period holds.</summary>
     public async Task<int> SeedAsync(CancellationToken ct)
     {
-        var period = PeriodAt(loadClock.GetUtcNow(), options.Value.WindowDays);
+        var period = Period;
         var window = EvaluationWindow.Of(period, options.Value.WindowDays);
         var submit = new SubmitEvaluation(store, orgs, options, _clock);
         var k = 0;
