@@ -5,6 +5,7 @@ using RedYifang.Functions.Alliances;
 using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Demo;
+using RedYifang.Functions.Evaluations;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
@@ -41,5 +42,6 @@ public static class AppServices
             .AddPartyMembers()
             .AddSites(configuration)
             .AddAlliances()
+            .AddEvaluations(configuration)
             .AddDemo();
 }

@@ -10,11 +10,12 @@ public static class TimerSchedules
         ["Orders:ExpirySchedule"] = "0 0 19 * * *",
         ["Assessment:Schedule"] = "0 0 18 * * *",
         ["Agreements:Schedule"] = "0 5 16 * * *",
+        ["Evaluations:Schedule"] = "0 10 16 * * *",
     };
 
     /// <summary>The app's timer-triggered functions, by function name (a test checks this against the build's functions.metadata).</summary>
     public static IReadOnlyList<string> Functions { get; } =
-        ["OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer", "AgreementTimer"];
+        ["OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer", "AgreementTimer", "EvaluationTimer"];
 
     /// <summary>
     /// Settings that turn every timer function off (<c>AzureWebJobs.{Function}.Disabled</c>, honoured by the local host as by the

@@ -20,4 +20,7 @@ public static class AssessmentPolicy
 
     /// <summary>Outcome statistics of a district, street or community: admins over it.</summary>
     public static bool MaySeeStatistics(Caller caller, Org scope) => caller.IsAdminOf(scope.Path);
+
+    /// <summary>The awards list of a district or street (先进党组织 / 文明单位 eligibility): admins over it.</summary>
+    public static bool MaySeeAwards(Caller caller, Org scope) => caller.IsAdminOf(scope.Path);
 }

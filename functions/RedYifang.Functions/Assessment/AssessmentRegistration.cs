@@ -19,6 +19,9 @@ public static class AssessmentRegistration
         services.AddSingleton<Platform.Events.IEventTranslator, CoBuildingTranslator>();
         services.AddSingleton<StationStore>();
         services.AddSingleton<Platform.Events.IEventTranslator, StationTranslator>();
+        services.AddSingleton<RecordEvaluationFacts>();
+        services.AddSingleton<Platform.Events.IEventTranslator, EvaluationTranslator>();
+        services.AddSingleton<GetAwardEligibility>();
         services.AddSingleton<Statistics>();
         services.AddSingleton<PublishedRankings>();
         services.AddSingleton<GetIndicatorSet>();

@@ -9,7 +9,8 @@ namespace RedYifang.Functions.Assessment;
 /// A ranking run for one district and period: reads the district's indicator set, organisations and running totals
 /// (each one key range of its own), scores each peer group across the district and within each street, and
 /// publishes each of those rankings as a new version — unless nothing changed, or that ranking is already final.
-/// The first run after a period ends makes its rankings final; nothing changes them afterwards. Another district's
+/// The first run after the period's evaluation window closes makes its rankings final (<see cref="Finality(Period, DateTimeOffset)"/>);
+/// nothing changes them afterwards. Another district's
 /// rows are never read or written.
 /// </summary>
 /// <remarks>
@@ -23,7 +24,8 @@ public sealed partial class AssessmentRuns(
     RankingStore rankings,
     DistrictOrgs orgs,
     TimeProvider clock,
-    ILogger<AssessmentRuns> logger)
+    ILogger<AssessmentRuns> logger,
+    Microsoft.Extensions.Options.IOptions<Evaluations.EvaluationOptions> evaluations)
 {
     public const string Queue = "assessment-runs";
 
@@ -104,12 +106,21 @@ public sealed partial class AssessmentRuns(
         return new RankingStore.Publication(meta, version, current);
     }
 
+    /// <summary>This app's <see cref="Finality(Period, DateTimeOffset, int)"/>, with its evaluation window (<c>Evaluations:WindowDays</c>).</summary>
+    public (bool Final, DateTimeOffset GeneratedAt) Finality(Period period, DateTimeOffset now) =>
+        Finality(period, now, evaluations.Value.WindowDays);
+
     /// <summary>
-    /// Whether a run at <paramref name="now"/> publishes the period's ranking as final (the period has ended, in China
-    /// time) and the time it is dated: a final ranking at the period's end, a provisional one at the run.
+    /// Whether a run at <paramref name="now"/> publishes the period's ranking as final and the time it is dated. A period's
+    /// evaluations are written after it ends, for <paramref name="evaluationWindowDays"/> days (Evaluations/EvaluationWindow.cs),
+    /// and count in its ranking: so its ranking stays provisional until that window closes (China time), then is final, dated
+    /// at the close; a provisional one is dated at the run (docs/evaluations.md, "Rankings wait for the window").
     /// </summary>
-    public static (bool Final, DateTimeOffset GeneratedAt) Finality(Period period, DateTimeOffset now) =>
-        now >= period.End ? (true, period.End) : (false, now);
+    public static (bool Final, DateTimeOffset GeneratedAt) Finality(Period period, DateTimeOffset now, int evaluationWindowDays)
+    {
+        var closes = Evaluations.EvaluationWindow.Of(period, evaluationWindowDays).ClosesAt;
+        return now >= closes ? (true, closes) : (false, now);
+    }
 
     /// <summary>The periods the daily run refreshes: the current month, quarter and year, and the previous ones until final.</summary>
     public static IEnumerable<Period> PeriodsAround(DateTimeOffset now)

@@ -15,7 +15,7 @@ public static class Catalogue
             [Indicator.CommitmentFulfilment] = ("承诺履约率", true, Direction.Higher),
             [Indicator.ActivityParticipation] = ("活动参与", true, Direction.Higher),
             [Indicator.Satisfaction] = ("群众满意度", true, Direction.Higher),
-            [Indicator.EvaluationsReceived] = ("双向评价", false, Direction.Higher),
+            [Indicator.EvaluationsReceived] = ("双向评价", true, Direction.Higher),
             [Indicator.MedianResponseTime] = ("响应时间中位数（小时）", true, Direction.Lower),
             [Indicator.CompletionRate] = ("完成率", true, Direction.Higher),
             [Indicator.TraceCompleteness] = ("痕迹完整率", true, Direction.Higher),

@@ -7,10 +7,11 @@ namespace RedYifang.Functions.Assessment;
 /// (with its response time), matched to or accepted from a unit (with hours, beneficiaries and whether its
 /// evidence was verified), rated, lapsed, or reopened; an agreement of the unit's in force in a month
 /// (<see cref="Agreement"/>), a delivery of the unit's in a <see cref="Category"/> (an order's or an activity's), or an
-/// activity it held and closed. <see cref="Id"/> is deterministic, so a fact recorded twice counts once.
+/// activity it held and closed; or what it received in a closed evaluation window (<see cref="Evaluations"/>).
+/// <see cref="Id"/> is deterministic, so a fact recorded twice counts once.
 /// <see cref="DistrictId"/> is the district whose assessment counts it (its organisation's). Each fact names what it
 /// comes from: <see cref="OrderId"/>, <see cref="ActivityId"/> or the agreement's id in <see cref="Agreement"/>.
 /// </summary>
 public sealed record Fact(string Id, string OrgId, FactKind Kind, DateTimeOffset At, string? OrderId, bool EvidenceVerified = false,
     decimal ServiceHours = 0, int Beneficiaries = 0, int Stars = 0, int ResponseMinutes = 0, string DistrictId = "",
-    string? ActivityId = null, Category? Category = null, AgreementShare? Agreement = null);
+    string? ActivityId = null, Category? Category = null, AgreementShare? Agreement = null, EvaluationShare? Evaluations = null);

@@ -24,4 +24,10 @@ public enum FactKind
 
     /// <summary>An activity the organisation held, closed with verified evidence (counted in the month it started).</summary>
     ActivityClosed,
+
+    /// <summary>
+    /// What the organisation received in a closed evaluation window (<see cref="EvaluationShare"/>): the count and sum of scores
+    /// where the blind rule lets them be known, and the streets' or communities' opinions of a unit. Dated the period's start.
+    /// </summary>
+    EvaluationsReceived,
 }

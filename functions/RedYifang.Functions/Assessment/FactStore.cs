@@ -26,7 +26,10 @@ public sealed class FactStore(Platform.Storage.Tables tables)
             TotalsRow(fact.OrgId), before => (before ?? Totals.Empty).Add(fact), ct);
     }
 
-    /// <summary>The totals of every organisation of one district over the months of a period.</summary>
+    /// <summary>
+    /// The totals of every organisation of one district over the months of a period, with the evaluations of periods within it
+    /// only (<see cref="Totals.Within"/>).
+    /// </summary>
     public async Task<Dictionary<string, Totals>> TotalsAsync(Period period, string districtId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
@@ -38,7 +41,7 @@ public sealed class FactStore(Platform.Storage.Tables tables)
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {Partition(month, districtId)} and RowKey gt {prefix} and RowKey lt {"totals}"}");
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add(
-                (e.RowKey[prefix.Length..], JsonRows.Read<Totals>(e)));
+                (e.RowKey[prefix.Length..], JsonRows.Read<Totals>(e).Within(period)));
             return rows;
         }));
         var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
@@ -73,7 +76,7 @@ public sealed class FactStore(Platform.Storage.Tables tables)
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             {
                 var fact = JsonRows.Read<Fact>(e);
-                sum[fact.OrgId] = (sum.TryGetValue(fact.OrgId, out var t) ? t : Totals.Empty).Add(fact);
+                sum[fact.OrgId] = (sum.TryGetValue(fact.OrgId, out var t) ? t : Totals.Empty).Add(fact).Within(period);
             }
         }
         return sum;

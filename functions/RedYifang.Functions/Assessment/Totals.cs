@@ -29,6 +29,10 @@ public sealed record Totals
     public IReadOnlyDictionary<string, AgreementShare> Agreements { get; init; } =
         new SortedDictionary<string, AgreementShare>(StringComparer.Ordinal);
 
+    /// <summary>What the organisation received in closed evaluation windows, by period (<c>2026-10</c>, <c>2026-Q4</c>, <c>2026</c>).</summary>
+    public IReadOnlyDictionary<string, EvaluationShare> Evaluations { get; init; } =
+        new SortedDictionary<string, EvaluationShare>(StringComparer.Ordinal);
+
     /// <summary>
     /// Orders that failed in the organisation's hands: for a community, lapsed (expired or cancelled after it was
     /// published); for a unit, cancelled after it was matched to the unit, and each time its reported completion was
@@ -54,7 +58,9 @@ public sealed record Totals
             this with { Deliveries = Merge(Deliveries, [new(CoBuilding.DeliveryKey(category, fact.At), 1)], (a, b) => a + b) },
         FactKind.AgreementInForce when fact.Agreement is { } share =>
             this with { Agreements = Merge(Agreements, [new(CoBuilding.ShareKey(share), share)], (a, b) => a.Merge(b)) },
-        FactKind.Delivered or FactKind.AgreementInForce => this,
+        FactKind.EvaluationsReceived when fact.Evaluations is { } received =>
+            this with { Evaluations = Merge(Evaluations, [new(received.Period, received)], (a, _) => a) },
+        FactKind.Delivered or FactKind.AgreementInForce or FactKind.EvaluationsReceived => this,
         _ => this with { Lapsed = Lapsed + 1 },
     };
 
@@ -67,7 +73,22 @@ public sealed record Totals
         Reopened = Reopened + other.Reopened, ActivitiesClosed = ActivitiesClosed + other.ActivitiesClosed,
         Deliveries = Merge(Deliveries, other.Deliveries, (a, b) => a + b),
         Agreements = Merge(Agreements, other.Agreements, (a, b) => a.Merge(b)),
+        Evaluations = Merge(Evaluations, other.Evaluations, (a, _) => a),
     };
+
+    /// <summary>
+    /// These totals as a ranking of <paramref name="period"/> counts them: the evaluations of periods within it only (a month's
+    /// totals hold the quarter's and the year's evaluations too, dated the same first day, but a month's ranking counts neither).
+    /// </summary>
+    public Totals Within(Platform.Periods.Period period) =>
+        Evaluations.Keys.All(p => EvaluationShare.IsWithin(p, period))
+            ? this
+            : this with
+            {
+                Evaluations = new SortedDictionary<string, EvaluationShare>(
+                    Evaluations.Where(e => EvaluationShare.IsWithin(e.Key, period)).ToDictionary(e => e.Key, e => e.Value),
+                    StringComparer.Ordinal),
+            };
 
     /// <summary>
     /// Took part in co-building in the period (domain.md, two-way evaluation): at least one accepted, evidence-backed order,

@@ -12,7 +12,7 @@ namespace RedYifang.Functions.Demo;
 /// A demo district modelled on the seed report (长春经开区): three streets, twelve communities with grids,
 /// 46 resident units of the four kinds, twelve volunteer teams, and the dev-login users of the README; then its service menu
 /// (<see cref="DemoServiceMenu"/>), its co-building (<see cref="DemoCoBuilding"/>), its sites (<see cref="DemoSites"/>), its
-/// streets\x27 alliances (<see cref="DemoAlliances"/>) and its rankings.
+/// streets' alliances (<see cref="DemoAlliances"/>), a closed evaluation window (<see cref="DemoEvaluations"/>) and its rankings.
 /// Unit and community names are invented. Loaded once, on an empty store, by the local host; ids are fixed,
 /// so a load interrupted half-way completes on the next start.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed partial class DemoDistrict(
     DemoCoBuilding coBuilding,
     DemoSites sites,
     DemoAlliances alliances,
+    DemoEvaluations evaluations,
     Assessment.AssessmentRuns rankings,
     Tables tables,
     TimeProvider clock,
@@ -112,17 +113,26 @@ public sealed partial class DemoDistrict(
             await MarkLoadedAsync(markers, "alliances", ct);
             LogLoaded("alliances", made);
         }
+        if (!await IsLoadedAsync(markers, "evaluations", ct))
+        {
+            // Before the rankings too: a closed evaluation window counts in its month's ranking.
+            var made = await evaluations.SeedAsync(ct);
+            await MarkLoadedAsync(markers, "evaluations", ct);
+            LogLoaded("evaluations", made);
+        }
         if (!await IsLoadedAsync(markers, "rankings", ct))
         {
-            // The last complete month's ranking (final) and this month's (provisional), as the nightly run leaves them.
+            // The last complete month's ranking (final once its evaluation window has closed) and this month's (provisional), as the
+            // nightly run leaves them; and the evaluated month's (final), when it is the one before (a load in the first half of a month).
             var now = ChinaTime.Of(clock.GetUtcNow());
-            foreach (var text in new[] { ChinaTime.Month(now.AddMonths(-1)), ChinaTime.Month(now) })
+            var months = new[] { evaluations.Period.Text, ChinaTime.Month(now.AddMonths(-1)), ChinaTime.Month(now) }.Distinct().ToList();
+            foreach (var text in months)
             {
                 Period.TryParse(text, out var period);
                 await rankings.RunAsync(DistrictId, period, ct);
             }
             await MarkLoadedAsync(markers, "rankings", ct);
-            LogLoaded("rankings", 2);
+            LogLoaded("rankings", months.Count);
         }
     }
 

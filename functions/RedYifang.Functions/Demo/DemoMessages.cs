@@ -7,9 +7,10 @@ namespace RedYifang.Functions.Demo;
 
 /// <summary>
 /// Delivers, here and now, what the demo's steps staged for other features (an order's assessment fact and unit record, a role to
-/// grant (a party member\x27s, a committee member\x27s), points for attendance and for orders served, a piece of an activity\x27s evidence
-/// verified, a delivery towards a commitment, an agreement in force or an activity closed as assessment facts — so the rankings the
-/// load runs next count them; a service station registered, for the statistics), through the same translators and consumers as
+/// grant (a party member's, a committee member's), points for attendance and for orders served, a piece of an activity's evidence
+/// verified, a delivery towards a commitment, an agreement in force or an activity closed as assessment facts, an evaluation window
+/// closed — so the rankings the load runs next count them; a service station registered, for the statistics), through the same
+/// translators and consumers as
 /// the queues, so the next step finds it done and the demo is complete when its load returns. The queues carry the same
 /// messages to the same consumers a little later; every one of them is idempotent, so the second arrival changes nothing.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class DemoMessages(
     RecordActivityEvidence activityEvidence,
     RecordDelivery delivery,
     Assessment.RecordCoBuildingFacts coBuilding,
+    Assessment.RecordEvaluationFacts evaluationFacts,
     Assessment.AssessmentFacts orderFacts,
     Assessment.StationStore stations,
     Matching.UnitRecords records)
@@ -47,6 +49,7 @@ public sealed class DemoMessages(
         ActivityEvidenceVerified m => activityEvidence.HandleAsync(m, ct),
         Delivery d => delivery.HandleAsync(d, ct),
         Assessment.CoBuildingEvent e => coBuilding.HandleAsync(e, ct),
+        Assessment.EvaluationsClosed e => evaluationFacts.HandleAsync(e, ct),
         Assessment.AssessmentEvent e => orderFacts.RecordAsync(e, ct),
         Assessment.StationRegistered s => stations.RecordAsync(s, ct),
         Matching.OrderFact f => records.RecordAsync(f, ct),

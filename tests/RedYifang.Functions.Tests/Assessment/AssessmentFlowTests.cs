@@ -105,7 +105,7 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
         var body = await first.Content.ReadAsStringAsync();
         var json = await first.ExpectAsync(200);
         Assert.True(json["final"]!.GetValue<bool>());
-        Assert.Equal(period.End, DateTimeOffset.Parse(json.Str("generatedAt")));
+        Assert.Equal(period.End.AddDays(15), DateTimeOffset.Parse(json.Str("generatedAt")));      // its evaluation window's close
         Assert.Equal("public, max-age=86400, immutable", first.Headers.CacheControl!.ToString());
         // E2 (9 hours) before E1 (2 hours); the unit with no verified evidence (E3) and the one with no facts are not eligible.
         var ineligible = new[] { _s.District.UnitId, _s.E3 }.Order(StringComparer.Ordinal).Select(o => (o, (int?)null, false));

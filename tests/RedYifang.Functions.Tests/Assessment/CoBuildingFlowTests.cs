@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using RedYifang.Functions.Activities;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Platform.Periods;
@@ -99,8 +100,11 @@ public sealed class CoBuildingFlowTests(SliceApp slice)
         var (unitB, _, _) = await parties.UnitAsync("共建单位乙");
         var (unitC, _, _) = await parties.UnitAsync("共建单位丙");
 
-        // Last month's ranking is final (the period has ended) before anything of this test exists.
-        await Runs.RunAsync(d.DistrictId, lastMonth, CancellationToken.None);
+        // Last month's ranking is final before anything of this test exists. A ranking becomes final once its period's evaluation
+        // window has closed (the 16th of this month in China), which the real clock may not have reached: its runs stand past that.
+        var lastMonthRuns = ActivatorUtilities.CreateInstance<AssessmentRuns>(_app.Services,
+            new FakeTimeProvider(lastMonth.End.AddDays(16)));
+        await lastMonthRuns.RunAsync(d.DistrictId, lastMonth, CancellationToken.None);
         var lastMonthUrl = $"api/v1/rankings/{lastMonth.Text}?districtId={d.DistrictId}&peerGroup=nonPublicEnterprise";
         var frozen = await (await _app.Http.GetAsync(lastMonthUrl)).Content.ReadAsStringAsync();
         Assert.True(JsonNode.Parse(frozen)!["final"]!.GetValue<bool>());
@@ -128,7 +132,7 @@ public sealed class CoBuildingFlowTests(SliceApp slice)
         Assert.Equal((FactKind.AgreementInForce, termFrom), (first.Kind, first.Agreement!.First));
 
         // Last month stays as it was frozen, though the agreement's first month is in it now.
-        await Runs.RunAsync(d.DistrictId, lastMonth, CancellationToken.None);
+        await lastMonthRuns.RunAsync(d.DistrictId, lastMonth, CancellationToken.None);
         Assert.Equal(frozen, await (await _app.Http.GetAsync(lastMonthUrl)).Content.ReadAsStringAsync());
 
         await Runs.RunAsync(d.DistrictId, month, CancellationToken.None);

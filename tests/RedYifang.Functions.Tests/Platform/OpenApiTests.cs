@@ -8,6 +8,7 @@ using RedYifang.Functions.Activities;
 using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Alliances;
 using RedYifang.Functions.Assessment;
+using RedYifang.Functions.Evaluations;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
@@ -50,6 +51,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(AttendanceAction)] = "AttendanceAction", [typeof(AttendanceSource)] = "AttendanceSource",
         [typeof(SiteKind)] = "SiteKind", [typeof(BookingState)] = "BookingState",
         [typeof(MemberState)] = "MemberState", [typeof(MeetingState)] = "MeetingState",
+        [typeof(ReceivedState)] = "ReceivedState", [typeof(AwardReason)] = "AwardReason",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>

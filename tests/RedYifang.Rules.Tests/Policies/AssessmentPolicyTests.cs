@@ -39,7 +39,10 @@ public sealed class AssessmentPolicyTests
             nameof(AssessmentPolicy.MaySeeStatistics),
             "community c12",
             c => AssessmentPolicy.MaySeeStatistics(c, C12),
-            [CommunityAdminC12, .. AdminsOverS1]);
+            [CommunityAdminC12, .. AdminsOverS1])
+        .Allow(nameof(AssessmentPolicy.MaySeeAwards), "district d1's awards list", c => AssessmentPolicy.MaySeeAwards(c, D1), AdminsOverD1)
+        .Allow(nameof(AssessmentPolicy.MaySeeAwards), "street s1's awards list", c => AssessmentPolicy.MaySeeAwards(c, S1), AdminsOverS1)
+        .Allow(nameof(AssessmentPolicy.MaySeeAwards), "street s2's awards list", c => AssessmentPolicy.MaySeeAwards(c, S2), AdminsOverS2);
 
     public static TheoryData<string, string, string, bool> Cases => Matrix.Cases();
 

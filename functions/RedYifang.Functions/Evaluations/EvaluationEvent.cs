@@ -1,0 +1,25 @@
+using RedYifang.Functions.Platform.Events;
+
+namespace RedYifang.Functions.Evaluations;
+
+/// <summary>
+/// What happened in two-way evaluation. <see cref="EvaluationIntegrationEvents"/> publishes both (without scores or opinions);
+/// Assessment's own translator hears <see cref="WindowClosed"/> — never an evaluation before its window has closed.
+/// </summary>
+public abstract record EvaluationEvent(string DistrictId, string Period, DateTimeOffset At) : IDomainEvent
+{
+    public sealed record Recorded(Evaluation Evaluation)
+        : EvaluationEvent(Evaluation.DistrictId, Evaluation.Period, Evaluation.SubmittedAt);
+
+    /// <summary>
+    /// A period's window closed (at <paramref name="ClosesAt"/>) and was summed up (at <paramref name="At"/>): what each
+    /// organisation evaluated in it received, with scores only where <see cref="BlindRules"/> lets them be known.
+    /// </summary>
+    public sealed record WindowClosed(
+        string DistrictId,
+        string Period,
+        DateTimeOffset ClosesAt,
+        DateTimeOffset At,
+        int Evaluations,
+        IReadOnlyList<ReceivedSummary> Subjects) : EvaluationEvent(DistrictId, Period, At);
+}
