@@ -112,7 +112,9 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
                 .ToHashSet(StringComparer.Ordinal);
             foreach (var part in p.Version.Parts.Where(x => !kept.Contains(x.Key)))
             {
-                var row = Row(partition, scope.RowKey(part.Key), part.Items);
+                var items = part.Items
+                    ?? throw new InvalidOperationException($"Part {part.Key} of {scope.OrgId} is named only (not in the current version)");
+                var row = Row(partition, scope.RowKey(part.Key), items);
                 var bytes = EntityTransactions.Bound(row);
                 Room(1, bytes).Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row), bytes, moves: false);
             }
