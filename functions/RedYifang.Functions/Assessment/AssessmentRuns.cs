@@ -34,11 +34,12 @@ public sealed partial class AssessmentRuns(
     /// <summary>Runs the district's ranking and its streets'; returns the district's ranking as published.</summary>
     public async Task<RankingMeta?> RunAsync(string districtId, Period period, CancellationToken ct)
     {
-        // The reads are independent: issued together, the run costs about as much as its largest read, the totals. The small
-        // ones go first, so that a store that answers in turn (Azurite) does not hold them behind the totals.
+        // The reads are independent: issued together, the run costs about as much as its largest read, the totals. The totals
+        // go first: a store that answers in turn (Azurite) then answers the two small reads while this process still parses
+        // the last page of totals, rather than hold the totals behind them.
+        var totalsTask = facts.StampedTotalsAsync(period, districtId, ct);
         var currentTask = rankings.DistrictAsync(districtId, period.Text, ct);
         var membersTask = orgs.InDistrictAsync(districtId, ct);
-        var totalsTask = facts.StampedTotalsAsync(period, districtId, ct);
         await Task.WhenAll(currentTask, totalsTask, membersTask);
         var current = await currentTask;
         var set = current.Set ?? Catalogue.Default(period.Text);
