@@ -72,7 +72,8 @@ public static class AssessmentBench
 
         public static async Task<Store> StartAsync()
         {
-            var storage = await Azurite.StartNewAsync();
+            // In memory: Azurite's periodic save of a store on disk stalls every request for up to seconds (Azurite.cs).
+            var storage = await Azurite.StartInMemoryAsync();
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = storage.ConnectionString,

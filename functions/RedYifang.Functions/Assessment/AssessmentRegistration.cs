@@ -12,6 +12,7 @@ public static class AssessmentRegistration
         services.AddSingleton<Districts>();
         services.AddSingleton<IndicatorSets>();
         services.AddSingleton<DistrictOrgs>();
+        services.AddSingleton<ScoredGroups>();
         services.AddSingleton<AssessmentRuns>();
         services.AddSingleton<AssessmentFacts>();
         services.AddSingleton<Platform.Events.IEventTranslator, AssessmentTranslator>();

@@ -15,14 +15,16 @@ namespace RedYifang.Functions.Assessment;
 /// </summary>
 /// <remarks>
 /// A run costs little more than reading its totals: the organisations are kept between runs (<see cref="DistrictOrgs"/>),
-/// the indicator set and every scope's current version come in one query while the totals load, and the rankings that
-/// changed are published together, each with only its parts that changed — usually one transaction in all
+/// the indicator set and every scope's current version come in one query while the totals load, only the peer groups whose
+/// members' totals (or names, streets or weights) changed are scored again (<see cref="ScoredGroups"/>), and the rankings
+/// that changed are published together, each with only its parts that changed — usually one transaction in all
 /// (<see cref="RankingStore"/>).
 /// </remarks>
 public sealed partial class AssessmentRuns(
     FactStore facts,
     RankingStore rankings,
     DistrictOrgs orgs,
+    ScoredGroups groups,
     TimeProvider clock,
     ILogger<AssessmentRuns> logger,
     Microsoft.Extensions.Options.IOptions<Evaluations.EvaluationOptions> evaluations)
@@ -34,19 +36,23 @@ public sealed partial class AssessmentRuns(
     /// <summary>Runs the district's ranking and its streets'; returns the district's ranking as published.</summary>
     public async Task<RankingMeta?> RunAsync(string districtId, Period period, CancellationToken ct)
     {
-        // The reads are independent: issued together, the run costs about as much as its largest read, the totals.
+        // The reads are independent: issued together, the run costs about as much as its largest read, the totals. The totals
+        // go first: a store that answers in turn (Azurite) then answers the two small reads while this process still parses
+        // the last page of totals, rather than hold the totals behind them.
+        var totalsTask = facts.StampedTotalsAsync(period, districtId, ct);
         var currentTask = rankings.DistrictAsync(districtId, period.Text, ct);
-        var totalsTask = facts.TotalsAsync(period, districtId, ct);
         var membersTask = orgs.InDistrictAsync(districtId, ct);
         await Task.WhenAll(currentTask, totalsTask, membersTask);
         var current = await currentTask;
         var set = current.Set ?? Catalogue.Default(period.Text);
         var members = await membersTask;
-        var candidates = Candidates(await totalsTask, members);
+        var (totals, stamps) = await totalsTask;
+        var candidates = Candidates(totals, members);
         var byStreet = candidates.Where(c => c.StreetId is not null).ToLookup(c => c.StreetId!, StringComparer.Ordinal);
         var (final, generatedAt) = Finality(period, clock.GetUtcNow());
         var scopes = ScopesOf(districtId, members);
         var changes = new RankingStore.Publication?[scopes.Count];
+        var scored = new ScoredGroups.Kept?[scopes.Count];
         // Each scope is scored on its own, as many at once as there are processors, the district (the largest) first: more
         // would only share them, and the district's scoring would take longer.
         await Parallel.ForEachAsync(
@@ -55,9 +61,11 @@ public sealed partial class AssessmentRuns(
             (i, _) =>
             {
                 var scope = scopes[i];
-                var ranked = Rank(set, scope.IsStreet ? byStreet[scope.OrgId] : candidates);
-                var now = current.Metas.TryGetValue(scope.OrgId, out var c) ? c : ((RankingMeta, ETag)?)null;
-                changes[i] = Change(scope, period, ranked, now, final, generatedAt);
+                (RankingMeta Meta, ETag ETag)? now = current.Metas.TryGetValue(scope.OrgId, out var c) ? c : null;
+                if (now?.Meta.Final == true) return ValueTask.CompletedTask;   // a final ranking never changes
+                var (version, kept) = groups.Score(scope, period.Text, set, scope.IsStreet ? byStreet[scope.OrgId] : candidates, stamps,
+                    now?.Meta);
+                (changes[i], scored[i]) = (Change(scope, period, version, now, final, generatedAt), kept);
                 return ValueTask.CompletedTask;
             });
         var published = await rankings.PublishAsync(districtId, period.Text, changes.OfType<RankingStore.Publication>().ToList(),
@@ -66,6 +74,11 @@ public sealed partial class AssessmentRuns(
         {
             // Another run published first: its rankings stand.
             return (await rankings.MetaAsync(scopes[0], period.Text, ct))?.Meta;
+        }
+        // Every scope scored now holds the version scored: published now, or unchanged.
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            if (scored[i] is { } kept) groups.Keep(scopes[i], period.Text, kept);
         }
         foreach (var meta in published) LogPublished(meta.ScopeId, period.Text, meta.Version, final);
         return published.FirstOrDefault(m => !m.StreetScope) ?? current.Metas.GetValueOrDefault(districtId).Meta;
@@ -86,20 +99,15 @@ public sealed partial class AssessmentRuns(
             .OrderBy(c => c.OrgId, StringComparer.Ordinal)
             .ToList();
 
-    private static List<Ranked> Rank(IndicatorSet set, IEnumerable<Candidate> among) =>
-        [.. among.GroupBy(c => c.PeerGroup).OrderBy(g => g.Key).SelectMany(g => RankingMath.Rank(g.Key, set.Groups[g.Key], g))];
-
-    /// <summary>The scope's new version, or null when it is final already or has not changed.</summary>
+    /// <summary>The scope's new version, or null when it has not changed.</summary>
     private static RankingStore.Publication? Change(
         RankingScope scope,
         Period period,
-        IReadOnlyList<Ranked> ranked,
+        RankingVersion version,
         (RankingMeta Meta, ETag ETag)? current,
         bool final,
         DateTimeOffset generatedAt)
     {
-        if (current?.Meta.Final == true) return null;
-        var version = RankingVersion.Of(ranked);
         if (current is { } c && c.Meta.Version == version.Version && c.Meta.Final == final) return null;
         var meta = new RankingMeta(period.Text, version.Version, final, generatedAt, scope.DistrictId, scope.OrgId, scope.IsStreet,
             [.. version.Parts.Select(p => p.Key)], []);

@@ -30,23 +30,45 @@ public sealed class FactStore(Platform.Storage.Tables tables)
     /// The totals of every organisation of one district over the months of a period, with the evaluations of periods within it
     /// only (<see cref="Totals.Within"/>).
     /// </summary>
-    public async Task<Dictionary<string, Totals>> TotalsAsync(Period period, string districtId, CancellationToken ct = default)
+    public async Task<Dictionary<string, Totals>> TotalsAsync(Period period, string districtId, CancellationToken ct = default) =>
+        (await ReadTotalsAsync(period, districtId, stamped: false, ct)).Totals;
+
+    /// <summary>
+    /// The totals as <see cref="TotalsAsync"/> reads them (the same queries), and each organisation's stamp: the ETags of its
+    /// rows, month by month. Every write of a row moves its ETag, so an unchanged stamp means unchanged totals.
+    /// </summary>
+    public Task<(Dictionary<string, Totals> Totals, Dictionary<string, string> Stamps)> StampedTotalsAsync(
+        Period period,
+        string districtId,
+        CancellationToken ct = default) =>
+        ReadTotalsAsync(period, districtId, stamped: true, ct);
+
+    private async Task<(Dictionary<string, Totals> Totals, Dictionary<string, string> Stamps)> ReadTotalsAsync(
+        Period period,
+        string districtId,
+        bool stamped,
+        CancellationToken ct)
     {
         var table = await tables.GetAsync(TableName, ct);
         var months = Months(period).ToList();
         const string prefix = "totals|";
         var perMonth = await Task.WhenAll(months.Select(async month =>
         {
-            var rows = new List<(string, Totals)>();
+            var rows = new List<(string, Totals, string)>();
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {Partition(month, districtId)} and RowKey gt {prefix} and RowKey lt {"totals}"}");
             await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add(
-                (e.RowKey[prefix.Length..], JsonRows.Read<Totals>(e).Within(period)));
+                (e.RowKey[prefix.Length..], JsonRows.Read<Totals>(e).Within(period), stamped ? $"{month}:{e.ETag}" : ""));
             return rows;
         }));
         var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
-        foreach (var (org, totals) in perMonth.SelectMany(x => x)) sum[org] = sum.TryGetValue(org, out var t) ? t.Plus(totals) : totals;
-        return sum;
+        var stamps = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (org, totals, stamp) in perMonth.SelectMany(x => x))
+        {
+            sum[org] = sum.TryGetValue(org, out var t) ? t.Plus(totals) : totals;
+            if (stamped) stamps[org] = stamps.TryGetValue(org, out var before) ? $"{before}|{stamp}" : stamp;
+        }
+        return (sum, stamps);
     }
 
     /// <summary>The facts of one organisation (of the given district) in a period, oldest first.</summary>

@@ -105,17 +105,25 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
             }
             return transactions[^1];
         }
-        foreach (var p in publications)
+        var parts = publications.SelectMany(p =>
         {
-            var scope = p.Meta.Scope;
             var kept = (p.Current?.Meta.Rows ?? []).Concat(p.Current?.Meta.Retired.Select(r => r.Key) ?? [])
                 .ToHashSet(StringComparer.Ordinal);
-            foreach (var part in p.Version.Parts.Where(x => !kept.Contains(x.Key)))
-            {
-                var row = Row(partition, scope.RowKey(part.Key), part.Items);
-                var bytes = EntityTransactions.Bound(row);
-                Room(1, bytes).Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row), bytes, moves: false);
-            }
+            return p.Version.Parts.Where(x => !kept.Contains(x.Key)).Select(part => (p.Meta.Scope, Part: part));
+        }).ToList();
+        // Serialising and compressing the parts is most of a publish's own work: on every processor, in the parts' order.
+        var rows = new TableEntity[parts.Count];
+        Parallel.For(0, parts.Count, i =>
+        {
+            var (scope, part) = parts[i];
+            var items = part.Items
+                ?? throw new InvalidOperationException($"Part {part.Key} of {scope.OrgId} is named only (not in the current version)");
+            rows[i] = Row(partition, scope.RowKey(part.Key), items);
+        });
+        foreach (var row in rows)
+        {
+            var bytes = EntityTransactions.Bound(row);
+            Room(1, bytes).Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row), bytes, moves: false);
         }
         var written = new List<RankingMeta>();
         foreach (var p in publications)

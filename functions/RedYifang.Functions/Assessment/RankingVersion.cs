@@ -9,17 +9,20 @@ using RedYifang.Functions.Platform.Problems;
 namespace RedYifang.Functions.Assessment;
 
 /// <summary>
-/// A scope's ranking named by its content: the version (a hash of the whole list) and its parts, each named by a hash of
-/// its own items, so that publishing a new version writes only the parts whose items changed — a new fact changes one peer
-/// group. The parts: each peer group's list in rank order, in chunks of <see cref="ListChunk"/> (without the indicators),
+/// A scope's ranking named by its content: the version and its parts, each part named by a hash of its own items, so that
+/// publishing a new version writes only the parts whose items changed — a new fact changes one peer group. The parts, per
+/// peer group (<see cref="Group"/>): its list in rank order, in chunks of <see cref="ListChunk"/> (without the indicators),
 /// and its breakdowns, the group's organisations spread over one bucket per <see cref="OrgsPerBreakdown"/> by a hash of
-/// their id.
+/// their id. The version is a hash of the part names in order: the list chunks' names cover every item, indicators
+/// included, in rank order.
 /// </summary>
 /// <remarks>
 /// The hashes go over a compact binary form of every property of <see cref="Ranked"/> and <see cref="IndicatorScore"/>,
 /// not over their JSON: serialising a district's breakdowns (about 1 KB an organisation, mostly numbers) took a third as
 /// long as reading its totals, for every scope of every run, while a run writes few of them. A property added to either
 /// record without being added here fails the first run (the static constructor checks) rather than leave versions unchanged.
+/// Naming the version by its parts lets a run that rescored one peer group reuse the others' names (<see cref="Group.Named"/>)
+/// without their items.
 /// </remarks>
 public sealed class RankingVersion
 {
@@ -41,14 +44,32 @@ public sealed class RankingVersion
 
     /// <param name="Key">The row key: <c>g|{group}|{chunk}|{hash}</c> for a list chunk (its items without their
     /// indicators), <c>b|{group}|{bucket}|{hash}</c> for a bucket of breakdowns; the hash over the part's items.</param>
-    public sealed record Part(string Key, IReadOnlyList<Ranked> Items);
+    /// <param name="Items">The row's items; null in a part known by name only (<see cref="Group.Named"/>), which is never
+    /// written.</param>
+    public sealed record Part(string Key, IReadOnlyList<Ranked>? Items);
+
+    /// <summary>One peer group's parts: its list chunks in rank order, then its buckets in bucket order.</summary>
+    public sealed record Group(PeerGroup PeerGroup, IReadOnlyList<Part> Parts)
+    {
+        /// <summary>The same parts by name only, without their items: what a run keeps of a group between runs.</summary>
+        public Group Named() => this with { Parts = [.. Parts.Select(p => p with { Items = null })] };
+    }
 
     public string Version { get; }
 
-    /// <summary>Each peer group's list chunks in rank order, then its buckets in bucket order.</summary>
+    /// <summary>Each peer group's parts, the groups in the order given.</summary>
     public IReadOnlyList<Part> Parts { get; }
 
-    public static RankingVersion Of(IReadOnlyList<Ranked> ranked)
+    /// <summary>The version of a scope's ranking: its peer groups' parts, the groups in the order of their names.</summary>
+    public static RankingVersion Of(IReadOnlyList<Group> groups)
+    {
+        var parts = groups.SelectMany(g => g.Parts).ToList();
+        var names = Encoding.UTF8.GetBytes(string.Join('\n', parts.Select(p => p.Key)));
+        return new RankingVersion(Convert.ToHexStringLower(SHA256.HashData(names))[..20], parts);
+    }
+
+    /// <summary>One peer group's parts, from its members in rank order.</summary>
+    public static Group GroupOf(PeerGroup group, IReadOnlyList<Ranked> ranked)
     {
         using var writer = new Writer();
         var ends = new int[ranked.Count];
@@ -58,24 +79,21 @@ public sealed class RankingVersion
             ends[i] = writer.Length;
         }
         var bytes = writer.Buffer;
-        var version = Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, writer.Length)))[..20];
         var parts = new List<Part>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // A list chunk's name covers its items' indicators too: more than its row holds, never less.
-        Part PartOf(string kind, PeerGroup group, int index, IEnumerable<int> items)
+        Part PartOf(string kind, int index, IEnumerable<int> items)
         {
             foreach (var i in items) hash.AppendData(bytes, i == 0 ? 0 : ends[i - 1], ends[i] - (i == 0 ? 0 : ends[i - 1]));
             var key = $"{kind}|{EnumText.ToText(group)}|{index:D4}|{Convert.ToHexStringLower(hash.GetHashAndReset())[..20]}";
             return new Part(key, [.. items.Select(i => kind == "g" ? ranked[i] with { Indicators = [] } : ranked[i])]);
         }
-        foreach (var group in Enumerable.Range(0, ranked.Count).GroupBy(i => ranked[i].PeerGroup).OrderBy(g => g.Key))
-        {
-            parts.AddRange(group.Chunk(ListChunk).Select((items, chunk) => PartOf("g", group.Key, chunk, items)));
-            var count = (group.Count() + OrgsPerBreakdown - 1) / OrgsPerBreakdown;
-            var buckets = group.ToLookup(i => Bucket(ranked[i].OrgId, count));
-            for (var b = 0; b < count; b++) parts.Add(PartOf("b", group.Key, b, buckets[b]));
-        }
-        return new RankingVersion(version, parts);
+        var all = Enumerable.Range(0, ranked.Count).ToList();
+        parts.AddRange(all.Chunk(ListChunk).Select((items, chunk) => PartOf("g", chunk, items)));
+        var count = (ranked.Count + OrgsPerBreakdown - 1) / OrgsPerBreakdown;
+        var buckets = all.ToLookup(i => Bucket(ranked[i].OrgId, count));
+        for (var b = 0; b < count; b++) parts.Add(PartOf("b", b, buckets[b]));
+        return new Group(group, parts);
     }
 
     /// <summary>Which of a peer group's <paramref name="buckets"/> holds an organisation.</summary>

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
@@ -12,7 +13,9 @@ namespace RedYifang.Functions.Organisations;
 /// <list type="bullet">
 /// <item><c>org|{id}</c> — the organisation (point read);</item>
 /// <item><c>child|{parentId}|{kind}|{id}</c> — a copy under its parent, for listing children by kind;</item>
-/// <item><c>name|{parentId}|{hash of name}</c> — makes a name unique under its parent.</item>
+/// <item><c>name|{parentId}|{hash of name}</c> — makes a name unique under its parent;</item>
+/// <item><c>changed</c> — the tree's change marker: rewritten in the batch of every change to the tree, so its ETag
+/// differs after any change; a reader that keeps the tree (Assessment's <c>DistrictOrgs</c>) compares it.</item>
 /// </list>
 /// Districts themselves are listed in partition <c>root</c> (<c>child|root|district|{id}</c>, <c>name|root|{hash}</c>),
 /// written before the district's own tree row. Partition <c>ids</c> maps an id to its district (<c>id|{id}</c>), written
@@ -24,6 +27,7 @@ public sealed class OrgStore(Tables tables)
     public const string TableName = "Orgs";
     private const string Root = "root";
     private const string Ids = "ids";
+    private const string ChangedRow = "changed";
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _districtOf = new(StringComparer.Ordinal);
 
     /// <summary>The partition holding a district's tree.</summary>
@@ -62,7 +66,11 @@ public sealed class OrgStore(Tables tables)
                 ], ct);
             }
             await table.UpsertEntityAsync(new TableEntity(Ids, IdRow(org.Id)) { ["DistrictId"] = district }, TableUpdateMode.Replace, ct);
-            var rows = new List<TableTransactionAction> { new(TableTransactionActionType.Add, entity) };
+            var rows = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.Add, entity),
+                new(TableTransactionActionType.UpsertReplace, new TableEntity(tree, ChangedRow) { ["OrgId"] = org.Id }),
+            };
             if (org.ParentId is not null)
             {
                 var child = new TableEntity(entity) { RowKey = ChildRow(org.ParentId, org.Kind, org.Id) };
@@ -104,6 +112,23 @@ public sealed class OrgStore(Tables tables)
         var all = new List<Org>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) all.Add(ToOrg(e));
         return all;
+    }
+
+    /// <summary>
+    /// The ETag of the district's change marker (row <c>changed</c> of its tree), which every change to the tree moves in
+    /// its own batch: the same ETag read twice means the tree did not change in between. Null when the tree has no marker
+    /// — none of its rows was written since markers were introduced — which is just as stable until the next change.
+    /// A point read; nothing is written.
+    /// </summary>
+    public async Task<ETag?> ChangeMarkerAsync(string districtId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+            TreeOf(districtId),
+            ChangedRow,
+            select: ["RowKey"],
+            cancellationToken: ct);
+        return row.HasValue && row.Value is { } marker ? marker.ETag : null;
     }
 
     /// <summary>Every district (the nightly assessment runs each on its own).</summary>
