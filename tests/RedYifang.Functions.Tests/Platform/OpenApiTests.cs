@@ -225,7 +225,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
             ("GET", "/api/v1/orgs/org_x1", 200, """{"id":"org_x1"}""", "required"),
             ("GET", "/api/v1/orgs/org_x1", 418, "", "does not document status 418"),
             ("GET", "/api/v1/orgs/org_x1", 404, problem, "enum"),
-            ("PATCH", "/api/v1/orgs/org_x1", 200, "{}", "has no operation"),
+            ("DELETE", "/api/v1/orgs/org_x1", 200, "{}", "has no operation"),
             ("POST", "/api/v1/orders/ord_x1/publish", 200, """{"id":"ord_x1","state":"teleported"}""", "state"),
         ];
         foreach (var (method, path, status, body, expected) in cases)
