@@ -5,6 +5,7 @@ using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Demo;
 using RedYifang.Functions.Evidence;
+using RedYifang.Functions.Funding;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
@@ -39,5 +40,6 @@ public static class AppServices
             .AddActivities()
             .AddPartyMembers()
             .AddSites(configuration)
+            .AddFunding(configuration)
             .AddDemo();
 }

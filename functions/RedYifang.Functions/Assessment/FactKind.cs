@@ -24,4 +24,7 @@ public enum FactKind
 
     /// <summary>An activity the organisation held, closed with verified evidence (counted in the month it started).</summary>
     ActivityClosed,
+
+    /// <summary>Money the unit gave (a donor movement of the funding ledger; its reversal gives a negative amount), in fen.</summary>
+    FundsGiven,
 }

@@ -65,6 +65,7 @@ public static class RankingMath
         Indicator.TraceCompleteness => t.Accepted == 0 ? 0 : (double)t.AcceptedWithEvidence / t.Accepted,
         Indicator.CommitmentFulfilment => CoBuilding.Fulfilment(t),
         Indicator.ActivityParticipation => t.ActivitiesClosed,
+        Indicator.FundsGiven => t.FundsGivenFen / 100.0,
         Indicator.MedianResponseTime => t.ResponseMinutes.Count == 0 ? double.NaN : Median(t.ResponseMinutes) / 60.0,
         _ => 0,
     };

@@ -48,6 +48,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(AttendanceState)] = "AttendanceState",
         [typeof(AttendanceAction)] = "AttendanceAction", [typeof(AttendanceSource)] = "AttendanceSource",
         [typeof(SiteKind)] = "SiteKind", [typeof(BookingState)] = "BookingState",
+        [typeof(RedYifang.Functions.Funding.AccountKind)] = "AccountKind",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>
