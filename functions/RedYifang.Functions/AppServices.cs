@@ -7,6 +7,7 @@ using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Demo;
 using RedYifang.Functions.Evaluations;
 using RedYifang.Functions.Evidence;
+using RedYifang.Functions.Funding;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
@@ -43,5 +44,6 @@ public static class AppServices
             .AddSites(configuration)
             .AddAlliances()
             .AddEvaluations(configuration)
+            .AddFunding(configuration)
             .AddDemo();
 }

@@ -11,7 +11,7 @@ public static class Catalogue
             [Indicator.OrdersAccepted] = ("验收订单数", true, Direction.Higher),
             [Indicator.ServiceHours] = ("服务时长", true, Direction.Higher),
             [Indicator.Beneficiaries] = ("受益人数", true, Direction.Higher),
-            [Indicator.FundsGiven] = ("捐助资金", false, Direction.Higher),
+            [Indicator.FundsGiven] = ("捐助资金", true, Direction.Higher),
             [Indicator.CommitmentFulfilment] = ("承诺履约率", true, Direction.Higher),
             [Indicator.ActivityParticipation] = ("活动参与", true, Direction.Higher),
             [Indicator.Satisfaction] = ("群众满意度", true, Direction.Higher),

@@ -18,7 +18,8 @@ public sealed record CoBuildingEvent(
     string SourceId,
     bool FromOrder = false,
     Category? Category = null,
-    CoBuildingEvent.Terms? Agreement = null)
+    CoBuildingEvent.Terms? Agreement = null,
+    long Fen = 0)
 {
     public const string Queue = "assessment-cobuilding";
 

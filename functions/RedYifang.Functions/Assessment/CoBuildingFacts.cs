@@ -35,6 +35,9 @@ public static class CoBuildingFacts
                     e.FromOrder ? e.SourceId : null, DistrictId: e.DistrictId, ActivityId: e.FromOrder ? null : e.SourceId,
                     Category: category);
                 break;
+            case FactKind.FundsGiven:
+                yield return new Fact($"{e.SourceId}|funds", e.OrgId, e.Kind, e.At, null, DistrictId: e.DistrictId, Fen: e.Fen);
+                break;
             case FactKind.ActivityClosed:
                 yield return new Fact($"{e.SourceId}|closed", e.OrgId, e.Kind, e.At, null, EvidenceVerified: true, DistrictId: e.DistrictId,
                     ActivityId: e.SourceId);

@@ -1,5 +1,6 @@
 using RedYifang.Functions.Activities;
 using RedYifang.Functions.Agreements;
+using RedYifang.Functions.Funding;
 using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Periods;
 
@@ -10,7 +11,8 @@ namespace RedYifang.Functions.Assessment;
 /// becoming active (its service commitments fall due over its term) or terminated while active (they stop falling due after
 /// that day); a delivery Agreements recorded (an accepted order with verified evidence, or a closed activity delivering a
 /// commitment); an activity closed (which needs verified evidence); an alliance's joint meeting closed (which needs verified
-/// minutes), as an activity closed for each unit that attended. Everything else it ignores — an expiry changes nothing,
+/// minutes), as an activity closed for each unit that attended; money a unit gave (a donor movement of the funding ledger, and
+/// its reversal as the negative amount). Everything else it ignores — an expiry changes nothing,
 /// the term having run its course.
 /// </summary>
 public sealed class CoBuildingTranslator : IEventTranslator
@@ -23,16 +25,20 @@ public sealed class CoBuildingTranslator : IEventTranslator
             AgreementEvent.Terminated { From: AgreementState.Active } t => InForce(t.Agreement, LastDay(t.Agreement, t.At), t.At),
             DeliveryRecorded { Delivery: var d } => new CoBuildingEvent(FactKind.Delivered, d.At, d.DistrictId, d.UnitId, d.SourceId,
                 d.Source == DeliverySource.Order, d.Category),
+            FundingEvent.MovementRecorded { Movement: { From.Kind: AccountKind.Donor } m } =>
+                new CoBuildingEvent(FactKind.FundsGiven, m.At, m.DistrictId, m.From.OrgId, m.Id, Fen: m.Amount.Fen),
+            FundingEvent.MovementRecorded { Movement: { To.Kind: AccountKind.Donor } m } =>
+                new CoBuildingEvent(FactKind.FundsGiven, m.At, m.DistrictId, m.To.OrgId, m.Id, Fen: -m.Amount.Fen),
             ActivityEvent.Closed { Activity: var a } =>
                 new CoBuildingEvent(FactKind.ActivityClosed, a.StartsAt, a.DistrictId, a.OrganiserOrgId, a.Id),
             _ => null,
         };
         if (e is not null) yield return e.ToMessage();
-        if (domainEvent is not Alliances.AllianceEvent.MeetingClosed { Meeting: var m }) yield break;
+        if (domainEvent is not Alliances.AllianceEvent.MeetingClosed { Meeting: var meeting }) yield break;
         // A joint meeting closed with verified minutes counts for each attending unit as an activity it took part in.
-        foreach (var unitId in m.AttendingUnitIds)
+        foreach (var unitId in meeting.AttendingUnitIds)
         {
-            yield return new CoBuildingEvent(FactKind.ActivityClosed, m.At, m.DistrictId, unitId, m.Id).ToMessage();
+            yield return new CoBuildingEvent(FactKind.ActivityClosed, meeting.At, meeting.DistrictId, unitId, meeting.Id).ToMessage();
         }
     }
 

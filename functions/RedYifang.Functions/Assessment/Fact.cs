@@ -14,4 +14,5 @@ namespace RedYifang.Functions.Assessment;
 /// </summary>
 public sealed record Fact(string Id, string OrgId, FactKind Kind, DateTimeOffset At, string? OrderId, bool EvidenceVerified = false,
     decimal ServiceHours = 0, int Beneficiaries = 0, int Stars = 0, int ResponseMinutes = 0, string DistrictId = "",
-    string? ActivityId = null, Category? Category = null, AgreementShare? Agreement = null, EvaluationShare? Evaluations = null);
+    string? ActivityId = null, Category? Category = null, AgreementShare? Agreement = null, EvaluationShare? Evaluations = null,
+    long Fen = 0);

@@ -30,4 +30,6 @@ public enum FactKind
     /// where the blind rule lets them be known, and the streets' or communities' opinions of a unit. Dated the period's start.
     /// </summary>
     EvaluationsReceived,
+    /// <summary>Money the unit gave (a donor movement of the funding ledger; its reversal gives a negative amount), in fen.</summary>
+    FundsGiven,
 }

@@ -25,5 +25,8 @@ public sealed record OutcomeFigures
 
     /// <summary>The party–mass service stations (党群服务站) of organisations in the scope registered before the period's end.</summary>
     public required int ServicesStations { get; init; }
+
+    /// <summary>Yuan the units of the scope gave in the period (the funding ledger's donor movements less reversals), two places.</summary>
+    public required string FundsGiven { get; init; }
     public required IReadOnlyList<string> NotAvailableYet { get; init; }
 }

@@ -66,6 +66,7 @@ public static class RankingMath
         Indicator.CommitmentFulfilment => CoBuilding.Fulfilment(t),
         Indicator.ActivityParticipation => t.ActivitiesClosed,
         Indicator.EvaluationsReceived => EvaluationShare.Mean(t.Evaluations.Values),
+        Indicator.FundsGiven => t.FundsGivenFen / 100.0,
         Indicator.MedianResponseTime => t.ResponseMinutes.Count == 0 ? double.NaN : Median(t.ResponseMinutes) / 60.0,
         _ => 0,
     };

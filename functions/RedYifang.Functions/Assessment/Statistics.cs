@@ -43,7 +43,8 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
             AverageStars = sum.Rated == 0 ? null : Math.Round((double)sum.StarsSum / sum.Rated, 2),
             CompletionRate = finished == 0 ? null : Math.Round((double)sum.AcceptedWithEvidence / finished, 4),
             ServicesStations = await stations.CountAsync(scope.Path[0], scope.Id, period.End, ct),
-            NotAvailableYet = ["householdsServed", "fundsGiven"],
+            FundsGiven = new Funding.Money(units.Sum(u => totals.GetValueOrDefault(u.Id, Totals.Empty).FundsGivenFen)).ToString(),
+            NotAvailableYet = ["householdsServed"],
         };
     }
 

@@ -19,6 +19,9 @@ public sealed record Totals
     public IReadOnlyList<int> ResponseMinutes { get; init; } = [];
     public int Reopened { get; init; }
 
+    /// <summary>Money the unit gave (funding ledger's donor movements, less their reversals), in fen.</summary>
+    public long FundsGivenFen { get; init; }
+
     /// <summary>Activities the organisation held that were closed with verified evidence.</summary>
     public int ActivitiesClosed { get; init; }
 
@@ -54,6 +57,7 @@ public sealed record Totals
         FactKind.Rated => this with { Rated = Rated + 1, StarsSum = StarsSum + fact.Stars },
         FactKind.Reopened => this with { Reopened = Reopened + 1 },
         FactKind.ActivityClosed => this with { ActivitiesClosed = ActivitiesClosed + 1 },
+        FactKind.FundsGiven => this with { FundsGivenFen = FundsGivenFen + fact.Fen },
         FactKind.Delivered when fact.Category is { } category =>
             this with { Deliveries = Merge(Deliveries, [new(CoBuilding.DeliveryKey(category, fact.At), 1)], (a, b) => a + b) },
         FactKind.AgreementInForce when fact.Agreement is { } share =>
@@ -71,6 +75,7 @@ public sealed record Totals
         Beneficiaries = Beneficiaries + other.Beneficiaries, Rated = Rated + other.Rated, StarsSum = StarsSum + other.StarsSum,
         Lapsed = Lapsed + other.Lapsed, ResponseMinutes = ResponseMinutes.Concat(other.ResponseMinutes).Order().ToList(),
         Reopened = Reopened + other.Reopened, ActivitiesClosed = ActivitiesClosed + other.ActivitiesClosed,
+        FundsGivenFen = FundsGivenFen + other.FundsGivenFen,
         Deliveries = Merge(Deliveries, other.Deliveries, (a, b) => a + b),
         Agreements = Merge(Agreements, other.Agreements, (a, b) => a.Merge(b)),
         Evaluations = Merge(Evaluations, other.Evaluations, (a, _) => a),

@@ -30,7 +30,8 @@ public sealed class MatchOrder(
             resource.Id,
             resource.UnitId,
             caller.UserId,
-            at);
+            at,
+            resource.Kind == ResourceKind.Funds ? resource.Amount : null);
         var month = ChinaTime.Month(at);
         await capacity.ReserveAsync(resource, id, agreement.Id, month, ct);
         try

@@ -6,6 +6,7 @@ namespace RedYifang.Functions.Organisations;
 /// <summary>One organisation of the directory, which every signed-in caller may read (<see cref="OrgPolicy"/>).</summary>
 public sealed class GetOrganisation(OrgStore orgs)
 {
-    public async Task<Org> HandleAsync(Caller caller, string id, CancellationToken ct) =>
-        await orgs.FindAsync(id, ct) ?? throw Problems.NotFound("organisation");
+    /// <summary>The organisation with its version's ETag, which an edit names in <c>If-Match</c>.</summary>
+    public async Task<StoredOrg> HandleAsync(Caller caller, string id, CancellationToken ct) =>
+        await orgs.FindStoredAsync(id, ct) ?? throw Problems.NotFound("organisation");
 }

@@ -14,6 +14,9 @@ public sealed record Org
     public int? PartyBranches { get; init; }
     public int? PartyMembers { get; init; }
     public string? Address { get; init; }
+
+    /// <summary>Households (户数) of a community or grid: a registry figure its admins keep, edited with history.</summary>
+    public int? Households { get; init; }
     public required IReadOnlyList<string> Path { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -8,7 +8,7 @@ namespace RedYifang.Functions.Organisations;
 
 /// <summary>The organisation routes of api.md: each binds the request and calls its use case.</summary>
 internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation get, ListOrganisations list, GrantRole grant,
-    RevokeRole revoke, IdempotentRequests idempotency)
+    RevokeRole revoke, EditOrganisation edit, GetOrgHistory history, IdempotentRequests idempotency)
 {
     [Function("CreateOrg")]
     public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/orgs")] HttpRequest req)
@@ -25,8 +25,27 @@ internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation ge
     [Function("GetOrg")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}")] HttpRequest req,
+        string id)
+    {
+        var stored = await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted);
+        return ApiResult.Ok(stored.Org).WithHeader("ETag", stored.ETag.ToString());
+    }
+
+    [Function("EditOrg")]
+    public async Task<IActionResult> Edit([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "v1/orgs/{id}")] HttpRequest req,
+        string id)
+    {
+        var body = await req.ReadJsonAsync<EditOrganisation.Request>();
+        var ifMatch = req.Headers.IfMatch.ToString() is { Length: > 0 } given ? given : null;
+        var stored = await edit.HandleAsync(req.Caller(), id, ifMatch, body, req.HttpContext.RequestAborted);
+        return ApiResult.Ok(stored.Org).WithHeader("ETag", stored.ETag.ToString());
+    }
+
+    [Function("GetOrgHistory")]
+    public async Task<IActionResult> History(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}/history")] HttpRequest req,
         string id) =>
-        ApiResult.Ok(await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted));
+        ApiResult.Ok(new { items = await history.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted) });
 
     [Function("ListOrgs")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs")] HttpRequest req)

@@ -23,4 +23,10 @@ public static class OrgPolicy
     /// unit's liaison would read the whole street.
     /// </summary>
     public static bool MayGrantTo(Caller caller, string userId) => userId != caller.UserId;
+
+    /// <summary>
+    /// Editing an organisation's registry figures (and reading who did): admins at or above it. Not a unit's own liaison — its
+    /// party counts decide the co-building funds it is entitled to (Funding), so the figure is kept by the admins above it.
+    /// </summary>
+    public static bool MayEdit(Caller caller, Org org) => caller.IsAdminOf(org.Path);
 }

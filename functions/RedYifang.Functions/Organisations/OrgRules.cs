@@ -28,4 +28,7 @@ public static class OrgRules
 
     /// <summary>Party branch and member counts describe bodies with party organisations of their own.</summary>
     public static bool HasPartyCounts(OrgKind kind) => kind is OrgKind.Community or OrgKind.Unit or OrgKind.VolunteerTeam;
+
+    /// <summary>Households are counted where residents live: communities and their grids.</summary>
+    public static bool HasHouseholds(OrgKind kind) => kind is OrgKind.Community or OrgKind.Grid;
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
@@ -22,7 +23,7 @@ namespace RedYifang.Functions.Organisations;
 /// before the organisation and kept in memory once read: an organisation never changes district. A lookup row or a
 /// root row whose organisation was never written (the writer died in between) names nothing that can be read.
 /// </summary>
-public sealed class OrgStore(Tables tables)
+public sealed partial class OrgStore(Tables tables, Outbox outbox, EventTranslators translators)
 {
     public const string TableName = "Orgs";
     private const string Root = "root";
@@ -173,6 +174,7 @@ public sealed class OrgStore(Tables tables)
         ["PartyBranches"] = org.PartyBranches,
         ["PartyMembers"] = org.PartyMembers,
         ["Address"] = org.Address,
+        ["Households"] = org.Households,
         ["Path"] = string.Join('/', org.Path),
         ["CreatedAt"] = org.CreatedAt,
         ["CreatedBy"] = createdBy,
@@ -188,6 +190,7 @@ public sealed class OrgStore(Tables tables)
         PartyBranches = e.GetInt32("PartyBranches"),
         PartyMembers = e.GetInt32("PartyMembers"),
         Address = e.GetString("Address"),
+        Households = e.GetInt32("Households"),
         Path = e.GetString("Path").Split('/'),
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? throw new InvalidDataException($"Org {e.RowKey} has no CreatedAt."),
     };

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Platform.Events;
+using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Organisations;
 
@@ -12,6 +14,11 @@ public static class OrganisationsRegistration
         services.AddSingleton<ListOrganisations>();
         services.AddSingleton<GrantRole>();
         services.AddSingleton<RevokeRole>();
+        services.AddSingleton<EditOrganisation>();
+        services.AddSingleton<GetOrgHistory>();
+        services.AddSingleton<IPartyCounts, PartyCountsFromHistory>();
+        services.AddSingleton<IEventTranslator, OrgIntegrationEvents>();
+        services.AddSingleton(new OutboxTable(OrgStore.TableName));
         return services;
     }
 }

@@ -39,6 +39,10 @@ public sealed class OrgPolicyTests
             c => OrgPolicy.MayManageRolesAt(c, U4),
             AdminsOverC11)
 
+        .Allow(nameof(OrgPolicy.MayEdit), "street s1", c => OrgPolicy.MayEdit(c, S1), AdminsOverS1)
+        .Allow(nameof(OrgPolicy.MayEdit), "community c11", c => OrgPolicy.MayEdit(c, C11), AdminsOverC11)
+        .Allow(nameof(OrgPolicy.MayEdit), "unit u1 under street s1 (not its liaison)", c => OrgPolicy.MayEdit(c, U1), AdminsOverS1)
+
         // The self-grant rule on its own (where the grant may go is MayManageRolesAt's rows).
         .Allow(nameof(OrgPolicy.MayGrantTo), "the caller themselves", c => OrgPolicy.MayGrantTo(c, c.UserId), [])
         .Allow(nameof(OrgPolicy.MayGrantTo), "another user", c => OrgPolicy.MayGrantTo(c, "someone-else"), [.. Callers.Keys]);

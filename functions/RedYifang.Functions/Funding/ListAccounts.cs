@@ -1,0 +1,29 @@
+using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.Security;
+
+namespace RedYifang.Functions.Funding;
+
+/// <summary>
+/// An organisation's accounts for a year with their balances (<c>GET /v1/funding/accounts?orgId=&amp;year=</c>): every account
+/// it may hold, those never used at their opening (a budget at the seed's default), for whoever acts for it or admins above it.
+/// </summary>
+public sealed class ListAccounts(Openings openings, FundingStore store)
+{
+    public async Task<IReadOnlyList<AccountView>> HandleAsync(Caller caller, string? orgId, string? yearText, CancellationToken ct)
+    {
+        var v = new Validator();
+        var id = v.Id("orgId", orgId);
+        var year = Openings.Year(v, "year", yearText);
+        v.ThrowIfInvalid();
+        var holder = await openings.FindAsync(id!, ct);
+        if (holder is null || !FundingPolicy.MayRead(caller, holder)) throw Problems.NotFound("organisation");
+        var used = (await store.BalancesAsync(holder.Path[0], year!.Value, ct)).Where(b => b.Account.OrgId == holder.Id)
+            .ToDictionary(b => b.Account.Kind);
+        return
+        [
+            .. Enum.GetValues<AccountKind>().Where(k => Ledger.Holds(k, holder.Kind)).Select(k => AccountView.From(
+                used.GetValueOrDefault(k) ?? AccountBalance.Empty(new AccountId(k, holder.Id, year.Value),
+                    openings.For(new AccountId(k, holder.Id, year.Value), holder)))),
+        ];
+    }
+}
