@@ -22,6 +22,7 @@ public sealed partial class DemoDistrict(
     DemoServiceMenu serviceMenu,
     DemoCoBuilding coBuilding,
     DemoSites sites,
+    DemoFunding funding,
     Assessment.AssessmentRuns rankings,
     Tables tables,
     TimeProvider clock,
@@ -103,6 +104,12 @@ public sealed partial class DemoDistrict(
             var made = await sites.SeedAsync(ct);
             await MarkLoadedAsync(markers, "sites", ct);
             LogLoaded("sites", made);
+        }
+        if (!await IsLoadedAsync(markers, "funding", ct))
+        {
+            var made = await funding.SeedAsync(ct);
+            await MarkLoadedAsync(markers, "funding", ct);
+            LogLoaded("funding", made);
         }
         if (!await IsLoadedAsync(markers, "rankings", ct))
         {
@@ -202,7 +209,9 @@ public sealed partial class DemoDistrict(
         new()
         {
             Id = id, Kind = kind, ParentId = parent?.Id, Name = name, UnitKind = unitKind, PartyBranches = branches, PartyMembers = members,
-            Address = address, Path = [.. parent?.Path ?? [], id], CreatedAt = clock.GetUtcNow(),
+            Address = address, Path = [.. parent?.Path ?? [], id],
+            // Registered as of 1 January last year (China time): the registry stood before the year whose entitlements the demo pays.
+            CreatedAt = ChinaTime.At(new DateTime(ChinaTime.Today(clock.GetUtcNow()).Year - 1, 1, 1), TimeOnly.MinValue),
         };
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -67,7 +67,8 @@ public sealed class StartWhileStorageDownTests(ITestOutputHelper output)
         Assert.Equal(orders.Count, (await DemoData.OrdersAsync(app)).Count);
         var loaded = log.Containing("Demo ").Where(e => e.Message.Contains(" loaded (", StringComparison.Ordinal))
             .Select(e => e.Message[..e.Message.IndexOf(" loaded", StringComparison.Ordinal)]).ToList();
-        Assert.Equal(["Demo district", "Demo service menu", "Demo co-building", "Demo sites", "Demo rankings"], loaded);
+        Assert.Equal(["Demo district", "Demo service menu", "Demo co-building", "Demo sites", "Demo funding",
+            "Demo rankings"], loaded);
         // Two outages (at start, and after the load), each told once when it began and once when it ended.
         await Eventually.WaitAsync(() => Task.FromResult(!outage.Down), Generous);
         Assert.Equal(2, log.Containing("Storage does not answer").Count);
