@@ -12,7 +12,8 @@ namespace RedYifang.Functions.Demo;
 /// A demo district modelled on the seed report (长春经开区): three streets, twelve communities with grids,
 /// 46 resident units of the four kinds, twelve volunteer teams, and the dev-login users of the README; then its service menu
 /// (<see cref="DemoServiceMenu"/>), its co-building (<see cref="DemoCoBuilding"/>), its sites (<see cref="DemoSites"/>), its
-/// streets' alliances (<see cref="DemoAlliances"/>), a closed evaluation window (<see cref="DemoEvaluations"/>) and its rankings.
+/// streets' alliances (<see cref="DemoAlliances"/>), a closed evaluation window (<see cref="DemoEvaluations"/>), its funding
+/// (<see cref="DemoFunding"/>) and its rankings.
 /// Unit and community names are invented. Loaded once, on an empty store, by the local host; ids are fixed,
 /// so a load interrupted half-way completes on the next start.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed partial class DemoDistrict(
     DemoSites sites,
     DemoAlliances alliances,
     DemoEvaluations evaluations,
+    DemoFunding funding,
     Assessment.AssessmentRuns rankings,
     Tables tables,
     TimeProvider clock,
@@ -119,6 +121,12 @@ public sealed partial class DemoDistrict(
             var made = await evaluations.SeedAsync(ct);
             await MarkLoadedAsync(markers, "evaluations", ct);
             LogLoaded("evaluations", made);
+        }
+        if (!await IsLoadedAsync(markers, "funding", ct))
+        {
+            var made = await funding.SeedAsync(ct);
+            await MarkLoadedAsync(markers, "funding", ct);
+            LogLoaded("funding", made);
         }
         if (!await IsLoadedAsync(markers, "rankings", ct))
         {
@@ -220,7 +228,9 @@ public sealed partial class DemoDistrict(
         new()
         {
             Id = id, Kind = kind, ParentId = parent?.Id, Name = name, UnitKind = unitKind, PartyBranches = branches, PartyMembers = members,
-            Address = address, Path = [.. parent?.Path ?? [], id], CreatedAt = clock.GetUtcNow(),
+            Address = address, Path = [.. parent?.Path ?? [], id],
+            // Registered as of 1 January last year (China time): the registry stood before the year whose entitlements the demo pays.
+            CreatedAt = ChinaTime.At(new DateTime(ChinaTime.Today(clock.GetUtcNow()).Year - 1, 1, 1), TimeOnly.MinValue),
         };
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -19,8 +19,6 @@ namespace RedYifang.Functions.Organisations;
 /// </summary>
 public sealed partial class OrgStore
 {
-    private const string MarkerRow = "changed";
-
     /// <summary>The organisation with its row's ETag, or null.</summary>
     public async Task<StoredOrg?> FindStoredAsync(string id, CancellationToken ct = default)
     {
@@ -47,7 +45,7 @@ public sealed partial class OrgStore
         {
             new(TableTransactionActionType.UpdateMerge, entity, before.ETag),
             new(TableTransactionActionType.Add, JsonRows.Create(tree, HistoryRow(entry), entry)),
-            new(TableTransactionActionType.UpsertReplace, new TableEntity(tree, MarkerRow) { ["OrgId"] = after.Id }),
+            new(TableTransactionActionType.UpsertReplace, new TableEntity(tree, ChangedRow) { ["OrgId"] = after.Id }),
         };
         if (after.ParentId is not null)
         {

@@ -68,7 +68,7 @@ public sealed class StartWhileStorageDownTests(ITestOutputHelper output)
         var loaded = log.Containing("Demo ").Where(e => e.Message.Contains(" loaded (", StringComparison.Ordinal))
             .Select(e => e.Message[..e.Message.IndexOf(" loaded", StringComparison.Ordinal)]).ToList();
         Assert.Equal(["Demo district", "Demo service menu", "Demo co-building", "Demo sites", "Demo alliances", "Demo evaluations",
-            "Demo rankings"], loaded);
+            "Demo funding", "Demo rankings"], loaded);
         // Two outages (at start, and after the load), each told once when it began and once when it ended.
         await Eventually.WaitAsync(() => Task.FromResult(!outage.Down), Generous);
         Assert.Equal(2, log.Containing("Storage does not answer").Count);
