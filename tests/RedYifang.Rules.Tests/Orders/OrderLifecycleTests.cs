@@ -47,6 +47,12 @@ public sealed class OrderLifecycleTests
         }
     }
 
+    [Fact]
+    public void The_owner_adds_photos_only_while_the_order_is_submitted_or_published() =>
+        Assert.Equal(
+            [OrderState.Submitted, OrderState.Published],
+            Enum.GetValues<OrderState>().Where(OrderLifecycle.OwnerAddsPhotosIn));
+
     [Theory]
     [InlineData("13812341234", "138****1234")]
     [InlineData("0431-85551234", "*********1234")]
