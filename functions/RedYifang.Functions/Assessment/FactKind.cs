@@ -24,4 +24,7 @@ public enum FactKind
 
     /// <summary>An activity the organisation held, closed with verified evidence (counted in the month it started).</summary>
     ActivityClosed,
+
+    /// <summary>The unit gave back an order it was matched to (counted for the unit, shown in the statistics; not a failure).</summary>
+    Declined,
 }

@@ -19,6 +19,9 @@ public sealed record Totals
     public IReadOnlyList<int> ResponseMinutes { get; init; } = [];
     public int Reopened { get; init; }
 
+    /// <summary>Orders the unit gave back while matched or agreed (shown in the statistics; not a failure).</summary>
+    public int Declined { get; init; }
+
     /// <summary>Activities the organisation held that were closed with verified evidence.</summary>
     public int ActivitiesClosed { get; init; }
 
@@ -49,6 +52,7 @@ public sealed record Totals
         FactKind.Accepted => this with { Accepted = Accepted + 1 },
         FactKind.Rated => this with { Rated = Rated + 1, StarsSum = StarsSum + fact.Stars },
         FactKind.Reopened => this with { Reopened = Reopened + 1 },
+        FactKind.Declined => this with { Declined = Declined + 1 },
         FactKind.ActivityClosed => this with { ActivitiesClosed = ActivitiesClosed + 1 },
         FactKind.Delivered when fact.Category is { } category =>
             this with { Deliveries = Merge(Deliveries, [new(CoBuilding.DeliveryKey(category, fact.At), 1)], (a, b) => a + b) },
@@ -64,7 +68,8 @@ public sealed record Totals
         AcceptedWithEvidence = AcceptedWithEvidence + other.AcceptedWithEvidence, ServiceHours = ServiceHours + other.ServiceHours,
         Beneficiaries = Beneficiaries + other.Beneficiaries, Rated = Rated + other.Rated, StarsSum = StarsSum + other.StarsSum,
         Lapsed = Lapsed + other.Lapsed, ResponseMinutes = ResponseMinutes.Concat(other.ResponseMinutes).Order().ToList(),
-        Reopened = Reopened + other.Reopened, ActivitiesClosed = ActivitiesClosed + other.ActivitiesClosed,
+        Reopened = Reopened + other.Reopened, Declined = Declined + other.Declined,
+        ActivitiesClosed = ActivitiesClosed + other.ActivitiesClosed,
         Deliveries = Merge(Deliveries, other.Deliveries, (a, b) => a + b),
         Agreements = Merge(Agreements, other.Agreements, (a, b) => a.Merge(b)),
     };

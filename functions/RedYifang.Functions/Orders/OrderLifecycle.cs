@@ -18,6 +18,7 @@ public static class OrderLifecycle
         [OrderAction.Reopen] = ([OrderState.Completed], OrderState.InProgress),
         [OrderAction.Rate] = ([OrderState.Accepted], OrderState.Closed),
         [OrderAction.Expire] = ([OrderState.Published], OrderState.Expired),
+        [OrderAction.Decline] = ([OrderState.Matched, OrderState.Agreed], OrderState.Published),
     };
 
     /// <summary>The photos the order's owner may attach to it (issue 17).</summary>

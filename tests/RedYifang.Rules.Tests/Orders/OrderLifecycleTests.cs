@@ -18,6 +18,7 @@ public sealed class OrderLifecycleTests
         [OrderAction.Reopen] = ([OrderState.Completed], OrderState.InProgress),
         [OrderAction.Rate] = ([OrderState.Accepted], OrderState.Closed),
         [OrderAction.Expire] = ([OrderState.Published], OrderState.Expired),
+        [OrderAction.Decline] = ([OrderState.Matched, OrderState.Agreed], OrderState.Published),
     };
 
     public static TheoryData<OrderAction, OrderState> EveryPair()
