@@ -41,7 +41,7 @@ public sealed class MatchingTranslator : IEventTranslator
                 yield return Fact(unit, e, OrderFactKind.Rated, e.Rating.Stars);
                 break;
             case ResourceEvent e:
-                yield return MatchRequest.ForResource(e.Resource.Id, e.Reason);
+                yield return MatchRequest.ForResource(e.Resource.Id, e.Reason, e.FormerAreaIds);
                 break;
         }
     }
