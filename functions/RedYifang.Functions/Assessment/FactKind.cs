@@ -25,6 +25,6 @@ public enum FactKind
     /// <summary>An activity the organisation held, closed with verified evidence (counted in the month it started).</summary>
     ActivityClosed,
 
-    /// <summary>The unit gave back an order it was matched to (counted for the unit, shown in the statistics; not a failure).</summary>
+    /// <summary>The unit gave back an order it was matched to: a failure of the unit's (docs/assessment.md), and shown in the statistics.</summary>
     Declined,
 }

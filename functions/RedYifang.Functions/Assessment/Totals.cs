@@ -19,7 +19,7 @@ public sealed record Totals
     public IReadOnlyList<int> ResponseMinutes { get; init; } = [];
     public int Reopened { get; init; }
 
-    /// <summary>Orders the unit gave back while matched or agreed (shown in the statistics; not a failure).</summary>
+    /// <summary>Orders the unit gave back while matched or agreed (a failure; shown apart in the statistics).</summary>
     public int Declined { get; init; }
 
     /// <summary>Activities the organisation held that were closed with verified evidence.</summary>
@@ -35,9 +35,9 @@ public sealed record Totals
     /// <summary>
     /// Orders that failed in the organisation's hands: for a community, lapsed (expired or cancelled after it was
     /// published); for a unit, cancelled after it was matched to the unit, and each time its reported completion was
-    /// refused at acceptance (reopened). See docs/assessment.md.
+    /// refused at acceptance (reopened), and each order it declined after the match. See docs/assessment.md.
     /// </summary>
-    public int Failures => Lapsed + Reopened;
+    public int Failures => Lapsed + Reopened + Declined;
 
     /// <summary>Only an accepted order with verified evidence counts towards orders, hours and beneficiaries.</summary>
     public Totals Add(Fact fact) => fact.Kind switch

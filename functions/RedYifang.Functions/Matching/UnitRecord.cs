@@ -1,9 +1,9 @@
 namespace RedYifang.Functions.Matching;
 
 /// <summary>
-/// A unit's record so far: orders taken, completed, rated (with the stars' sum), still open, failed — cancelled
-/// while the unit held them, or whose completion was refused at acceptance (once per order) — and declined (given back
-/// while matched or agreed; not a failure, and not open any more). See docs/assessment.md.
+/// A unit's record so far: orders taken, completed, rated (with the stars' sum), still open, and failed — cancelled
+/// while the unit held them, whose completion was refused at acceptance (once per order), or declined (given back while
+/// matched or agreed; <see cref="Declined"/> counts those apart as well). See docs/assessment.md.
 /// </summary>
 /// <remarks>
 /// <see cref="Active"/> is a sum of +1 per match and −1 per completion, release or decline, never clamped, so the facts may

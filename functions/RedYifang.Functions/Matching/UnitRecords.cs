@@ -31,7 +31,7 @@ public sealed class UnitRecords(Tables tables)
         OrderFactKind.Completed => r with { Completed = r.Completed + 1, Active = r.Active - 1 },
         OrderFactKind.Released => r with { Active = r.Active - 1, Failed = r.Failed + 1 },
         OrderFactKind.Reopened => r with { Failed = r.Failed + 1 },
-        OrderFactKind.Declined => r with { Active = r.Active - 1, Declined = r.Declined + 1 },
+        OrderFactKind.Declined => r with { Active = r.Active - 1, Failed = r.Failed + 1, Declined = r.Declined + 1 },
         _ => r with { Rated = r.Rated + 1, StarsSum = r.StarsSum + fact.Stars },
     };
 }

@@ -32,12 +32,12 @@ public sealed class UnitRecordTests
     }
 
     [Fact]
-    public void A_decline_closes_the_open_order_and_is_counted_apart_from_failures()
+    public void A_decline_closes_the_open_order_and_is_a_failure_counted_apart_too()
     {
         var record = new[] { Fact("o1", OrderFactKind.Matched), Fact("o1", OrderFactKind.Declined) }
             .Aggregate(UnitRecord.New, UnitRecords.Apply);
 
-        Assert.Equal((1, 0, 0, 1), (record.Assigned, record.Open, record.Failed, record.Declined));
+        Assert.Equal((1, 0, 1, 1), (record.Assigned, record.Open, record.Failed, record.Declined));
         // Matched again after the decline, under another agreement: a fact row of its own.
         Assert.NotEqual(
             new OrderFact("org_u", "o1", OrderFactKind.Matched, 0, At, "agr_1").RowKey,
