@@ -51,16 +51,18 @@ public sealed class ProblemStatusTests(RealHostFixture fixture)
     }
 
     [Fact]
-    public async Task An_upload_ticket_on_an_order_is_403_for_its_resident_and_404_for_a_stranger()
+    public async Task An_upload_ticket_on_an_order_is_403_for_a_browsing_liaison_and_404_for_a_stranger()
     {
-        // The resident sees the order but does not provide the service; a stranger is not told that it exists.
-        var order = (await _d.SubmitOrderAsync(_app)).Str("id");
+        // A liaison of the street sees the published order but does not provide the service (its owner may add photos: issue 17);
+        // a stranger is not told that it exists.
+        var order = await _d.PublishedOrderAsync(_app);
         object Ticket() => new
         {
             ownerType = "order", ownerId = order, fileName = "a.jpg", contentType = "image/jpeg", size = 1000, sha256 = new string('a', 64),
         };
-        await ProblemAssert.InBothLanguagesAsync(h => _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Resident, Ticket(), h),
+        await ProblemAssert.InBothLanguagesAsync(h => _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Liaison, Ticket(), h),
             403, "forbidden");
+        Assert.Equal(201, (int)(await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Resident, Ticket())).StatusCode);
         await ProblemAssert.IsAsync(
             await _app.SendAsync(HttpMethod.Post, "api/v1/evidence/uploads", _d.Stranger, Ticket()),
             404,

@@ -15,12 +15,17 @@ public sealed class AssessmentTranslator : IEventTranslator
             OrderEvent.Matched => FactKind.Matched,
             OrderEvent.Accepted => FactKind.Accepted,
             OrderEvent.Reopened => FactKind.Reopened,
+            OrderEvent.Declined => FactKind.Declined,
             OrderEvent.Rated => FactKind.Rated,
             OrderEvent.Cancelled { WasPublished: true } or OrderEvent.Expired => FactKind.Lapsed,
             _ => null,
         };
-        if (kind is { } k) yield return new AssessmentEvent(k, e.At, Snapshot(e.Order), e is OrderEvent.Accepted { EvidenceVerified: true })
-            .ToMessage();
+        // A declined order has lost its agreement: the snapshot names the unit and agreement it was declined from.
+        var snapshot = e is OrderEvent.Declined d
+            ? Snapshot(e.Order) with { UnitId = d.HeldBy.UnitId, AgreementId = d.HeldBy.Id }
+            : Snapshot(e.Order);
+        var verified = e is OrderEvent.Accepted { EvidenceVerified: true };
+        if (kind is { } k) yield return new AssessmentEvent(k, e.At, snapshot, verified).ToMessage();
     }
 
     public static OrderSnapshot Snapshot(Order order) => new()

@@ -32,4 +32,6 @@ public enum FactKind
     EvaluationsReceived,
     /// <summary>Money the unit gave (a donor movement of the funding ledger; its reversal gives a negative amount), in fen.</summary>
     FundsGiven,
+    /// <summary>The unit gave back an order it was matched to: a failure of the unit's (docs/assessment.md), and shown in the statistics.</summary>
+    Declined,
 }

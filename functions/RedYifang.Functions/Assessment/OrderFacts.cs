@@ -41,6 +41,9 @@ public static class OrderFacts
                 // Cancelled while a unit held it (matched, agreed or in progress): a failure of that unit's too.
                 if (unit is not null) yield return Fact($"{order.Id}|lapsed|{unit}", unit, e);
                 break;
+            case FactKind.Declined when unit is not null:
+                yield return Fact($"{order.Id}|declined|{order.AgreementId}", unit, e);
+                break;
             case FactKind.Reopened when unit is not null:
                 // Once per order, however often its completion is refused (as in matching's unit record).
                 yield return Fact($"{order.Id}|reopened", unit, e);

@@ -23,6 +23,9 @@ public sealed record OutcomeFigures
     public double? AverageStars { get; init; }
     public double? CompletionRate { get; init; }
 
+    /// <summary>Orders the scope's units gave back while matched or agreed, in the period (issue 17).</summary>
+    public required int OrdersDeclined { get; init; }
+
     /// <summary>The party–mass service stations (党群服务站) of organisations in the scope registered before the period's end.</summary>
     public required int ServicesStations { get; init; }
 

@@ -42,6 +42,7 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
             MedianResponseHours = sum.ResponseMinutes.Count == 0 ? null : Math.Round(RankingMath.Raw(Indicator.MedianResponseTime, sum), 2),
             AverageStars = sum.Rated == 0 ? null : Math.Round((double)sum.StarsSum / sum.Rated, 2),
             CompletionRate = finished == 0 ? null : Math.Round((double)sum.AcceptedWithEvidence / finished, 4),
+            OrdersDeclined = units.Sum(u => totals.GetValueOrDefault(u.Id, Totals.Empty).Declined),
             ServicesStations = await stations.CountAsync(scope.Path[0], scope.Id, period.End, ct),
             FundsGiven = new Funding.Money(units.Sum(u => totals.GetValueOrDefault(u.Id, Totals.Empty).FundsGivenFen)).ToString(),
             NotAvailableYet = ["householdsServed"],

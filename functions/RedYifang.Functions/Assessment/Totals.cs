@@ -21,6 +21,8 @@ public sealed record Totals
 
     /// <summary>Money the unit gave (funding ledger's donor movements, less their reversals), in fen.</summary>
     public long FundsGivenFen { get; init; }
+    /// <summary>Orders the unit gave back while matched or agreed (a failure; shown apart in the statistics).</summary>
+    public int Declined { get; init; }
 
     /// <summary>Activities the organisation held that were closed with verified evidence.</summary>
     public int ActivitiesClosed { get; init; }
@@ -39,9 +41,9 @@ public sealed record Totals
     /// <summary>
     /// Orders that failed in the organisation's hands: for a community, lapsed (expired or cancelled after it was
     /// published); for a unit, cancelled after it was matched to the unit, and each time its reported completion was
-    /// refused at acceptance (reopened). See docs/assessment.md.
+    /// refused at acceptance (reopened), and each order it declined after the match. See docs/assessment.md.
     /// </summary>
-    public int Failures => Lapsed + Reopened;
+    public int Failures => Lapsed + Reopened + Declined;
 
     /// <summary>Only an accepted order with verified evidence counts towards orders, hours and beneficiaries.</summary>
     public Totals Add(Fact fact) => fact.Kind switch
@@ -56,6 +58,7 @@ public sealed record Totals
         FactKind.Accepted => this with { Accepted = Accepted + 1 },
         FactKind.Rated => this with { Rated = Rated + 1, StarsSum = StarsSum + fact.Stars },
         FactKind.Reopened => this with { Reopened = Reopened + 1 },
+        FactKind.Declined => this with { Declined = Declined + 1 },
         FactKind.ActivityClosed => this with { ActivitiesClosed = ActivitiesClosed + 1 },
         FactKind.FundsGiven => this with { FundsGivenFen = FundsGivenFen + fact.Fen },
         FactKind.Delivered when fact.Category is { } category =>
@@ -74,8 +77,8 @@ public sealed record Totals
         AcceptedWithEvidence = AcceptedWithEvidence + other.AcceptedWithEvidence, ServiceHours = ServiceHours + other.ServiceHours,
         Beneficiaries = Beneficiaries + other.Beneficiaries, Rated = Rated + other.Rated, StarsSum = StarsSum + other.StarsSum,
         Lapsed = Lapsed + other.Lapsed, ResponseMinutes = ResponseMinutes.Concat(other.ResponseMinutes).Order().ToList(),
-        Reopened = Reopened + other.Reopened, ActivitiesClosed = ActivitiesClosed + other.ActivitiesClosed,
-        FundsGivenFen = FundsGivenFen + other.FundsGivenFen,
+        Reopened = Reopened + other.Reopened, Declined = Declined + other.Declined,
+        ActivitiesClosed = ActivitiesClosed + other.ActivitiesClosed, FundsGivenFen = FundsGivenFen + other.FundsGivenFen,
         Deliveries = Merge(Deliveries, other.Deliveries, (a, b) => a + b),
         Agreements = Merge(Agreements, other.Agreements, (a, b) => a.Merge(b)),
         Evaluations = Merge(Evaluations, other.Evaluations, (a, _) => a),

@@ -3,13 +3,21 @@ using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Evidence;
 
-/// <summary>One item as the API shows it, to those who may read it (<see cref="EvidencePolicy.MayRead"/>); 404 to anyone else.</summary>
-public sealed class GetEvidence(EvidenceStore store, EvidenceBlobs blobs)
+/// <summary>
+/// One item as the API shows it, to those who may read it (<see cref="EvidencePolicy.MayRead"/>) or list the evidence of the object
+/// it proves (as the object's feature answers: a resident reads the unit's photos of their own order); 404 to anyone else.
+/// </summary>
+public sealed class GetEvidence(EvidenceStore store, EvidenceBlobs blobs, EvidenceOwners owners)
 {
     public async Task<EvidenceView> HandleAsync(Caller caller, string id, CancellationToken ct)
     {
         var stored = await store.FindAsync(id, ct);
-        if (stored is null || !EvidencePolicy.MayRead(caller, stored.Record)) throw Problems.NotFound("evidence");
+        if (stored is null
+            || !(EvidencePolicy.MayRead(caller, stored.Record)
+                || await owners.MayListAsync(caller, stored.Record.OwnerType, stored.Record.OwnerId, ct)))
+        {
+            throw Problems.NotFound("evidence");
+        }
         return await EvidenceView.FromAsync(stored.Record, blobs, ct);
     }
 }

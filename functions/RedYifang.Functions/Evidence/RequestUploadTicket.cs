@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Quotas;
 using RedYifang.Functions.Platform.Security;
@@ -61,6 +62,7 @@ public sealed class RequestUploadTicket(
         v.ThrowIfInvalid();
 
         var placement = await owners.PlaceForChangeAsync(caller, ownerType!.Value, ownerId!, ct);
+        if (placement.PhotosPerUploader is { } most) await CheckPhotoLimitAsync(caller, ownerType.Value, ownerId!, contentType!, most, ct);
         var record = EvidenceRecord.Pending(caller.UserId, ownerType.Value, ownerId!, placement, fileName!, contentType!,
             request.Size!.Value, sha!, clock);
         // Signed before anything is recorded: a ticket whose URL cannot be signed leaves no pending record behind.
@@ -85,6 +87,34 @@ public sealed class RequestUploadTicket(
         }
         var headers = new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob", ["Content-Type"] = contentType! };
         return new UploadTicket(record.Id, url, expiresAt, headers);
+    }
+
+    /// <summary>
+    /// Only photos, and at most <paramref name="most"/> of them by this uploader on this object. Counted before the ticket is
+    /// recorded: two tickets asked for at the same instant may both pass (the limit guards a resident's order page, not money).
+    /// </summary>
+    private async Task CheckPhotoLimitAsync(Caller caller, OwnerType ownerType, string ownerId, string contentType, int most,
+        CancellationToken ct)
+    {
+        if (!ContentTypes.IsImage(contentType))
+        {
+            throw Problems.Validation(new Dictionary<string, IReadOnlyList<LocalizedText>>
+            {
+                ["contentType"] = [new("只能上传照片", "must be a photo")],
+            });
+        }
+        var lapsed = clock.GetUtcNow() - options.Value.UploadTicketLifetime;
+        var held = 0;
+        string? token = null;
+        do
+        {
+            var page = await store.ListByOwnerAsync(ownerType, ownerId, Paging.After(100, token), ct);
+            held += page.Items.Count(r => r.UploaderId == caller.UserId && r.Kind == EvidenceKind.Photo
+                && r.State is EvidenceState.Pending or EvidenceState.Verified
+                && !(r.State == EvidenceState.Pending && r.CommittedAt is null && r.CreatedAt < lapsed));
+            token = page.ContinuationToken;
+        } while (token is not null);
+        if (held >= most) throw EvidenceProblems.TooManyPhotos(most);
     }
 
     private TooManyRequestsException TooManyPending(string exceeded, TimeSpan retryAfter) => exceeded == "count"

@@ -25,7 +25,11 @@ public sealed class MatchingTranslator : IEventTranslator
                 if (e.HeldBy is { } held) yield return Fact(held.UnitId, e, OrderFactKind.Released);
                 break;
             case OrderEvent.Matched e:
-                yield return Fact(e.Agreement.UnitId, e, OrderFactKind.Matched);
+                yield return Fact(e.Agreement.UnitId, e, OrderFactKind.Matched, agreementId: e.Agreement.Id);
+                break;
+            case OrderEvent.Declined e:
+                yield return MatchRequest.ForOrder(e.Order.Id, "declined");
+                yield return Fact(e.HeldBy.UnitId, e, OrderFactKind.Declined, agreementId: e.HeldBy.Id);
                 break;
             case OrderEvent.Completed { First: true } e:
                 yield return Fact(e.Order.UnitId!, e, OrderFactKind.Completed);
@@ -37,11 +41,11 @@ public sealed class MatchingTranslator : IEventTranslator
                 yield return Fact(unit, e, OrderFactKind.Rated, e.Rating.Stars);
                 break;
             case ResourceEvent e:
-                yield return MatchRequest.ForResource(e.Resource.Id, e.Reason);
+                yield return MatchRequest.ForResource(e.Resource.Id, e.Reason, e.FormerAreaIds);
                 break;
         }
     }
 
-    private static OutboxMessage Fact(string unitId, OrderEvent e, OrderFactKind kind, int stars = 0) =>
-        new(OrderFact.Queue, new OrderFact(unitId, e.Order.Id, kind, stars, e.At));
+    private static OutboxMessage Fact(string unitId, OrderEvent e, OrderFactKind kind, int stars = 0, string? agreementId = null) =>
+        new(OrderFact.Queue, new OrderFact(unitId, e.Order.Id, kind, stars, e.At, agreementId));
 }

@@ -12,4 +12,7 @@ public enum OrderFactKind
 
     /// <summary>Its reported completion was refused at acceptance: a failure (once per order).</summary>
     Reopened,
+
+    /// <summary>The unit gave a matched or agreed order back: no longer open, a failure (docs/assessment.md), counted apart too.</summary>
+    Declined,
 }

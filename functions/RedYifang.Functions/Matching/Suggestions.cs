@@ -29,7 +29,7 @@ public sealed partial class Suggestions(
                 await RankOrderAsync(request.Id, NewCandidates(), ct);
                 break;
             case "resource":
-                await RerankAroundResourceAsync(request.Id, ct);
+                await RerankAroundResourceAsync(request.Id, ct, request.FormerAreaIds ?? []);
                 break;
             default:
                 LogUnknownKind(request.Kind);
@@ -49,13 +49,13 @@ public sealed partial class Suggestions(
         await store.PutAsync(order, new StoredSuggestions(ranked, clock.GetUtcNow()), ct);
     }
 
-    /// <summary>A resource changed: re-rank the published orders in the communities it serves.</summary>
-    public async Task RerankAroundResourceAsync(string resourceId, CancellationToken ct)
+    /// <summary>A resource changed: re-rank the published orders in the communities it serves, and served before an edit.</summary>
+    public async Task RerankAroundResourceAsync(string resourceId, CancellationToken ct, IReadOnlyList<string>? formerAreaIds = null)
     {
         var stored = await resources.FindAsync(resourceId, ct);
         if (stored is null) return;
         var candidates = NewCandidates();
-        foreach (var communityId in await CommunitiesServedAsync(stored.Resource, ct))
+        foreach (var communityId in await CommunitiesServedAsync([.. stored.Resource.AreaIds, .. formerAreaIds ?? []], ct))
         {
             string? token = null;
             do
@@ -70,10 +70,10 @@ public sealed partial class Suggestions(
         }
     }
 
-    private async Task<IReadOnlyList<string>> CommunitiesServedAsync(Resource resource, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> CommunitiesServedAsync(IEnumerable<string> areaIds, CancellationToken ct)
     {
         var communities = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var areaId in resource.AreaIds)
+        foreach (var areaId in areaIds.Distinct())
         {
             var area = await orgs.FindAsync(areaId, ct);
             switch (area?.Kind)

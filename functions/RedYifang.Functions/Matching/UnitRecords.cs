@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Matching;
@@ -22,7 +21,7 @@ public sealed class UnitRecords(Tables tables)
     public async Task RecordAsync(OrderFact fact, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
-        var row = JsonRows.Create(fact.UnitId, $"fact|{fact.OrderId}|{EnumText.ToText(fact.Kind)}", fact);
+        var row = JsonRows.Create(fact.UnitId, fact.RowKey, fact);
         await RunningTotals.RecordAsync<UnitRecord>(table, row, "totals", before => Apply(before ?? UnitRecord.New, fact), ct);
     }
 
@@ -32,6 +31,7 @@ public sealed class UnitRecords(Tables tables)
         OrderFactKind.Completed => r with { Completed = r.Completed + 1, Active = r.Active - 1 },
         OrderFactKind.Released => r with { Active = r.Active - 1, Failed = r.Failed + 1 },
         OrderFactKind.Reopened => r with { Failed = r.Failed + 1 },
+        OrderFactKind.Declined => r with { Active = r.Active - 1, Failed = r.Failed + 1, Declined = r.Declined + 1 },
         _ => r with { Rated = r.Rated + 1, StarsSum = r.StarsSum + fact.Stars },
     };
 }

@@ -57,7 +57,7 @@ public sealed record Order
     public OrderChange Apply(OrderAction action, string by, DateTimeOffset at, string? reason = null) =>
         action switch
         {
-            OrderAction.Match or OrderAction.Complete or OrderAction.Accept or OrderAction.Rate =>
+            OrderAction.Match or OrderAction.Complete or OrderAction.Accept or OrderAction.Rate or OrderAction.Decline =>
                 throw new ArgumentException($"{action} carries data: use its own method.", nameof(action)),
             _ => Step(this, action, by, at, reason),
         };
@@ -74,6 +74,18 @@ public sealed record Order
     public OrderChange Match(ProjectAgreement agreement) =>
         Step(this with { Agreement = agreement }, OrderAction.Match, agreement.By, agreement.At, null);
 
+    /// <summary>
+    /// The matched unit gives the order back, with a reason: published again without its agreement, and without the unit's
+    /// claim (it asked once and changed its mind; others' claims stand).
+    /// </summary>
+    public OrderChange Decline(string by, DateTimeOffset at, string reason)
+    {
+        var unit = UnitId;
+        OrderLifecycle.Target(OrderAction.Decline, State);
+        return Step(this with { Agreement = null, Claims = [.. Claims.Where(c => c.UnitId != unit)] }, OrderAction.Decline, by, at, reason,
+            before: this);
+    }
+
     public OrderChange Complete(Completion completion, string by) =>
         Step(this with { Completion = completion }, OrderAction.Complete, by, completion.At, null);
 
@@ -84,17 +96,20 @@ public sealed record Order
     public OrderChange Rate(Rating rating, string by) =>
         Step(this with { Rating = rating }, OrderAction.Rate, by, rating.At, null);
 
+    /// <param name="changed">The order with the action's data set, before the transition.</param>
+    /// <param name="before">The order as it was, when the action's data changed more than the transition (a decline drops the agreement).</param>
     private static OrderChange Step(
-        Order before,
+        Order changed,
         OrderAction action,
         string by,
         DateTimeOffset at,
         string? reason,
-        bool evidenceVerified = false)
+        bool evidenceVerified = false,
+        Order? before = null)
     {
-        var to = OrderLifecycle.Target(action, before.State);
-        var after = before with { State = to, History = [.. before
-            .History, new HistoryEntry(before.State, to, by, at, reason)], UpdatedAt = at };
-        return new OrderChange(after, [OrderEvent.For(action, before, after, evidenceVerified)]);
+        var to = OrderLifecycle.Target(action, changed.State);
+        var after = changed with { State = to, History = [.. changed
+            .History, new HistoryEntry(changed.State, to, by, at, reason)], UpdatedAt = at };
+        return new OrderChange(after, [OrderEvent.For(action, before ?? changed, after, evidenceVerified)]);
     }
 }

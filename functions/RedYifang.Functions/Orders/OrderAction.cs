@@ -13,4 +13,7 @@ public enum OrderAction
     Reopen,
     Rate,
     Expire,
+
+    /// <summary>The matched unit gives the order back (matched or agreed → published).</summary>
+    Decline,
 }

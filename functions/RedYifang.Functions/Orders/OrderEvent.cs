@@ -42,6 +42,10 @@ public abstract record OrderEvent(Order Order) : IDomainEvent
     /// <param name="WasPublished">The order had been published (a lapse the community answers for).</param>
     public sealed record Cancelled(Order Order, ProjectAgreement? HeldBy, bool WasPublished) : OrderEvent(Order);
 
+    /// <summary>The matched unit gave the order back, with a reason: published again, its project agreement void.</summary>
+    /// <param name="HeldBy">The agreement the unit held.</param>
+    public sealed record Declined(Order Order, ProjectAgreement HeldBy) : OrderEvent(Order);
+
     /// <summary>Published, and nobody matched it in time.</summary>
     public sealed record Expired(Order Order) : OrderEvent(Order);
 
@@ -58,6 +62,7 @@ public abstract record OrderEvent(Order Order) : IDomainEvent
         OrderAction.Reopen => new Reopened(after),
         OrderAction.Rate => new Rated(after, after.Rating!),
         OrderAction.Expire => new Expired(after),
+        OrderAction.Decline => new Declined(after, before.Agreement!),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

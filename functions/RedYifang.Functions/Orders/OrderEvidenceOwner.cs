@@ -8,7 +8,9 @@ namespace RedYifang.Functions.Orders;
 /// <summary>
 /// Answers Evidence for service orders (<see cref="IEvidenceOwner"/>; <c>ownerType: "order"</c>): the photos and documents that
 /// prove an order was served. The matched unit's liaison attaches into the unit's archive, admins over the order's community
-/// into the community's; whoever may read the order lists its evidence.
+/// into the community's; the order's owner attaches photos (at most <see cref="OrderLifecycle.MaxOwnerPhotos"/>) into the community's
+/// archive while the order is still open to review and matching (submitted, published). Whoever may read the order lists its
+/// evidence and reads each item.
 /// </summary>
 public sealed class OrderEvidenceOwner(OrderStore orders, OrgStore orgs) : IEvidenceOwner
 {
@@ -26,11 +28,22 @@ public sealed class OrderEvidenceOwner(OrderStore orders, OrgStore orgs) : IEvid
         {
             return new OwnerPlacement(order.CommunityPath, order.CommunityId, order.CommunityPath);
         }
+        if (OrderPolicy.IsOwner(caller, order))
+        {
+            if (!OrderLifecycle.OwnerAddsPhotosIn(order.State)) throw OwnerPhotosClosed(order.State);
+            return new OwnerPlacement(order.CommunityPath, order.CommunityId, order.CommunityPath, OrderLifecycle.MaxOwnerPhotos);
+        }
         throw Problems.Forbidden();
     }
 
     public async Task<bool> MayListAsync(Caller caller, string ownerId, CancellationToken ct) =>
         await ReadableAsync(caller, ownerId, ct) is not null;
+
+    private static InvalidTransitionException OwnerPhotosClosed(OrderState state) =>
+        new("invalid_transition",
+            new("订单当前状态不允许此操作", "The order's state does not allow this"),
+            new LocalizedText("订单处于 {0} 状态：只有待审核或已发布的订单可以补充照片。",
+                "The order is {0}: photos may be added only while it is submitted or published.").Format(EnumText.ToText(state)));
 
     private async Task<Order?> ReadableAsync(Caller caller, string id, CancellationToken ct) =>
         (await orders.FindAsync(id, ct))?.Order is { } order && OrderPolicy.MayRead(caller, order) ? order : null;

@@ -53,7 +53,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
     [Function("ChangeOrder")]
     public async Task<IActionResult> Change(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post",
-            Route = "v1/orders/{id}/{action:regex(^(publish|reject|cancel|claim|match|agree|start|complete|accept|reopen|rate)$)}")]
+            Route = "v1/orders/{id}/{action:regex(^(publish|reject|cancel|claim|match|agree|start|complete|accept|reopen|rate|decline)$)}")]
         HttpRequest req, string id, string action)
     {
         var caller = req.Caller();
@@ -71,6 +71,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
             "complete" => await Use<CompleteOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<CompleteOrder.Request>(), ct),
             "accept" => await Use<AcceptOrder>().HandleAsync(caller, id, ct),
             "reopen" => await Use<ReopenOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
+            "decline" => await Use<DeclineOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
             _ => await Use<RateOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<RateOrder.Request>(), ct),
         };
         return ApiResult.Ok(OrderView.For(caller, order));

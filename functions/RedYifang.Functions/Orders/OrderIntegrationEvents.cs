@@ -6,7 +6,7 @@ namespace RedYifang.Functions.Orders;
 
 /// <summary>
 /// Orders' published contract: <c>order.stateChanged</c> for every transition. No personal data (no contact, no
-/// resident); the id counts the history, so a replay is a duplicate Service Bus drops.
+/// resident); the id counts the history, so a replay is a duplicate Service Bus drops. A decline names the unit that declined.
 /// </summary>
 public sealed class OrderIntegrationEvents : IEventTranslator
 {
@@ -19,7 +19,7 @@ public sealed class OrderIntegrationEvents : IEventTranslator
         {
             orderId = order.Id, communityId = order.CommunityId, category = EnumText.ToText(order.Category),
             level = EnumText.ToText(order.Level), from = step.From is { } from ? EnumText.ToText(from) : null,
-            to = EnumText.ToText(step.To), unitId = order.UnitId,
+            to = EnumText.ToText(step.To), unitId = e is OrderEvent.Declined d ? d.HeldBy.UnitId : order.UnitId,
         });
         yield return new OutboxMessage(queue, message);
     }

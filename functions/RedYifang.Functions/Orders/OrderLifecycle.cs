@@ -18,7 +18,14 @@ public static class OrderLifecycle
         [OrderAction.Reopen] = ([OrderState.Completed], OrderState.InProgress),
         [OrderAction.Rate] = ([OrderState.Accepted], OrderState.Closed),
         [OrderAction.Expire] = ([OrderState.Published], OrderState.Expired),
+        [OrderAction.Decline] = ([OrderState.Matched, OrderState.Agreed], OrderState.Published),
     };
+
+    /// <summary>The photos the order's owner may attach to it (issue 17).</summary>
+    public const int MaxOwnerPhotos = 9;
+
+    /// <summary>The owner adds photos while the order is reviewed or waits for a unit; after that the unit's evidence tells the story.</summary>
+    public static bool OwnerAddsPhotosIn(OrderState state) => state is OrderState.Submitted or OrderState.Published;
 
     public static IReadOnlyCollection<OrderState> AllowedFrom(OrderAction action) => Transitions[action].From;
 

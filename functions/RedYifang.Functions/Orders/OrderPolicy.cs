@@ -24,6 +24,9 @@ public static class OrderPolicy
     /// <summary>Accepting the reported completion (验收) or sending it back: admins over the order's community.</summary>
     public static bool MayAccept(Caller caller, Order order) => caller.IsAdminOf(order.CommunityPath);
 
+    /// <summary>The resident the order is for (who raised it, or for whom an admin filed it).</summary>
+    public static bool IsOwner(Caller caller, Order order) => order.OwnerId == caller.UserId;
+
     /// <summary>Only the resident who raised the order rates it.</summary>
     public static bool MayRate(Caller caller, Order order) => order.OwnerId == caller.UserId;
 

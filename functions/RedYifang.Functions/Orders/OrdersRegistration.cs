@@ -29,6 +29,7 @@ public static class OrdersRegistration
         services.AddSingleton<AcceptOrder>();
         services.AddSingleton<ReopenOrder>();
         services.AddSingleton<RateOrder>();
+        services.AddSingleton<DeclineOrder>();
         services.AddSingleton<ExpireStaleOrders>();
         services.AddSingleton<IEventTranslator, OrderIntegrationEvents>();
         services.AddSingleton(new OutboxTable(OrderStore.TableName));

@@ -60,9 +60,7 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, SiteQ
         var to = Date(v, "validTo", request.ValidTo);
         if (from is not null && to is not null && from > to) v.Add("validTo", new("不能早于 validFrom", "may not be before validFrom"));
         var tags = Tags(v, request.Tags);
-        var areaIds = (request.AreaIds ?? []).Select(a => a ?? "").Distinct().ToList();
-        if (areaIds.Any(a => a.Length != a.Trim().Length)) v.Add("areaIds", Validator.NotAnId);
-        if (areaIds.Count is < 1 or > 20) v.Add("areaIds", new("需要 1–20 个服务区域", "needs 1–20 service areas"));
+        var areaIds = AreaIds(v, request.AreaIds ?? []);
         v.ThrowIfInvalid();
 
         var unit = await orgs.FindAsync(unitId!, ct);
@@ -72,7 +70,7 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, SiteQ
                 "is not a registered unit, volunteer team or community keeping a service station"));
         }
         if (!ResourcePolicy.MayChange(caller, unit.Path)) throw Problems.Forbidden();
-        await CheckAreasAsync(unit, areaIds, ct);
+        await CheckAreasAsync(orgs, unit.Path, areaIds, ct);
 
         var now = clock.GetUtcNow();
         var resource = new Resource
@@ -96,9 +94,10 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, SiteQ
     };
 
     /// <summary>Service areas are the street, its communities or their grids: the unit's own street.</summary>
-    private async Task CheckAreasAsync(Org unit, IReadOnlyList<string> areaIds, CancellationToken ct)
+    internal static async Task CheckAreasAsync(OrgStore orgs, IReadOnlyList<string> unitPath, IReadOnlyList<string> areaIds,
+        CancellationToken ct)
     {
-        var street = unit.Path.Count > 1 ? unit.Path[1] : unit.Id;
+        var street = unitPath.Count > 1 ? unitPath[1] : unitPath[^1];
         var areas = await Task.WhenAll(areaIds.Select(a => orgs.FindAsync(a, ct)));
         if (areas.Any(a => a is null || a.Kind is not (OrgKind.Street or OrgKind.Community or OrgKind.Grid) || !a.Path.Contains(street)))
         {
@@ -136,7 +135,15 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, SiteQ
         return amount;
     }
 
-    private static List<AvailabilityWindow> Availability(Validator v, List<Window>? windows)
+    internal static List<string> AreaIds(Validator v, List<string> requested)
+    {
+        var areaIds = requested.Select(a => a ?? "").Distinct().ToList();
+        if (areaIds.Any(a => a.Length != a.Trim().Length)) v.Add("areaIds", Validator.NotAnId);
+        if (areaIds.Count is < 1 or > 20) v.Add("areaIds", new("需要 1–20 个服务区域", "needs 1–20 service areas"));
+        return areaIds;
+    }
+
+    internal static List<AvailabilityWindow> Availability(Validator v, List<Window>? windows)
     {
         var result = new List<AvailabilityWindow>();
         if (windows is null) return result;
@@ -174,7 +181,7 @@ public sealed class CreateResource(ResourceStore resources, OrgStore orgs, SiteQ
         return null;
     }
 
-    private static List<string> Tags(Validator v, List<string>? tags)
+    internal static List<string> Tags(Validator v, List<string>? tags)
     {
         var result = new List<string>();
         if (tags is null) return result;

@@ -9,7 +9,7 @@ namespace RedYifang.Functions.Resources;
 
 /// <summary>The resource routes of api.md: each binds the request and calls its use case.</summary>
 internal sealed class ResourceFunctions(CreateResource create, ChangeResourceState change, GetResource get, ListResources list,
-    IdempotentRequests idempotency)
+    EditResource edit, IdempotentRequests idempotency)
 {
     [Function("CreateResource")]
     public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/resources")] HttpRequest req)
@@ -38,8 +38,22 @@ internal sealed class ResourceFunctions(CreateResource create, ChangeResourceSta
     [Function("GetResource")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/resources/{id}")] HttpRequest req,
-        string id) =>
-        ApiResult.Ok(ResourceView.From(await get.HandleAsync(id, req.HttpContext.RequestAborted)));
+        string id)
+    {
+        var resource = await get.HandleAsync(id, req.HttpContext.RequestAborted);
+        return ApiResult.Ok(ResourceView.From(resource)).WithHeader("ETag", resource.ETag);
+    }
+
+    [Function("EditResource")]
+    public async Task<IActionResult> Edit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "v1/resources/{id}")] HttpRequest req,
+        string id)
+    {
+        var body = await req.ReadJsonAsync<EditResource.Request>();
+        var ifMatch = req.Headers.IfMatch.ToString() is { Length: > 0 } given ? given : null;
+        var resource = await edit.HandleAsync(req.Caller(), id, ifMatch, body, req.HttpContext.RequestAborted);
+        return ApiResult.Ok(ResourceView.From(resource)).WithHeader("ETag", resource.ETag);
+    }
 
     [Function("ListResources")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/resources")] HttpRequest req)

@@ -13,8 +13,9 @@ namespace RedYifang.Functions.Resources;
 /// Table <c>Resources</c>, one partition per unit (the resource id carries it): <c>res|{id}</c> rows and
 /// <c>outbox|…</c> rows. Table <c>ResourceIndex</c> finds resources by service area
 /// (PartitionKey <c>area|{areaId}</c>, RowKey <c>{category}|{id}</c>) and by category
-/// (<c>category|{category}</c>, RowKey id). Resources never change area or category, so index rows are
-/// written once, before the resource; readers load the resource itself and keep only what still fits.
+/// (<c>category|{category}</c>, RowKey id). A resource never changes category; index rows are
+/// written before the resource (an edit adds rows for the areas it adds and leaves those it removes); readers load the resource
+/// itself and keep only what still fits.
 /// </summary>
 public sealed class ResourceStore(Tables tables, Outbox outbox, EventTranslators translators) : OutboxStore(tables, outbox, TableName)
 {
@@ -35,14 +36,20 @@ public sealed class ResourceStore(Tables tables, Outbox outbox, EventTranslators
 
     public async Task AddAsync(Resource resource, CancellationToken ct = default)
     {
+        await IndexAsync(resource, ct);
+        var table = await TableAsync(ct);
+        await table.AddEntityAsync(Entity(resource), ct);
+    }
+
+    /// <summary>The index rows of the resource's areas and category (written before the resource, and before an edit).</summary>
+    public async Task IndexAsync(Resource resource, CancellationToken ct = default)
+    {
         var index = await _tables.GetAsync(IndexTable, ct);
         var category = EnumText.ToText(resource.Category);
         await Task.WhenAll(resource.AreaIds
             .Select(area => new TableEntity($"area|{area}", $"{category}|{resource.Id}"))
             .Append(new TableEntity($"category|{category}", resource.Id))
             .Select(row => index.UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
-        var table = await TableAsync(ct);
-        await table.AddEntityAsync(Entity(resource), ct);
     }
 
     /// <summary>Replaces the resource on its ETag with what its event translates to; a lost race is <c>ConflictException</c>.</summary>

@@ -9,6 +9,7 @@ public static class ResourcesRegistration
     {
         services.AddSingleton<ResourceStore>();
         services.AddSingleton<CreateResource>();
+        services.AddSingleton<EditResource>();
         services.AddSingleton<ChangeResourceState>();
         services.AddSingleton<GetResource>();
         services.AddSingleton<ListResources>();

@@ -32,6 +32,19 @@ public sealed class UnitRecordTests
     }
 
     [Fact]
+    public void A_decline_closes_the_open_order_and_is_a_failure_counted_apart_too()
+    {
+        var record = new[] { Fact("o1", OrderFactKind.Matched), Fact("o1", OrderFactKind.Declined) }
+            .Aggregate(UnitRecord.New, UnitRecords.Apply);
+
+        Assert.Equal((1, 0, 1, 1), (record.Assigned, record.Open, record.Failed, record.Declined));
+        // Matched again after the decline, under another agreement: a fact row of its own.
+        Assert.NotEqual(
+            new OrderFact("org_u", "o1", OrderFactKind.Matched, 0, At, "agr_1").RowKey,
+            new OrderFact("org_u", "o1", OrderFactKind.Matched, 0, At, "agr_2").RowKey);
+    }
+
+    [Fact]
     public void A_completion_before_its_match_is_not_an_open_order_meanwhile()
     {
         var early = UnitRecords.Apply(UnitRecord.New, Fact("o1", OrderFactKind.Completed));

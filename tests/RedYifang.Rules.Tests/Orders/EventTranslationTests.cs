@@ -38,6 +38,7 @@ public sealed class EventTranslationTests
         ["cancelled when matched"] = () => Matched().Apply(OrderAction.Cancel, Admin, At(45), CancelReason).Events[0],
         ["cancelled when agreed"] = () => Agreed().Apply(OrderAction.Cancel, Resident, At(45), CancelReason).Events[0],
         ["expired"] = () => Published().Apply(OrderAction.Expire, "system", At(100), "无人认领，已过期").Events[0],
+        ["declined when agreed"] = () => Agreed().Decline(Liaison, At(35), "人手不足").Events[0],
         ["resource published"] = () => Resource().Apply(ResourceAction.Publish, At(5)).Event,
         ["resource paused"] = () =>
             Resource().Apply(ResourceAction.Publish, At(5)).Resource.Apply(ResourceAction.Pause, At(6)).Event,
@@ -54,8 +55,8 @@ public sealed class EventTranslationTests
 
     private static OutboxMessage Request(string reason) => new("match-requests", new MatchRequest("order", "ord_1", reason));
 
-    private static OutboxMessage UnitFact(OrderFactKind kind, int minutes, int stars = 0) =>
-        new("order-events", new OrderFact("org_u", "ord_1", kind, stars, At(minutes)));
+    private static OutboxMessage UnitFact(OrderFactKind kind, int minutes, int stars = 0, string? agreement = null) =>
+        new("order-events", new OrderFact("org_u", "ord_1", kind, stars, At(minutes), agreement));
 
     [Theory]
     [MemberData(nameof(EveryEvent))]
@@ -64,7 +65,9 @@ public sealed class EventTranslationTests
         OutboxMessage[] expected = name switch
         {
             "published" => [Request("published")],
-            "matched" => [UnitFact(OrderFactKind.Matched, 20)],
+            "matched" => [UnitFact(OrderFactKind.Matched, 20, agreement: "agr_1")],
+            // Published again: ranked anew; the unit's record counts the decline of this agreement.
+            "declined when agreed" => [Request("declined"), UnitFact(OrderFactKind.Declined, 35, agreement: "agr_1")],
             "completed" => [UnitFact(OrderFactKind.Completed, 50)],       // the first completion only
             "reopened" => [UnitFact(OrderFactKind.Reopened, 55)],
             "rated" => [UnitFact(OrderFactKind.Rated, 70, stars: 4)],
@@ -110,6 +113,8 @@ public sealed class EventTranslationTests
             "cancelled after publishing" => [Fact(FactKind.Lapsed, 45, Snapshot())],
             "cancelled when matched" or "cancelled when agreed" => [Fact(FactKind.Lapsed, 45, Snapshot("org_u"))],
             "expired" => [Fact(FactKind.Lapsed, 100, Snapshot())],
+            // The order has lost its agreement; the snapshot names the unit and agreement it was declined from.
+            "declined when agreed" => [Fact(FactKind.Declined, 35, Snapshot("org_u"))],
             "submitted" or "rejected" or "claimed" or "agreed" or "started" or "completed" or "completed again"
                 or "cancelled before publishing" or "resource published" or "resource paused" => [],
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
@@ -158,6 +163,7 @@ public sealed class EventTranslationTests
             "cancelled when matched" => [Changed(4, 45, "matched", "cancelled", "org_u")],
             "cancelled when agreed" => [Changed(5, 45, "agreed", "cancelled", "org_u")],
             "expired" => [Changed(3, 100, "published", "expired", null)],
+            "declined when agreed" => [Changed(5, 35, "agreed", "published", "org_u")],
             "claimed" or "resource published" or "resource paused" => [],   // a claim is no transition
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };

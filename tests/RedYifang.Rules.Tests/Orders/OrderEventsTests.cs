@@ -75,6 +75,23 @@ public sealed class OrderEventsTests
     }
 
     [Fact]
+    public void Declining_publishes_the_order_again_without_its_agreement_or_the_unit_s_claim()
+    {
+        var claimed = Published().Claim(new OrderClaim("org_u", "res_1", Liaison, At(15))).Order
+            .Claim(new OrderClaim("org_v", "res_2", "usr_other", At(16))).Order;
+        var agreed = claimed.Match(Agreement).Order.Apply(OrderAction.Agree, Liaison, At(30)).Order;
+
+        var change = agreed.Decline(Liaison, At(35), "人手不足");
+
+        var e = Assert.IsType<OrderEvent.Declined>(Assert.Single(change.Events));
+        Assert.Equal(Agreement, e.HeldBy);
+        Assert.Equal((null, null), (e.Order.Agreement, e.Order.UnitId));
+        Assert.Equal(["org_v"], e.Order.Claims.Select(c => c.UnitId));
+        AssertStep(e, OrderState.Agreed, OrderState.Published, Liaison, At(35), "人手不足");
+        Assert.Throws<ArgumentException>(() => agreed.Apply(OrderAction.Decline, Liaison, At(35), "x"));
+    }
+
+    [Fact]
     public void Agreeing_and_starting_yield_Agreed_and_Started()
     {
         var agreed = Matched().Apply(OrderAction.Agree, Liaison, At(30));

@@ -18,6 +18,7 @@ public sealed class OrderLifecycleTests
         [OrderAction.Reopen] = ([OrderState.Completed], OrderState.InProgress),
         [OrderAction.Rate] = ([OrderState.Accepted], OrderState.Closed),
         [OrderAction.Expire] = ([OrderState.Published], OrderState.Expired),
+        [OrderAction.Decline] = ([OrderState.Matched, OrderState.Agreed], OrderState.Published),
     };
 
     public static TheoryData<OrderAction, OrderState> EveryPair()
@@ -46,6 +47,12 @@ public sealed class OrderLifecycleTests
             Assert.Equal("invalid_transition", problem.Code);
         }
     }
+
+    [Fact]
+    public void The_owner_adds_photos_only_while_the_order_is_submitted_or_published() =>
+        Assert.Equal(
+            [OrderState.Submitted, OrderState.Published],
+            Enum.GetValues<OrderState>().Where(OrderLifecycle.OwnerAddsPhotosIn));
 
     [Theory]
     [InlineData("13812341234", "138****1234")]

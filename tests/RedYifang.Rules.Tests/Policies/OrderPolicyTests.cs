@@ -76,6 +76,7 @@ public sealed class OrderPolicyTests
             c => OrderPolicy.MayAccept(c, CompletedByU1),
             AdminsOverC11)
         .Allow(nameof(OrderPolicy.MayRate), "order in c11 accepted from u1", c => OrderPolicy.MayRate(c, AcceptedFromU1), [Owner])
+        .Allow(nameof(OrderPolicy.IsOwner), "published order in c11", c => OrderPolicy.IsOwner(c, Published), [Owner])
         .Allow(nameof(OrderPolicy.MayClaimFor), "unit u1", c => OrderPolicy.MayClaimFor(c, U1.Id), [LiaisonU1])
         .Allow(nameof(OrderPolicy.MayClaimFor), "unit u3", c => OrderPolicy.MayClaimFor(c, U3.Id), [LiaisonU3])
 
