@@ -72,6 +72,9 @@ public sealed class AssessmentRunFaultTests(ITestOutputHelper output)
 
         var after = await PublishedAsync(app, districtRanking, version => version != before.Version);
         var streetAfter = await PublishedAsync(app, streetRanking, version => version != streetBefore.Version);
+        // The reader is stopped once it has read the new version too: stopped as soon as this test had read it, its read in flight
+        // could still be of the previous one (CI: every read of the reader was the previous version).
+        await FaultApp.EventuallyAsync(() => Task.FromResult(reads.Any(r => r.Status == 200 && r.Version == after.Version)));
         await stopReading.CancelAsync();
         await reader;
 
