@@ -1,4 +1,3 @@
-using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Funding;
@@ -11,19 +10,14 @@ public sealed class ListAccounts(Openings openings, FundingStore store)
 {
     public async Task<IReadOnlyList<AccountView>> HandleAsync(Caller caller, string? orgId, string? yearText, CancellationToken ct)
     {
-        var v = new Validator();
-        var id = v.Id("orgId", orgId);
-        var year = Openings.Year(v, "year", yearText);
-        v.ThrowIfInvalid();
-        var holder = await openings.FindAsync(id!, ct);
-        if (holder is null || !FundingPolicy.MayRead(caller, holder)) throw Problems.NotFound("organisation");
-        var used = (await store.BalancesAsync(holder.Path[0], year!.Value, ct)).Where(b => b.Account.OrgId == holder.Id)
+        var (holder, year) = await openings.ReadableAsync(caller, orgId, yearText, ct);
+        var used = (await store.BalancesAsync(holder.Path[0], year, ct)).Where(b => b.Account.OrgId == holder.Id)
             .ToDictionary(b => b.Account.Kind);
         return
         [
             .. Enum.GetValues<AccountKind>().Where(k => Ledger.Holds(k, holder.Kind)).Select(k => AccountView.From(
-                used.GetValueOrDefault(k) ?? AccountBalance.Empty(new AccountId(k, holder.Id, year.Value),
-                    openings.For(new AccountId(k, holder.Id, year.Value), holder)))),
+                used.GetValueOrDefault(k) ?? AccountBalance.Empty(new AccountId(k, holder.Id, year),
+                    openings.For(new AccountId(k, holder.Id, year), holder)))),
         ];
     }
 }

@@ -1,4 +1,3 @@
-using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Funding;
@@ -11,15 +10,10 @@ public sealed class ListMovements(Openings openings, FundingStore store)
 {
     public async Task<IReadOnlyList<MovementView>> HandleAsync(Caller caller, string? orgId, string? yearText, CancellationToken ct)
     {
-        var v = new Validator();
-        var id = v.Id("orgId", orgId);
-        var year = Openings.Year(v, "year", yearText);
-        v.ThrowIfInvalid();
-        var holder = await openings.FindAsync(id!, ct);
-        if (holder is null || !FundingPolicy.MayRead(caller, holder)) throw Problems.NotFound("organisation");
+        var (holder, year) = await openings.ReadableAsync(caller, orgId, yearText, ct);
         return
         [
-            .. (await store.MovementsAsync(holder.Path[0], year!.Value, ct))
+            .. (await store.MovementsAsync(holder.Path[0], year, ct))
                 .Where(m => m.From.OrgId == holder.Id || m.To.OrgId == holder.Id)
                 .Select(MovementView.Of),
         ];

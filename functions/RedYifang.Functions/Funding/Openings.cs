@@ -33,6 +33,25 @@ public sealed class Openings(OrgStore orgs, IOptions<FundingOptions> options)
 
     public Task<Org?> FindAsync(string id, CancellationToken ct) => orgs.FindAsync(id, ct);
 
+    /// <summary>
+    /// The organisation and year of a read (<c>?orgId=&amp;year=</c>): 400 naming a malformed one, 404 for an organisation the
+    /// caller may not read the funding of (<see cref="FundingPolicy.MayRead"/>), as for one that does not exist.
+    /// </summary>
+    public async Task<(Org Holder, int Year)> ReadableAsync(
+        Platform.Security.Caller caller,
+        string? orgId,
+        string? yearText,
+        CancellationToken ct)
+    {
+        var v = new Validator();
+        var id = v.Id("orgId", orgId);
+        var year = Year(v, "year", yearText);
+        v.ThrowIfInvalid();
+        var holder = await FindAsync(id!, ct);
+        if (holder is null || !FundingPolicy.MayRead(caller, holder)) throw Problems.NotFound("organisation");
+        return (holder, year!.Value);
+    }
+
     /// <summary>A year 2000–2200 in ASCII digits, or null with the field's error added.</summary>
     public static int? Year(Validator v, string field, string? text)
     {
