@@ -15,7 +15,7 @@ namespace RedYifang.Bench;
 /// districts of the same shape (each: 10 streets, N organisations, F facts over a quarter). It times a district's
 /// ranking run in each store — the multi-district run must cost no more than the single-district one — and, in each
 /// store, a publishing run against merely reading the totals it needs, read just before it in the same round (issue 14:
-/// at most 1.1×). Also the storage requests one fact costs (on the wire) and the in-memory scoring of 100,000
+/// at most 1.1×; after its first, a provisional run asks only for the totals rows written since its last, KeptTotals). Also the storage requests one fact costs (on the wire) and the in-memory scoring of 100,000
 /// organisations.
 /// </summary>
 public static class AssessmentBench

@@ -7,6 +7,7 @@ public static class AssessmentRegistration
 {
     public static IServiceCollection AddAssessment(this IServiceCollection services)
     {
+        services.AddSingleton<KeptTotals>();
         services.AddSingleton<FactStore>();
         services.AddSingleton<RankingStore>();
         services.AddSingleton<Districts>();

@@ -39,7 +39,9 @@ public sealed partial class AssessmentRuns(
         // The reads are independent: issued together, the run costs about as much as its largest read, the totals. The totals
         // go first: a store that answers in turn (Azurite) then answers the two small reads while this process still parses
         // the last page of totals, rather than hold the totals behind them.
-        var totalsTask = facts.StampedTotalsAsync(period, districtId, ct);
+        var (final, generatedAt) = Finality(period, clock.GetUtcNow());
+        // A provisional run reads only the totals written since the last run here; a final one reads them all (KeptTotals).
+        var totalsTask = facts.StampedTotalsAsync(period, districtId, inFull: final, ct);
         var currentTask = rankings.DistrictAsync(districtId, period.Text, ct);
         var membersTask = orgs.InDistrictAsync(districtId, ct);
         await Task.WhenAll(currentTask, totalsTask, membersTask);
@@ -49,7 +51,6 @@ public sealed partial class AssessmentRuns(
         var (totals, stamps) = await totalsTask;
         var candidates = Candidates(totals, members);
         var byStreet = candidates.Where(c => c.StreetId is not null).ToLookup(c => c.StreetId!, StringComparer.Ordinal);
-        var (final, generatedAt) = Finality(period, clock.GetUtcNow());
         var scopes = ScopesOf(districtId, members);
         var changes = new RankingStore.Publication?[scopes.Count];
         var scored = new ScoredGroups.Kept?[scopes.Count];

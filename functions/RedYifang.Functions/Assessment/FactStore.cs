@@ -11,7 +11,7 @@ namespace RedYifang.Functions.Assessment;
 /// ETag. A ranking run reads one <c>totals|</c> range per month of its period in its district's partitions — never
 /// another district's rows, never the facts; and no district's writes share a partition with another's.
 /// </summary>
-public sealed class FactStore(Platform.Storage.Tables tables)
+public sealed class FactStore(Platform.Storage.Tables tables, KeptTotals kept)
 {
     public const string TableName = "AssessmentFacts";
 
@@ -31,44 +31,73 @@ public sealed class FactStore(Platform.Storage.Tables tables)
     /// only (<see cref="Totals.Within"/>).
     /// </summary>
     public async Task<Dictionary<string, Totals>> TotalsAsync(Period period, string districtId, CancellationToken ct = default) =>
-        (await ReadTotalsAsync(period, districtId, stamped: false, ct)).Totals;
+        await ReadTotalsAsync(period, districtId, ct);
 
     /// <summary>
-    /// The totals as <see cref="TotalsAsync"/> reads them (the same queries), and each organisation's stamp: the ETags of its
-    /// rows, month by month. Every write of a row moves its ETag, so an unchanged stamp means unchanged totals.
+    /// The totals as <see cref="TotalsAsync"/> reads them, and each organisation's stamp: the ETags of its rows, month by
+    /// month. Every write of a row moves its ETag, so an unchanged stamp means unchanged totals. Unless
+    /// <paramref name="inFull"/>, a month read before in this process is read only for its rows written since
+    /// (<see cref="KeptTotals"/>).
     /// </summary>
-    public Task<(Dictionary<string, Totals> Totals, Dictionary<string, string> Stamps)> StampedTotalsAsync(
+    public async Task<(Dictionary<string, Totals> Totals, Dictionary<string, string> Stamps)> StampedTotalsAsync(
         Period period,
         string districtId,
-        CancellationToken ct = default) =>
-        ReadTotalsAsync(period, districtId, stamped: true, ct);
-
-    private async Task<(Dictionary<string, Totals> Totals, Dictionary<string, string> Stamps)> ReadTotalsAsync(
-        Period period,
-        string districtId,
-        bool stamped,
-        CancellationToken ct)
+        bool inFull,
+        CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
-        var months = Months(period).ToList();
-        const string prefix = "totals|";
-        var perMonth = await Task.WhenAll(months.Select(async month =>
+        var months = await Task.WhenAll(Months(period).Select(async month =>
         {
-            var rows = new List<(string, Totals, string)>();
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {Partition(month, districtId)} and RowKey gt {prefix} and RowKey lt {"totals}"}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add(
-                (e.RowKey[prefix.Length..], JsonRows.Read<Totals>(e).Within(period), stamped ? $"{month}:{e.ETag}" : ""));
-            return rows;
+            var partition = Partition(month, districtId);
+            var before = inFull ? null : kept.Usable(partition);
+            var rows = new List<KeptTotals.Row>();
+            await foreach (var e in table.QueryAsync<TableEntity>(TotalsFilter(partition, before?.Since), cancellationToken: ct))
+            {
+                rows.Add(new KeptTotals.Row(e.RowKey[TotalsPrefix.Length..], JsonRows.Read<Totals>(e), e.ETag.ToString(), e.Timestamp));
+            }
+            var now = kept.Now;
+            var after = before is null ? KeptTotals.Month.Read(rows, now) : before.With(rows, now);
+            kept.Keep(partition, after);
+            return (month, after);
         }));
         var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
         var stamps = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (org, totals, stamp) in perMonth.SelectMany(x => x))
+        foreach (var (month, rows) in months)
         {
-            sum[org] = sum.TryGetValue(org, out var t) ? t.Plus(totals) : totals;
-            if (stamped) stamps[org] = stamps.TryGetValue(org, out var before) ? $"{before}|{stamp}" : stamp;
+            foreach (var (org, row) in rows.Rows)
+            {
+                var totals = row.Totals.Within(period);
+                sum[org] = sum.TryGetValue(org, out var t) ? t.Plus(totals) : totals;
+                var stamp = $"{month}:{row.ETag}";
+                stamps[org] = stamps.TryGetValue(org, out var s) ? $"{s}|{stamp}" : stamp;
+            }
         }
         return (sum, stamps);
+    }
+
+    private const string TotalsPrefix = "totals|";
+
+    /// <summary>A partition's <c>totals|</c> rows, or only those written at or after <paramref name="since"/>.</summary>
+    private static string TotalsFilter(string partition, DateTimeOffset? since) => since is { } t
+        ? TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey gt {TotalsPrefix} and RowKey lt {"totals}"} and Timestamp ge {t}")
+        : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {TotalsPrefix} and RowKey lt {"totals}"}");
+
+    private async Task<Dictionary<string, Totals>> ReadTotalsAsync(Period period, string districtId, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var perMonth = await Task.WhenAll(Months(period).Select(async month =>
+        {
+            var rows = new List<(string, Totals)>();
+            await foreach (var e in table.QueryAsync<TableEntity>(TotalsFilter(Partition(month, districtId), null), cancellationToken: ct))
+            {
+                rows.Add((e.RowKey[TotalsPrefix.Length..], JsonRows.Read<Totals>(e).Within(period)));
+            }
+            return rows;
+        }));
+        var sum = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        foreach (var (org, totals) in perMonth.SelectMany(x => x)) sum[org] = sum.TryGetValue(org, out var t) ? t.Plus(totals) : totals;
+        return sum;
     }
 
     /// <summary>The facts of one organisation (of the given district) in a period, oldest first.</summary>

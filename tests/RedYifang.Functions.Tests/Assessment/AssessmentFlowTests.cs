@@ -161,6 +161,29 @@ public sealed class AssessmentFlowTests(SliceApp slice) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_provisional_run_reads_only_the_totals_written_since_the_last_and_ranks_them_all()
+    {
+        var period = P($"{DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset).Year + 2}-07");    // provisional, this test's alone
+        await Facts.RecordAsync(Accepted(_s.E1, "ord_k1", period.Start.AddDays(1), hours: 4));
+        await Facts.RecordAsync(Accepted(_s.E2, "ord_k2", period.Start.AddDays(2), hours: 2));
+        await Runs.RunAsync(District, period, CancellationToken.None);       // reads the month in full, and keeps it
+        Assert.NotNull(_app.Services.GetRequiredService<KeptTotals>().Usable($"{period.Text}|{District}"));
+
+        // Since: E2's row replaced (now 7 hours) and a row for E3, new to the month.
+        await Facts.RecordAsync(Accepted(_s.E2, "ord_k3", period.Start.AddDays(3), hours: 5));
+        await Facts.RecordAsync(Accepted(_s.E3, "ord_k4", period.Start.AddDays(4), hours: 1));
+        await Runs.RunAsync(District, period, CancellationToken.None);
+
+        var json = await (await _app.Http.GetAsync($"api/v1/rankings/{period.Text}?districtId={District}&peerGroup=nonPublicEnterprise"))
+            .ExpectAsync(200);
+        // Ranked on both: E2 (two orders, 7 hours), E1 (one, 4 hours), E3 (one, 1 hour); the district's own unit has no facts.
+        Assert.Equal([(_s.E2, 1, true), (_s.E1, 2, true), (_s.E3, 3, true), (_s.District.UnitId, null, false)], Items(json));
+        var e2 = await (await _app.Http.GetAsync($"api/v1/rankings/{period.Text}/orgs/{_s.E2}")).ExpectAsync(200);
+        var hours = e2["item"]!["indicators"]!.AsArray().Single(i => i.Str("indicator") == "serviceHours")!["raw"]!.GetValue<double>();
+        Assert.Equal(7.0, hours);
+    }
+
+    [Fact]
     public async Task The_breakdown_explains_every_indicator_and_the_facts_behind_it_can_be_listed()
     {
         var period = P("2024-04");
