@@ -21,6 +21,8 @@ public static class AgreementsRegistration
         services.AddSingleton<RaiseRenewalNotices>();
         services.AddSingleton<RunAgreementTimer>();
         services.AddSingleton<RecordDelivery>();
+        services.AddSingleton<RecordFundsDelivery>();
+        services.AddSingleton<IEventTranslator, FundsDeliveryTranslator>();
         services.AddSingleton<IEventTranslator, AgreementIntegrationEvents>();
         services.AddSingleton<IEventTranslator, DeliveryTranslator>();
         services.AddSingleton<IEventTranslator, ActivityDeliveryTranslator>();

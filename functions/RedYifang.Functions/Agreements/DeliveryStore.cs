@@ -32,6 +32,45 @@ public sealed class DeliveryStore(Tables tables, Outbox outbox, EventTranslators
             translators.Translate([new DeliveryRecorded(delivery)]), ct);
     }
 
+    /// <summary>
+    /// Money the unit gave towards an agreement: a row <c>money|{agreementId}|{movementId}</c> of the unit's partition, its amount
+    /// in fen (negative for a reversal). Nothing is staged: the assessment hears of money given from the ledger itself.
+    /// </summary>
+    public async Task RecordFundsAsync(FundsDelivery funds, CancellationToken ct = default)
+    {
+        var partition = Partition(funds.DistrictId, funds.UnitId);
+        if (!Keys.IsWellFormedId(funds.AgreementId) || !Keys.IsWellFormedId(funds.MovementId))
+        {
+            throw new ArgumentException($"Not ids: {funds.AgreementId}, {funds.MovementId}.", nameof(funds));
+        }
+        var row = new TableEntity(partition, MoneyPrefix(funds.AgreementId) + funds.MovementId)
+        {
+            ["MovementId"] = funds.MovementId,
+            ["Fen"] = funds.Fen,
+            ["At"] = funds.At,
+        };
+        await CommitAsync(partition, [new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)], [], ct);
+    }
+
+    /// <summary>The money the unit gave towards one of its agreements (one range of its partition), oldest first.</summary>
+    public async Task<List<FundsRef>> ListFundsAsync(string districtId, string unitId, string agreementId, CancellationToken ct = default)
+    {
+        var table = await TableAsync(ct);
+        var prefix = MoneyPrefix(agreementId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Partition(districtId, unitId)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        var found = new List<FundsRef>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["MovementId", "Fen", "At"], cancellationToken: ct))
+        {
+            found.Add(new FundsRef(row.GetString("MovementId"), row.GetInt64("Fen") ?? 0,
+                row.GetDateTimeOffset("At") ?? throw new InvalidDataException($"Funds row {row.RowKey} has no At.")));
+        }
+        return found.OrderBy(f => f.At).ThenBy(f => f.MovementId, StringComparer.Ordinal).ToList();
+    }
+
+    // Categories are lower-case words without "money", so these rows never fall in a category's range of days.
+    private static string MoneyPrefix(string agreementId) => $"money|{agreementId}|";
+
     /// <summary>A unit's deliveries in a category on the days from <paramref name="first"/> to <paramref name="last"/>, oldest first.</summary>
     public async Task<List<DeliveryRef>> ListAsync(string districtId, string unitId, Category category, DateOnly first, DateOnly last,
         CancellationToken ct = default)

@@ -8,6 +8,7 @@ namespace RedYifang.Functions.Assessment;
 /// evidence was verified), rated, lapsed, or reopened; an agreement of the unit's in force in a month
 /// (<see cref="Agreement"/>), a delivery of the unit's in a <see cref="Category"/> (an order's or an activity's), or an
 /// activity it held and closed; or what it received in a closed evaluation window (<see cref="Evaluations"/>).
+/// A household served (<see cref="Household"/>, in <see cref="Period"/>) names the first accepted order that counted it.
 /// <see cref="Id"/> is deterministic, so a fact recorded twice counts once.
 /// <see cref="DistrictId"/> is the district whose assessment counts it (its organisation's). Each fact names what it
 /// comes from: <see cref="OrderId"/>, <see cref="ActivityId"/> or the agreement's id in <see cref="Agreement"/>.
@@ -15,4 +16,4 @@ namespace RedYifang.Functions.Assessment;
 public sealed record Fact(string Id, string OrgId, FactKind Kind, DateTimeOffset At, string? OrderId, bool EvidenceVerified = false,
     decimal ServiceHours = 0, int Beneficiaries = 0, int Stars = 0, int ResponseMinutes = 0, string DistrictId = "",
     string? ActivityId = null, Category? Category = null, AgreementShare? Agreement = null, EvaluationShare? Evaluations = null,
-    long Fen = 0);
+    long Fen = 0, string? Household = null, string? Period = null);

@@ -34,4 +34,11 @@ public enum FactKind
     FundsGiven,
     /// <summary>The unit gave back an order it was matched to: a failure of the unit's (docs/assessment.md), and shown in the statistics.</summary>
     Declined,
+
+    /// <summary>
+    /// A household of the community's was served in a period (<see cref="Fact.Period"/>, a month, quarter or year): one fact per
+    /// household and period, dated the period's start, so a household counts once however many of its orders were accepted
+    /// (<see cref="HouseholdsServed"/>).
+    /// </summary>
+    HouseholdServed,
 }

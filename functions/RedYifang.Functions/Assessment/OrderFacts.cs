@@ -29,6 +29,13 @@ public static class OrderFacts
                         EvidenceVerified = e.EvidenceVerified, ServiceHours = hours, Beneficiaries = order.Beneficiaries ?? 0,
                     };
                 }
+                if (e.EvidenceVerified && order.Household is { } household)
+                {
+                    foreach (var fact in HouseholdsServed.Facts(order.CommunityId, household, order.Id, order.DistrictId, at))
+                    {
+                        yield return fact;
+                    }
+                }
                 break;
             case FactKind.Rated when order.Stars is { } stars:
                 foreach (var org in new[] { unit, order.CommunityId }.OfType<string>())

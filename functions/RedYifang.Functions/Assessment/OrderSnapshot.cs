@@ -12,4 +12,7 @@ public sealed record OrderSnapshot
     public decimal? ServiceHours { get; init; }
     public int? Beneficiaries { get; init; }
     public int? Stars { get; init; }
+
+    /// <summary>The household the order served, where known: its owner's, when a resident raised it (null when staff did).</summary>
+    public string? Household { get; init; }
 }

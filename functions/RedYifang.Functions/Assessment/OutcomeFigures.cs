@@ -1,6 +1,6 @@
 namespace RedYifang.Functions.Assessment;
 
-/// <summary>The outcome figures (成效) of domain.md for a scope and period; what does not exist yet is named in <see cref="NotAvailableYet"/>.</summary>
+/// <summary>The outcome figures (成效) of domain.md for a scope and period.</summary>
 public sealed record OutcomeFigures
 {
     public required string ScopeOrgId { get; init; }
@@ -31,5 +31,19 @@ public sealed record OutcomeFigures
 
     /// <summary>Yuan the units of the scope gave in the period (the funding ledger's donor movements less reversals), two places.</summary>
     public required string FundsGiven { get; init; }
-    public required IReadOnlyList<string> NotAvailableYet { get; init; }
+
+    /// <summary>
+    /// Households of the scope's communities served in the period: each household (a resident who raised an order) once per
+    /// community, for its orders accepted with verified evidence (<see cref="Assessment.HouseholdsServed"/>).
+    /// </summary>
+    public required int HouseholdsServed { get; init; }
+
+    /// <summary>The registry's households of the scope's communities that have the figure; null when none has.</summary>
+    public int? Households { get; init; }
+
+    /// <summary>Households served in the communities with a registry figure ÷ their households, four decimals; null without one.</summary>
+    public double? HouseholdsServedShare { get; init; }
+
+    /// <summary>Communities of the scope without a households figure in the registry (left out of the share).</summary>
+    public required int CommunitiesWithoutHouseholds { get; init; }
 }

@@ -10,7 +10,7 @@ using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Assessment;
 
-/// <summary>The outcome figures (成效) of domain.md that exist so far, for a scope and period.</summary>
+/// <summary>The outcome figures (成效) of domain.md, for a scope and period.</summary>
 public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore resources, OrderQueries orders, StationStore stations)
 {
     public async Task<OutcomeFigures> ForAsync(Caller caller, string scopeOrgId, string periodText, CancellationToken ct)
@@ -31,6 +31,10 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
             if (page.Items.Count > 0) enterprises++;
         }
         var finished = sum.AcceptedWithEvidence + sum.Failures;
+        // Served households set against the registry's: only communities with a households figure enter the share.
+        var registered = communities.Where(c => c.Households is not null).ToList();
+        int ServedIn(Org c) => HouseholdsServed.In(totals.GetValueOrDefault(c.Id, Totals.Empty), period);
+        int? households = registered.Count == 0 ? null : registered.Sum(c => c.Households!.Value);
         return new OutcomeFigures
         {
             ScopeOrgId = scope.Id, Period = period.Text, Communities = communities.Count, RegisteredUnits = units.Count,
@@ -45,7 +49,9 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
             OrdersDeclined = units.Sum(u => totals.GetValueOrDefault(u.Id, Totals.Empty).Declined),
             ServicesStations = await stations.CountAsync(scope.Path[0], scope.Id, period.End, ct),
             FundsGiven = new Funding.Money(units.Sum(u => totals.GetValueOrDefault(u.Id, Totals.Empty).FundsGivenFen)).ToString(),
-            NotAvailableYet = ["householdsServed"],
+            HouseholdsServed = communities.Sum(ServedIn), Households = households,
+            HouseholdsServedShare = HouseholdsServed.Share(registered.Sum(ServedIn), households),
+            CommunitiesWithoutHouseholds = communities.Count - registered.Count,
         };
     }
 

@@ -24,6 +24,12 @@ public sealed record Totals
     /// <summary>Orders the unit gave back while matched or agreed (a failure; shown apart in the statistics).</summary>
     public int Declined { get; init; }
 
+    /// <summary>
+    /// Households of a community served, by the period they were counted for (<c>2026-10</c>, <c>2026-Q4</c>, <c>2026</c>): each
+    /// household once per period, in the totals of the period's first month (<see cref="HouseholdsServed"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> HouseholdsServed { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>Activities the organisation held that were closed with verified evidence.</summary>
     public int ActivitiesClosed { get; init; }
 
@@ -61,13 +67,15 @@ public sealed record Totals
         FactKind.Declined => this with { Declined = Declined + 1 },
         FactKind.ActivityClosed => this with { ActivitiesClosed = ActivitiesClosed + 1 },
         FactKind.FundsGiven => this with { FundsGivenFen = FundsGivenFen + fact.Fen },
+        FactKind.HouseholdServed when fact.Period is { } served =>
+            this with { HouseholdsServed = Merge(HouseholdsServed, [new(served, 1)], (a, b) => a + b) },
         FactKind.Delivered when fact.Category is { } category =>
             this with { Deliveries = Merge(Deliveries, [new(CoBuilding.DeliveryKey(category, fact.At), 1)], (a, b) => a + b) },
         FactKind.AgreementInForce when fact.Agreement is { } share =>
             this with { Agreements = Merge(Agreements, [new(CoBuilding.ShareKey(share), share)], (a, b) => a.Merge(b)) },
         FactKind.EvaluationsReceived when fact.Evaluations is { } received =>
             this with { Evaluations = Merge(Evaluations, [new(received.Period, received)], (a, _) => a) },
-        FactKind.Delivered or FactKind.AgreementInForce or FactKind.EvaluationsReceived => this,
+        FactKind.Delivered or FactKind.AgreementInForce or FactKind.EvaluationsReceived or FactKind.HouseholdServed => this,
         _ => this with { Lapsed = Lapsed + 1 },
     };
 
@@ -82,6 +90,7 @@ public sealed record Totals
         Deliveries = Merge(Deliveries, other.Deliveries, (a, b) => a + b),
         Agreements = Merge(Agreements, other.Agreements, (a, b) => a.Merge(b)),
         Evaluations = Merge(Evaluations, other.Evaluations, (a, _) => a),
+        HouseholdsServed = Merge(HouseholdsServed, other.HouseholdsServed, (a, b) => a + b),
     };
 
     /// <summary>

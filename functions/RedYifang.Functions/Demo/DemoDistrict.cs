@@ -162,11 +162,18 @@ public sealed partial class DemoDistrict(
             for (var c = 0; c < Streets[s].Communities.Length; c++)
             {
                 var name = Streets[s].Communities[c];
-                var community = Org($"{street.Id}-c{c + 1}", OrgKind.Community, street, name, branches: 3 + c, members: 60 + (17 * c));
+                var households = CommunityHouseholds(c);
+                var community = Org($"{street.Id}-c{c + 1}", OrgKind.Community, street, name, branches: 3 + c, members: 60 + (17 * c)) with
+                {
+                    Households = households,
+                };
                 created += await AddAsync(community, ct);
                 for (var g = 1; g <= 3; g++)
                 {
-                    created += await AddAsync(Org($"{community.Id}-g{g}", OrgKind.Grid, community, $"第{"一二三"[g - 1]}网格"), ct);
+                    created += await AddAsync(Org($"{community.Id}-g{g}", OrgKind.Grid, community, $"第{"一二三"[g - 1]}网格") with
+                    {
+                        Households = (households / 3) + (g <= households % 3 ? 1 : 0),
+                    }, ct);
                 }
                 created += await AddAsync(Org($"{community.Id}-vt", OrgKind.VolunteerTeam, community,
                     name.Replace("社区", "") + "志愿服务队", branches: 1, members: 8 + (3 * c)), ct);
@@ -175,6 +182,12 @@ public sealed partial class DemoDistrict(
         created += await SeedUnitsAsync(ct);
         return created;
     }
+
+    /// <summary>
+    /// The registry's households of a street's community <paramref name="c"/> (0–3): 1,175, 1,225, 1,275 and 1,325, 5,000 a street,
+    /// the seed's 15,000 households over the district's three streets; a community's grids share them as evenly as they divide.
+    /// </summary>
+    public static int CommunityHouseholds(int c) => 1_175 + (50 * c);
 
     /// <summary>Units go round the three streets; every other one belongs to a community rather than the street.</summary>
     private async Task<int> SeedUnitsAsync(CancellationToken ct)

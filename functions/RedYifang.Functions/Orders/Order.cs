@@ -24,6 +24,12 @@ public sealed record Order
     public DateTimeOffset? PreferredTo { get; init; }
     public string? ContactPhone { get; init; }
     public required string OwnerId { get; init; }
+
+    /// <summary>
+    /// Raised by staff (an admin over the community) for the residents they serve, not by a resident for their own household: the
+    /// owner then stands for no household, and the assessment's <c>householdsServed</c> does not count it (docs/assessment.md).
+    /// </summary>
+    public bool RaisedByStaff { get; init; }
     public required OrderState State { get; init; }
     public required IReadOnlyList<HistoryEntry> History { get; init; }
     public IReadOnlyList<OrderClaim> Claims { get; init; } = [];
@@ -36,7 +42,8 @@ public sealed record Order
     public string? UnitId => Agreement?.UnitId;
 
     /// <summary>A new order, submitted by its owner.</summary>
-    public static OrderChange Submit(NewOrder draft, string id, IReadOnlyList<string> communityPath, string by, DateTimeOffset at)
+    public static OrderChange Submit(NewOrder draft, string id, IReadOnlyList<string> communityPath, string by, DateTimeOffset at,
+        bool raisedByStaff = false)
     {
         var order = new Order
         {
@@ -44,7 +51,8 @@ public sealed record Order
             Title = draft.Title, Category = draft.Category, Description = draft.Description, Beneficiaries = draft.Beneficiaries,
             Urgency = draft.Urgency, PreferredFrom = draft.PreferredFrom, PreferredTo = draft.PreferredTo, ContactPhone = draft
                 .ContactPhone,
-            OwnerId = by, State = OrderState.Submitted, History = [new HistoryEntry(null, OrderState.Submitted, by, at, null)],
+            OwnerId = by, RaisedByStaff = raisedByStaff, State = OrderState.Submitted,
+            History = [new HistoryEntry(null, OrderState.Submitted, by, at, null)],
             CreatedAt = at, UpdatedAt = at,
         };
         return new OrderChange(order, [new OrderEvent.Submitted(order)]);

@@ -46,10 +46,12 @@ public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, DailyQuotas qu
                 throw Problems.InvalidReference("gridId", new("不是该社区的网格", "is not a grid of this community"));
             }
         }
-        var change = Order.Submit(draft, Keys.NewChildId("ord", community.Id, clock), community.Path, caller.UserId, clock.GetUtcNow());
         // Staff raising orders for the residents they serve are not limited; a resident's order counts before it is written,
-        // so that instances writing at once cannot pass the limit together, and is given back if the write fails.
+        // so that instances writing at once cannot pass the limit together, and is given back if the write fails. A staff
+        // order stands for no household of its owner's (Order.RaisedByStaff).
         var counted = !caller.IsAdminOf(community.Path);
+        var change = Order.Submit(draft, Keys.NewChildId("ord", community.Id, clock), community.Path, caller.UserId, clock.GetUtcNow(),
+            raisedByStaff: !counted);
         if (counted) await quotas.TakeAsync(Quota, "too_many_orders", caller.UserId, limits.Value.OrdersPerResidentPerDay, ct);
         Order? first;
         try

@@ -15,7 +15,8 @@ public sealed class CreateOrganisation(OrgStore orgs, TimeProvider clock)
         string? UnitKind,
         int? PartyBranches,
         int? PartyMembers,
-        string? Address);
+        string? Address,
+        int? Households = null);
 
     public async Task<Org> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
@@ -70,13 +71,18 @@ public sealed class CreateOrganisation(OrgStore orgs, TimeProvider clock)
             v.Add(request.PartyBranches is not null ? "partyBranches" : "partyMembers",
                 new("仅社区、驻区单位和志愿服务队可填写", "applies only to communities, units and volunteer teams"));
         }
+        if (kind is { } h && !OrgRules.HasHouseholds(h) && request.Households is not null)
+        {
+            v.Add("households", new("仅社区和网格可填写", "applies only to communities and grids"));
+        }
         var branches = v.Range("partyBranches", request.PartyBranches, 0, 10_000, required: false);
         var members = v.Range("partyMembers", request.PartyMembers, 0, 1_000_000, required: false);
+        var households = v.Range("households", request.Households, 0, OrgRules.MaxHouseholds, required: false);
         v.ThrowIfInvalid();
         return new Org
         {
             Id = "", Kind = kind!.Value, ParentId = parentId, Name = name!, UnitKind = unitKind, PartyBranches = branches,
-            PartyMembers = members, Address = address, Path = [], CreatedAt = default,
+            PartyMembers = members, Households = households, Address = address, Path = [], CreatedAt = default,
         };
     }
 }

@@ -79,7 +79,7 @@ public sealed class EditOrganisation(OrgStore orgs, TimeProvider clock)
         }
         var branches = v.Range("partyBranches", request.PartyBranches, 0, 10_000, required: false);
         var members = v.Range("partyMembers", request.PartyMembers, 0, 1_000_000, required: false);
-        var households = v.Range("households", request.Households, 0, 10_000_000, required: false);
+        var households = v.Range("households", request.Households, 0, OrgRules.MaxHouseholds, required: false);
         if (v.IsValid && request == new Request()) v.Add("body", new("至少修改一项", "change at least one field"));
         v.ThrowIfInvalid();
         return new OrgFigures(name ?? current.Name, address ?? current.Address, branches ?? current.PartyBranches,

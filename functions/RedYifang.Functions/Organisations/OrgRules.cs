@@ -31,4 +31,7 @@ public static class OrgRules
 
     /// <summary>Households are counted where residents live: communities and their grids.</summary>
     public static bool HasHouseholds(OrgKind kind) => kind is OrgKind.Community or OrgKind.Grid;
+
+    /// <summary>The largest households figure accepted (created or edited): ten million, more than any community holds.</summary>
+    public const int MaxHouseholds = 10_000_000;
 }

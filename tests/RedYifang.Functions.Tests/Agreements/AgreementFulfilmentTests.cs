@@ -93,8 +93,11 @@ public sealed class AgreementFulfilmentTests(SliceApp slice) : IAsyncLifetime
             otherCategory["ratio"]!.GetValue<decimal>()));
         Assert.Empty(otherCategory["deliveries"]!.AsArray());
         var funds = Commitment(read, 2);
-        Assert.Equal(("funds", (JsonNode?)null, (JsonNode?)null), (funds.Str("kind"), funds["delivered"], funds["ratio"]));
-        Assert.Equal("资金承诺的到位情况待经费功能上线后统计，暂不可用", funds.Str("note"));
+        // Nothing given towards the agreement yet (FundsDeliveryTests gives money): 0.00 of 5000.00.
+        Assert.Equal(("funds", (JsonNode?)null, (JsonNode?)null, 0m), (funds.Str("kind"), funds["delivered"], funds["target"],
+            funds["ratio"]!.GetValue<decimal>()));
+        Assert.Equal(("5000.00", "0.00", (JsonNode?)null), (funds.Str("amount"), funds.Str("amountDelivered"), funds["note"]));
+        Assert.Empty(funds["movements"]!.AsArray());
         var before = await _p.GetAsync(past, _d.CommunityAdmin);
         Assert.Equal((0, 0m), (Commitment(before, 0)["delivered"]!.GetValue<int>(), Commitment(before, 0)["ratio"]!.GetValue<decimal>()));
         // Lists carry no fulfilment (it is a read per commitment).

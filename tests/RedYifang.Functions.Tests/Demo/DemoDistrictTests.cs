@@ -301,6 +301,20 @@ public sealed partial class DemoAssessmentTests(DemoApp demo)
         await (await _app.SendAsync(HttpMethod.Get, "api/v1/stats?scopeOrgId=org_demo-s2&period=2026", "dev-street")).ExpectProblemAsync(
             404,
             "not_found");
+
+        // Households served: the residents whose orders were accepted (every demo acceptance has a verified photo), once per
+        // community; set against the registry's 15,000 households (5,000 a street).
+        static int Served(IEnumerable<JsonNode> some) => some.Where(o => o.Str("state") is "accepted" or "closed")
+            .Select(o => (o.Str("communityId"), o.Str("ownerId"))).Distinct().Count();
+        var served = Served(orders);
+        var streetServed = Served(orders.Where(o => o.Str("communityId").StartsWith("org_demo-s1-", StringComparison.Ordinal)));
+        Assert.Equal((served, 15_000, Math.Round(served / 15_000.0, 4), 0),
+            (stats["householdsServed"]!.GetValue<int>(), stats["households"]!.GetValue<int>(),
+                stats["householdsServedShare"]!.GetValue<double>(), stats["communitiesWithoutHouseholds"]!.GetValue<int>()));
+        Assert.Equal((streetServed, 5_000, Math.Round(streetServed / 5_000.0, 4)),
+            (street["householdsServed"]!.GetValue<int>(), street["households"]!.GetValue<int>(),
+                street["householdsServedShare"]!.GetValue<double>()));
+        Assert.InRange(streetServed, 1, served - 1);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("<row[ >]")]

@@ -32,6 +32,12 @@ public sealed class CreateOrgTests(SliceApp slice) : IAsyncLifetime
         { """{"kind":"unit","parentId":"{street}","name":"类型","unitKind":"agency","partyBranches":"two"}""", ["partyBranches=类型不正确"] },
         { """{"kind":"grid","parentId":"../etc","name":"路径"}""", ["parentId=不是有效的组织标识"] },
         { """{"kind":"grid","parentId":"{community}","name":"党员","partyMembers":3}""", ["partyMembers=仅社区、驻区单位和志愿服务队可填写"] },
+        { """{"kind":"community","parentId":"{street}","name":"户数负","households":-1}""", ["households=取值范围为 0–10000000"] },
+        { """{"kind":"grid","parentId":"{community}","name":"户数大","households":10000001}""", ["households=取值范围为 0–10000000"] },
+        { """{"kind":"community","parentId":"{street}","name":"户数小数","households":12.5}""", ["households=类型不正确"] },
+        { """{"kind":"community","parentId":"{street}","name":"户数文字","households":"1200"}""", ["households=类型不正确"] },
+        { """{"kind":"community","parentId":"{street}","name":"户数全角","households":"１２"}""", ["households=类型不正确"] },
+        { """{"kind":"unit","parentId":"{street}","name":"单位户数","unitKind":"agency","households":5}""", ["households=仅社区和网格可填写"] },
     };
 
     [Theory]
@@ -83,6 +89,19 @@ public sealed class CreateOrgTests(SliceApp slice) : IAsyncLifetime
             _d.CommunityAdmin,
             new { kind = "street", parentId = _d.DistrictId, name = "社区建的街道" }))
             .ExpectProblemAsync(403, "forbidden");
+    }
+
+    [Fact]
+    public async Task A_community_and_its_grid_are_created_with_their_households_and_read_back_with_them()
+    {
+        var community = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin,
+            new { kind = "community", parentId = _d.StreetId, name = "户数社区", households = 1_234 })).ExpectAsync(201);
+        var grid = await (await _app.SendAsync(HttpMethod.Post, "api/v1/orgs", Admin,
+            new { kind = "grid", parentId = community.Str("id"), name = "户数网格", households = 0 })).ExpectAsync(201);
+
+        var read = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{community.Str("id")}", Admin)).ExpectAsync(200);
+        var readGrid = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/orgs/{grid.Str("id")}", Admin)).ExpectAsync(200);
+        Assert.Equal((1_234, 0), (read["households"]!.GetValue<int>(), readGrid["households"]!.GetValue<int>()));
     }
 
     [Fact]

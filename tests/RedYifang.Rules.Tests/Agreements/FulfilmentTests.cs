@@ -1,3 +1,4 @@
+using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Agreements;
 using static RedYifang.Rules.Tests.Agreements.AgreementWalk;
 
@@ -5,7 +6,8 @@ namespace RedYifang.Rules.Tests.Agreements;
 
 /// <summary>
 /// The fulfilment rule: deliveries on a day of the term (China Standard Time, both ends included; for a terminated agreement
-/// up to the day of termination), each once; ratio = delivered ÷ target to four decimals, not capped; funds not counted yet.
+/// up to the day of termination), each once; ratio = delivered ÷ target to four decimals, not capped;
+/// funds commitments count the money given naming the agreement.
 /// </summary>
 public sealed class FulfilmentTests
 {
@@ -72,16 +74,48 @@ public sealed class FulfilmentTests
         Assert.Equal(0m, Fulfilment.Of(three, 0, []).Ratio);
     }
 
+    private static FundsRef Gift(string id, long fen) => new(id, fen, OnDay(2026, 3, 1));
+
     [Fact]
-    public void Funds_are_not_available_until_the_funding_ledger_exists()
+    public void A_funds_commitment_shows_the_money_committed_and_delivered_as_exact_yuan_a_reversal_taking_its_gift_back()
     {
-        var funds = Fulfilment.Of(Active(), 1, [Order("ord_a", OnDay(2026, 2, 1))]);
+        // 3 × 0.10 yuan and 1,666.66 yuan given, 0.10 reversed: 1,666.86 of 5,000.00, exactly (as floats, 0.1 × 3 is not 0.3).
+        var movements = new[] { Gift("mov_a", 10), Gift("mov_b", 10), Gift("mov_c", 10), Gift("mov_d", 166_666), Gift("mov_e", -10) };
+
+        var funds = Fulfilment.Of(Active(), 1, [Order("ord_a", OnDay(2026, 2, 1))], movements);
 
         Assert.Equal((1, CommitmentKind.Funds), (funds.Commitment, funds.Kind));
+        Assert.Equal(("5000.00", "1666.86", 0.3334m), (funds.Amount, funds.AmountDelivered, funds.Ratio!.Value));
         Assert.Null(funds.Target);
         Assert.Null(funds.Delivered);
-        Assert.Null(funds.Ratio);
         Assert.Empty(funds.Deliveries);
-        Assert.Equal(Fulfilment.FundsNotAvailable, funds.Note);
+        Assert.Null(funds.Note);
+        Assert.Equal(["mov_a", "mov_b", "mov_c", "mov_d", "mov_e"], funds.Movements!.Select(m => m.MovementId));
+        Assert.Equal("-0.10", funds.Movements![4].Amount);
+    }
+
+    [Fact]
+    public void Nothing_given_is_0_00_and_a_reversal_heard_before_its_gift_never_shows_below_zero()
+    {
+        Assert.Equal(("0.00", 0m), (Fulfilment.Of(Active(), 1, [], []).AmountDelivered, Fulfilment.Of(Active(), 1, [], []).Ratio!.Value));
+        Assert.Equal("0.00", Fulfilment.Of(Active(), 1, [], [Gift("mov_r", -5_000)]).AmountDelivered);
+    }
+
+    [Fact]
+    public void Money_fills_the_funds_commitments_in_their_order_and_the_last_takes_what_is_over()
+    {
+        var two = Active() with
+        {
+            Commitments = [.. Active().Commitments, new Commitment(Category.Repairs, CommitmentKind.Funds, null, 1000m, null)],
+        };
+        var given = new[] { Gift("mov_a", 500_000), Gift("mov_b", 100_051) };   // 6,000.51 yuan
+
+        FundsRef[] less = [Gift("mov_c", 400_000)];
+
+        Assert.Equal(("5000.00", "1000.51"),
+            (Fulfilment.Of(two, 1, [], given).AmountDelivered, Fulfilment.Of(two, 2, [], given).AmountDelivered));
+        Assert.Equal(("4000.00", "0.00"),
+            (Fulfilment.Of(two, 1, [], less).AmountDelivered, Fulfilment.Of(two, 2, [], less).AmountDelivered));
+        Assert.Equal(1.0005m, Fulfilment.Of(two, 2, [], given).Ratio);
     }
 }

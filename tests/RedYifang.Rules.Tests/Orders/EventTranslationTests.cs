@@ -91,7 +91,7 @@ public sealed class EventTranslationTests
         int? stars = null) => new()
         {
             Id = "ord_1", CommunityId = "c1", DistrictId = "d1", UnitId = unit, AgreementId = unit is null ? null : "agr_1", CreatedAt = T0,
-            ServiceHours = hours, Beneficiaries = beneficiaries, Stars = stars,
+            ServiceHours = hours, Beneficiaries = beneficiaries, Stars = stars, Household = OrderWalk.Resident,
         };
 
     private static OutboxMessage Fact(FactKind kind, int minutes, OrderSnapshot order, bool verified = false) =>
