@@ -34,4 +34,6 @@ public enum FactKind
     FundsGiven,
     /// <summary>The unit gave back an order it was matched to: a failure of the unit's (docs/assessment.md), and shown in the statistics.</summary>
     Declined,
+    /// <summary>Accepted, never rated, closed by the system after the period (Orders/CloseUnratedOrders.cs): counted apart from ratings.</summary>
+    ClosedUnrated,
 }

@@ -23,6 +23,8 @@ public sealed record Totals
     public long FundsGivenFen { get; init; }
     /// <summary>Orders the unit gave back while matched or agreed (a failure; shown apart in the statistics).</summary>
     public int Declined { get; init; }
+    /// <summary>Accepted orders nobody rated, closed by the system: no satisfaction either way, counted apart from <see cref="Rated"/>.</summary>
+    public int ClosedUnrated { get; init; }
 
     /// <summary>Activities the organisation held that were closed with verified evidence.</summary>
     public int ActivitiesClosed { get; init; }
@@ -59,6 +61,7 @@ public sealed record Totals
         FactKind.Rated => this with { Rated = Rated + 1, StarsSum = StarsSum + fact.Stars },
         FactKind.Reopened => this with { Reopened = Reopened + 1 },
         FactKind.Declined => this with { Declined = Declined + 1 },
+        FactKind.ClosedUnrated => this with { ClosedUnrated = ClosedUnrated + 1 },
         FactKind.ActivityClosed => this with { ActivitiesClosed = ActivitiesClosed + 1 },
         FactKind.FundsGiven => this with { FundsGivenFen = FundsGivenFen + fact.Fen },
         FactKind.Delivered when fact.Category is { } category =>
@@ -77,7 +80,7 @@ public sealed record Totals
         AcceptedWithEvidence = AcceptedWithEvidence + other.AcceptedWithEvidence, ServiceHours = ServiceHours + other.ServiceHours,
         Beneficiaries = Beneficiaries + other.Beneficiaries, Rated = Rated + other.Rated, StarsSum = StarsSum + other.StarsSum,
         Lapsed = Lapsed + other.Lapsed, ResponseMinutes = ResponseMinutes.Concat(other.ResponseMinutes).Order().ToList(),
-        Reopened = Reopened + other.Reopened, Declined = Declined + other.Declined,
+        Reopened = Reopened + other.Reopened, Declined = Declined + other.Declined, ClosedUnrated = ClosedUnrated + other.ClosedUnrated,
         ActivitiesClosed = ActivitiesClosed + other.ActivitiesClosed, FundsGivenFen = FundsGivenFen + other.FundsGivenFen,
         Deliveries = Merge(Deliveries, other.Deliveries, (a, b) => a + b),
         Agreements = Merge(Agreements, other.Agreements, (a, b) => a.Merge(b)),

@@ -53,7 +53,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
     [Function("ChangeOrder")]
     public async Task<IActionResult> Change(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post",
-            Route = "v1/orders/{id}/{action:regex(^(publish|reject|cancel|claim|match|agree|start|complete|accept|reopen|rate|decline)$)}")]
+            Route = "v1/orders/{id}/{action:regex(^(publish|reject|cancel|claim|match|agree|start|complete|accept|reopen|rate|decline|follow-up)$)}")]
         HttpRequest req, string id, string action)
     {
         var caller = req.Caller();
@@ -72,6 +72,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
             "accept" => await Use<AcceptOrder>().HandleAsync(caller, id, ct),
             "reopen" => await Use<ReopenOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
             "decline" => await Use<DeclineOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
+            "follow-up" => await Use<FollowUpOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<FollowUpOrder.Request>(), ct),
             _ => await Use<RateOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<RateOrder.Request>(), ct),
         };
         return ApiResult.Ok(OrderView.For(caller, order));

@@ -6,13 +6,14 @@ namespace RedYifang.Functions.Orders;
 
 /// <summary>
 /// Orders' published contract: <c>order.stateChanged</c> for every transition. No personal data (no contact, no
-/// resident); the id counts the history, so a replay is a duplicate Service Bus drops. A decline names the unit that declined.
+/// resident); the id counts the history, so a replay is a duplicate Service Bus drops. A decline names the unit that declined. A claim and
+/// a follow-up that confirms the work are no transition, and not published.
 /// </summary>
 public sealed class OrderIntegrationEvents : IEventTranslator
 {
     public IEnumerable<OutboxMessage> Translate(IDomainEvent domainEvent)
     {
-        if (domainEvent is not OrderEvent e || e is OrderEvent.Claimed) yield break;
+        if (domainEvent is not OrderEvent e || e is OrderEvent.Claimed or OrderEvent.Confirmed) yield break;
         var order = e.Order;
         var step = e.Step;
         var (queue, message) = IntegrationEvent.Of($"{order.Id}-{order.History.Count}", "order.stateChanged", step.At, new
