@@ -77,6 +77,21 @@ public sealed record Order
         return new OrderChange(after, [new OrderEvent.Claimed(after, claim)]);
     }
 
+    /// <summary>
+    /// The community turns a unit's claim down: the claim dropped, the order published still, the reason in the history
+    /// (published → published, naming the unit).
+    /// </summary>
+    public OrderChange RejectClaim(string unitId, string by, DateTimeOffset at, string reason)
+    {
+        var claim = ApproveClaim.Claimed(this, unitId);
+        var after = this with
+        {
+            Claims = [.. Claims.Where(c => c.UnitId != unitId)],
+            History = [.. History, new HistoryEntry(State, State, by, at, $"驳回 {unitId} 的认领：{reason}")], UpdatedAt = at,
+        };
+        return new OrderChange(after, [new OrderEvent.ClaimRejected(after, claim)]);
+    }
+
     /// <summary>The community confirms a resource: the project agreement (项目意见书) binds the order to its unit.</summary>
     public OrderChange Match(ProjectAgreement agreement) =>
         Step(this with { Agreement = agreement }, OrderAction.Match, agreement.By, agreement.At, null);

@@ -21,6 +21,9 @@ public abstract record OrderEvent(Order Order) : IDomainEvent
 
     public sealed record Claimed(Order Order, OrderClaim Claim) : OrderEvent(Order);
 
+    /// <summary>The community turned the unit's claim down (the order stays published; the reason is in the history).</summary>
+    public sealed record ClaimRejected(Order Order, OrderClaim Claim) : OrderEvent(Order);
+
     public sealed record Matched(Order Order, ProjectAgreement Agreement) : OrderEvent(Order);
 
     public sealed record Agreed(Order Order) : OrderEvent(Order);

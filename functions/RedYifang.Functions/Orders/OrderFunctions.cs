@@ -50,6 +50,20 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
             new ListPage<OrderView>(page.Items.Select(o => OrderView.For(req.Caller(), o)).ToList(), page.ContinuationToken));
     }
 
+    /// <summary>The community decides a unit's claim: <c>claim/approve {unitId}</c> matches it, <c>claim/reject {unitId, reason}</c> drops it.</summary>
+    [Function("DecideClaim")]
+    public async Task<IActionResult> DecideClaim(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/orders/{id}/claim/{decision:regex(^(approve|reject)$)}")]
+        HttpRequest req, string id, string decision)
+    {
+        var caller = req.Caller();
+        var body = await req.ReadJsonAsync<ClaimDecision>();
+        var order = decision == "approve"
+            ? await services.GetRequiredService<ApproveClaim>().HandleAsync(caller, id, body, req.HttpContext.RequestAborted)
+            : await services.GetRequiredService<RejectClaim>().HandleAsync(caller, id, body, req.HttpContext.RequestAborted);
+        return ApiResult.Ok(OrderView.For(caller, order));
+    }
+
     [Function("ChangeOrder")]
     public async Task<IActionResult> Change(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post",

@@ -34,6 +34,8 @@ public static class OrdersRegistration
         services.AddSingleton<DeclineOrder>();
         services.AddSingleton<ExpireStaleOrders>();
         services.AddSingleton<FollowUpOrder>();
+        services.AddSingleton<ApproveClaim>();
+        services.AddSingleton<RejectClaim>();
         services.AddSingleton<CloseUnratedOrders>();
         services.AddSingleton<IEventTranslator, OrderIntegrationEvents>();
         services.AddSingleton(new OutboxTable(OrderStore.TableName));

@@ -24,6 +24,8 @@ public sealed class EventTranslationTests
         ["published"] = () => Submitted().Apply(OrderAction.Publish, Admin, At(10)).Events[0],
         ["rejected"] = () => Submitted().Apply(OrderAction.Reject, Admin, At(10), "重复").Events[0],
         ["claimed"] = () => Published().Claim(new OrderClaim("org_u", "res_1", Liaison, At(15))).Events[0],
+        ["claim rejected"] = () => Published().Claim(new OrderClaim("org_u", "res_1", Liaison, At(15))).Order
+            .RejectClaim("org_u", Admin, At(18), "资源不符").Events[0],
         ["matched"] = () => Published().Match(Agreement).Events[0],
         ["agreed"] = () => Matched().Apply(OrderAction.Agree, Liaison, At(30)).Events[0],
         ["started"] = () => Agreed().Apply(OrderAction.Start, Liaison, At(40)).Events[0],
@@ -89,7 +91,7 @@ public sealed class EventTranslationTests
             "resource published" => [new("match-requests", new MatchRequest("resource", "res_1", "publish"))],
             "resource paused" => [new("match-requests", new MatchRequest("resource", "res_1", "pause"))],
             "submitted" or "rejected" or "claimed" or "agreed" or "started" or "completed again" or "accepted, verified"
-                or "accepted, not verified" or "followed up, fixed" or "accepted again" or "closed unrated" => [],
+                or "accepted, not verified" or "claim rejected" or "followed up, fixed" or "accepted again" or "closed unrated" => [],
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
@@ -132,7 +134,7 @@ public sealed class EventTranslationTests
             "declined when agreed" => [Fact(FactKind.Declined, 35, Snapshot("org_u"))],
             "submitted" or "rejected" or "claimed" or "agreed" or "started" or "completed" or "completed again"
                 or "cancelled before publishing" or "resource published" or "resource paused" or "followed up, fixed"
-                or "accepted again" => [],   // the first acceptance counts, once
+                or "accepted again" or "claim rejected" => [],   // the first acceptance counts, once
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
@@ -180,6 +182,7 @@ public sealed class EventTranslationTests
             "cancelled when agreed" => [Changed(5, 45, "agreed", "cancelled", "org_u")],
             "expired" => [Changed(3, 100, "published", "expired", null)],
             "declined when agreed" => [Changed(5, 35, "agreed", "published", "org_u")],
+            "claim rejected" => [Changed(3, 18, "published", "published", "org_u")],   // still published, naming the unit
             "followed up, not fixed" => [Changed(8, FollowUp, "accepted", "inProgress", "org_u")],
             "accepted again" => [Changed(10, FollowUp + 40, "completed", "accepted", "org_u")],
             "closed unrated" => [Changed(8, Closing, "accepted", "closed", "org_u")],
