@@ -92,6 +92,35 @@ public sealed class FollowUpTests(SliceApp slice) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_follow_ups_at_once_one_wins_and_the_other_is_409_conflict_with_one_answer_kept()
+    {
+        // An app of its own whose storage clients pass through a barrier: both requests read the order before either writes.
+        var barrier = new ReadBarrier();
+        await using var race = await SliceApp.StartAsync(new Dictionary<string, string?>(),
+            (services, configuration) => services.AddSingleton(new StorageClients(configuration, barrier)));
+        var d = await race.DistrictAsync("follow-up-race");
+        var (order, _) = await AcceptedAsync(race.App, d, "同时回访", daysAgo: 8);
+        barrier.Arm($"order|{order}", 2);
+        HttpResponseMessage[] answers;
+        try
+        {
+            answers = await Task.WhenAll(
+                race.App.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/follow-up", d.Resident, new { @fixed = false }),
+                race.App.SendAsync(HttpMethod.Post, $"api/v1/orders/{order}/follow-up", d.Resident, new { @fixed = false }));
+            Assert.Equal(2, barrier.Held);
+        }
+        finally
+        {
+            barrier.Disarm();
+        }
+
+        Assert.Equal([200, 409], answers.Select(a => (int)a.StatusCode).Order());
+        await answers.Single(a => (int)a.StatusCode == 409).ExpectProblemAsync(409, "conflict");
+        var after = await (await race.App.SendAsync(HttpMethod.Get, $"api/v1/orders/{order}", d.CommunityAdmin)).ExpectAsync(200);
+        Assert.Equal(("inProgress", 8), (after.Str("state"), after["history"]!.AsArray().Count));
+    }
+
+    [Fact]
     public async Task Fixed_is_kept_on_the_accepted_order_which_the_resident_still_rates()
     {
         var (order, _) = await AcceptedAsync(_app, _d, "回访已修好", daysAgo: 8);
