@@ -118,6 +118,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
       Outbox__Schedule: '30 * * * * *'
       Idempotency__CleanupSchedule: '0 17 * * * *'
       Orders__ExpirySchedule: '0 0 19 * * *' // 03:00 China Standard Time
+      Orders__ClosingSchedule: '0 20 19 * * *' // 03:20 China Standard Time
       Assessment__Schedule: '0 0 18 * * *' // 02:00 China Standard Time
       Agreements__Schedule: '0 5 16 * * *' // 00:05 China Standard Time: agreements whose term ended yesterday expire
       Evaluations__Schedule: '0 10 16 * * *' // 00:10 China Standard Time: evaluation windows that closed at midnight are summed up

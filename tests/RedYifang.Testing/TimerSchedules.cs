@@ -8,6 +8,7 @@ public static class TimerSchedules
         ["Outbox:Schedule"] = "30 * * * * *",
         ["Idempotency:CleanupSchedule"] = "0 17 * * * *",
         ["Orders:ExpirySchedule"] = "0 0 19 * * *",
+        ["Orders:ClosingSchedule"] = "0 20 19 * * *",
         ["Assessment:Schedule"] = "0 0 18 * * *",
         ["Agreements:Schedule"] = "0 5 16 * * *",
         ["Evaluations:Schedule"] = "0 10 16 * * *",
@@ -15,7 +16,7 @@ public static class TimerSchedules
 
     /// <summary>The app's timer-triggered functions, by function name (a test checks this against the build's functions.metadata).</summary>
     public static IReadOnlyList<string> Functions { get; } =
-        ["OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer", "AgreementTimer", "EvaluationTimer"];
+        ["OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "OrderClosing", "AssessmentTimer", "AgreementTimer", "EvaluationTimer"];
 
     /// <summary>
     /// Settings that turn every timer function off (<c>AzureWebJobs.{Function}.Disabled</c>, honoured by the local host as by the

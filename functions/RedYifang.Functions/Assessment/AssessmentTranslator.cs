@@ -13,7 +13,8 @@ public sealed class AssessmentTranslator : IEventTranslator
         {
             OrderEvent.Published => FactKind.Published,
             OrderEvent.Matched => FactKind.Matched,
-            OrderEvent.Accepted => FactKind.Accepted,
+            OrderEvent.Accepted { First: true } => FactKind.Accepted,
+            OrderEvent.ClosedUnrated => FactKind.ClosedUnrated,
             OrderEvent.Reopened => FactKind.Reopened,
             OrderEvent.Declined => FactKind.Declined,
             OrderEvent.Rated => FactKind.Rated,

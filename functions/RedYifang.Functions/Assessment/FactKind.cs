@@ -41,4 +41,7 @@ public enum FactKind
     /// (<see cref="HouseholdsServed"/>).
     /// </summary>
     HouseholdServed,
+
+    /// <summary>Accepted, never rated, closed by the system after the period (Orders/CloseUnratedOrders.cs): counted apart from ratings.</summary>
+    ClosedUnrated,
 }

@@ -43,6 +43,12 @@ public static class OrderFacts
                     yield return Fact($"{order.Id}|rated|{org}", org, e) with { Stars = stars };
                 }
                 break;
+            case FactKind.ClosedUnrated:
+                foreach (var org in new[] { unit, order.CommunityId }.OfType<string>())
+                {
+                    yield return Fact($"{order.Id}|closedUnrated|{org}", org, e);
+                }
+                break;
             case FactKind.Lapsed:
                 yield return Fact($"{order.Id}|lapsed", order.CommunityId, e);
                 // Cancelled while a unit held it (matched, agreed or in progress): a failure of that unit's too.

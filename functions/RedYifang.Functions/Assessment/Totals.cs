@@ -23,6 +23,8 @@ public sealed record Totals
     public long FundsGivenFen { get; init; }
     /// <summary>Orders the unit gave back while matched or agreed (a failure; shown apart in the statistics).</summary>
     public int Declined { get; init; }
+    /// <summary>Accepted orders nobody rated, closed by the system: no satisfaction either way, counted apart from <see cref="Rated"/>.</summary>
+    public int ClosedUnrated { get; init; }
 
     /// <summary>
     /// Households of a community served, by the period they were counted for (<c>2026-10</c>, <c>2026-Q4</c>, <c>2026</c>): each
@@ -65,6 +67,7 @@ public sealed record Totals
         FactKind.Rated => this with { Rated = Rated + 1, StarsSum = StarsSum + fact.Stars },
         FactKind.Reopened => this with { Reopened = Reopened + 1 },
         FactKind.Declined => this with { Declined = Declined + 1 },
+        FactKind.ClosedUnrated => this with { ClosedUnrated = ClosedUnrated + 1 },
         FactKind.ActivityClosed => this with { ActivitiesClosed = ActivitiesClosed + 1 },
         FactKind.FundsGiven => this with { FundsGivenFen = FundsGivenFen + fact.Fen },
         FactKind.HouseholdServed when fact.Period is { } served =>
@@ -85,7 +88,7 @@ public sealed record Totals
         AcceptedWithEvidence = AcceptedWithEvidence + other.AcceptedWithEvidence, ServiceHours = ServiceHours + other.ServiceHours,
         Beneficiaries = Beneficiaries + other.Beneficiaries, Rated = Rated + other.Rated, StarsSum = StarsSum + other.StarsSum,
         Lapsed = Lapsed + other.Lapsed, ResponseMinutes = ResponseMinutes.Concat(other.ResponseMinutes).Order().ToList(),
-        Reopened = Reopened + other.Reopened, Declined = Declined + other.Declined,
+        Reopened = Reopened + other.Reopened, Declined = Declined + other.Declined, ClosedUnrated = ClosedUnrated + other.ClosedUnrated,
         ActivitiesClosed = ActivitiesClosed + other.ActivitiesClosed, FundsGivenFen = FundsGivenFen + other.FundsGivenFen,
         Deliveries = Merge(Deliveries, other.Deliveries, (a, b) => a + b),
         Agreements = Merge(Agreements, other.Agreements, (a, b) => a.Merge(b)),

@@ -12,7 +12,8 @@ public sealed class FundsOrderTranslator : IEventTranslator
 {
     public IEnumerable<OutboxMessage> Translate(IDomainEvent domainEvent)
     {
-        if (domainEvent is not OrderEvent.Accepted { EvidenceVerified: true, Order.Agreement: { FundsAmount: > 0 } agreement } e)
+        if (domainEvent is not OrderEvent.Accepted
+            { EvidenceVerified: true, First: true, Order.Agreement: { FundsAmount: > 0 } agreement } e)
         {
             yield break;
         }

@@ -36,10 +36,16 @@ public sealed record Order
     public ProjectAgreement? Agreement { get; init; }
     public Completion? Completion { get; init; }
     public Rating? Rating { get; init; }
+
+    /// <summary>The resident's follow-up, once given (whether fixed or not): a second one is refused.</summary>
+    public OrderFollowUp? FollowUp { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public string? UnitId => Agreement?.UnitId;
+
+    /// <summary>When the order was last accepted (a follow-up that reopened it is accepted again later).</summary>
+    public DateTimeOffset? AcceptedAt => History.LastOrDefault(h => h.To == OrderState.Accepted)?.At;
 
     /// <summary>A new order, submitted by its owner.</summary>
     public static OrderChange Submit(NewOrder draft, string id, IReadOnlyList<string> communityPath, string by, DateTimeOffset at,
@@ -65,7 +71,8 @@ public sealed record Order
     public OrderChange Apply(OrderAction action, string by, DateTimeOffset at, string? reason = null) =>
         action switch
         {
-            OrderAction.Match or OrderAction.Complete or OrderAction.Accept or OrderAction.Rate or OrderAction.Decline =>
+            OrderAction.Match or OrderAction.Complete or OrderAction.Accept or OrderAction.Rate or OrderAction.Decline
+                or OrderAction.FollowUpReopen =>
                 throw new ArgumentException($"{action} carries data: use its own method.", nameof(action)),
             _ => Step(this, action, by, at, reason),
         };
@@ -76,6 +83,21 @@ public sealed record Order
         if (State != OrderState.Published) throw OrderLifecycle.InvalidTransition(OrderAction.Match, State);
         var after = this with { Claims = [.. Claims.Where(c => c.UnitId != claim.UnitId), claim], UpdatedAt = claim.At };
         return new OrderChange(after, [new OrderEvent.Claimed(after, claim)]);
+    }
+
+    /// <summary>
+    /// The community turns a unit's claim down: the claim dropped, the order published still, the reason in the history
+    /// (published → published, naming the unit).
+    /// </summary>
+    public OrderChange RejectClaim(string unitId, string by, DateTimeOffset at, string reason)
+    {
+        var claim = ApproveClaim.Claimed(this, unitId);
+        var after = this with
+        {
+            Claims = [.. Claims.Where(c => c.UnitId != unitId)],
+            History = [.. History, new HistoryEntry(State, State, by, at, $"驳回 {unitId} 的认领：{reason}")], UpdatedAt = at,
+        };
+        return new OrderChange(after, [new OrderEvent.ClaimRejected(after, claim)]);
     }
 
     /// <summary>The community confirms a resource: the project agreement (项目意见书) binds the order to its unit.</summary>
@@ -103,6 +125,30 @@ public sealed record Order
 
     public OrderChange Rate(Rating rating, string by) =>
         Step(this with { Rating = rating }, OrderAction.Rate, by, rating.At, null);
+
+    /// <summary>
+    /// The resident's follow-up, <paramref name="afterDays"/> days or more after acceptance, once: fixed, it is kept on the
+    /// order (still accepted, to be rated); not fixed, the order goes back in progress to the unit that holds it, with the
+    /// resident's words in the history, and counts as a reopened order (<see cref="OrderEvent.Reopened"/>).
+    /// </summary>
+    public OrderChange FollowUpBy(bool isFixed, string? comment, string by, DateTimeOffset at, int afterDays)
+    {
+        OrderLifecycle.CheckFollowUp(this, at, afterDays);
+        var answered = this with { FollowUp = new OrderFollowUp(isFixed, comment, by, at) };
+        if (!isFixed)
+        {
+            return Step(answered, OrderAction.FollowUpReopen, by, at, comment is null ? "居民回访：问题未解决" : $"居民回访：问题未解决。{comment}");
+        }
+        var after = answered with { UpdatedAt = at };
+        return new OrderChange(after, [new OrderEvent.Confirmed(after)]);
+    }
+
+    /// <summary>Accepted, never rated within the period: the system closes it with the reason, and no rating.</summary>
+    public OrderChange CloseUnrated(DateTimeOffset at, int afterDays) =>
+        Step(this, OrderAction.CloseUnrated, SystemUser, at, $"验收后 {afterDays} 天未评价，自动关闭");
+
+    /// <summary>Who the timers' changes are by in the history.</summary>
+    public const string SystemUser = "system";
 
     /// <param name="changed">The order with the action's data set, before the transition.</param>
     /// <param name="before">The order as it was, when the action's data changed more than the transition (a decline drops the agreement).</param>

@@ -21,6 +21,9 @@ public abstract record OrderEvent(Order Order) : IDomainEvent
 
     public sealed record Claimed(Order Order, OrderClaim Claim) : OrderEvent(Order);
 
+    /// <summary>The community turned the unit's claim down (the order stays published; the reason is in the history).</summary>
+    public sealed record ClaimRejected(Order Order, OrderClaim Claim) : OrderEvent(Order);
+
     public sealed record Matched(Order Order, ProjectAgreement Agreement) : OrderEvent(Order);
 
     public sealed record Agreed(Order Order) : OrderEvent(Order);
@@ -31,10 +34,23 @@ public abstract record OrderEvent(Order Order) : IDomainEvent
     public sealed record Completed(Order Order, bool First) : OrderEvent(Order);
 
     /// <param name="EvidenceVerified">Every piece of the completion's evidence was verified and the order's when it was accepted.</param>
-    public sealed record Accepted(Order Order, bool EvidenceVerified) : OrderEvent(Order);
+    /// <param name="First">
+    /// The first acceptance: an order the resident's follow-up reopened is accepted again, and what the first acceptance gave
+    /// (deliveries, points, gifts) is not given twice.
+    /// </param>
+    public sealed record Accepted(Order Order, bool EvidenceVerified, bool First = true) : OrderEvent(Order);
 
-    /// <summary>The community refused the reported completion: back in progress.</summary>
-    public sealed record Reopened(Order Order) : OrderEvent(Order);
+    /// <summary>
+    /// Back in progress: the community refused the reported completion, or (<paramref name="ByResident"/>) the resident's
+    /// follow-up said the accepted work did not fix it.
+    /// </summary>
+    public sealed record Reopened(Order Order, bool ByResident = false) : OrderEvent(Order);
+
+    /// <summary>The resident's follow-up confirmed the work fixed it (no transition: the order stays accepted, to be rated).</summary>
+    public sealed record Confirmed(Order Order) : OrderEvent(Order);
+
+    /// <summary>Accepted and not rated in time: closed by the system, without a rating.</summary>
+    public sealed record ClosedUnrated(Order Order) : OrderEvent(Order);
 
     public sealed record Rated(Order Order, Rating Rating) : OrderEvent(Order);
 
@@ -58,8 +74,10 @@ public abstract record OrderEvent(Order Order) : IDomainEvent
         OrderAction.Agree => new Agreed(after),
         OrderAction.Start => new Started(after),
         OrderAction.Complete => new Completed(after, !before.History.Any(h => h.To == OrderState.Completed)),
-        OrderAction.Accept => new Accepted(after, evidenceVerified),
+        OrderAction.Accept => new Accepted(after, evidenceVerified, !before.History.Any(h => h.To == OrderState.Accepted)),
         OrderAction.Reopen => new Reopened(after),
+        OrderAction.FollowUpReopen => new Reopened(after, ByResident: true),
+        OrderAction.CloseUnrated => new ClosedUnrated(after),
         OrderAction.Rate => new Rated(after, after.Rating!),
         OrderAction.Expire => new Expired(after),
         OrderAction.Decline => new Declined(after, before.Agreement!),

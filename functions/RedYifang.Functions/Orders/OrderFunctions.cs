@@ -50,10 +50,24 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
             new ListPage<OrderView>(page.Items.Select(o => OrderView.For(req.Caller(), o)).ToList(), page.ContinuationToken));
     }
 
+    /// <summary>The community decides a unit's claim: <c>claim/approve {unitId}</c> matches it, <c>claim/reject {unitId, reason}</c> drops it.</summary>
+    [Function("DecideClaim")]
+    public async Task<IActionResult> DecideClaim(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/orders/{id}/claim/{decision:regex(^(approve|reject)$)}")]
+        HttpRequest req, string id, string decision)
+    {
+        var caller = req.Caller();
+        var body = await req.ReadJsonAsync<ClaimDecision>();
+        var order = decision == "approve"
+            ? await services.GetRequiredService<ApproveClaim>().HandleAsync(caller, id, body, req.HttpContext.RequestAborted)
+            : await services.GetRequiredService<RejectClaim>().HandleAsync(caller, id, body, req.HttpContext.RequestAborted);
+        return ApiResult.Ok(OrderView.For(caller, order));
+    }
+
     [Function("ChangeOrder")]
     public async Task<IActionResult> Change(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post",
-            Route = "v1/orders/{id}/{action:regex(^(publish|reject|cancel|claim|match|agree|start|complete|accept|reopen|rate|decline)$)}")]
+            Route = "v1/orders/{id}/{action:regex(^(publish|reject|cancel|claim|match|agree|start|complete|accept|reopen|rate|decline|follow-up)$)}")]
         HttpRequest req, string id, string action)
     {
         var caller = req.Caller();
@@ -72,6 +86,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
             "accept" => await Use<AcceptOrder>().HandleAsync(caller, id, ct),
             "reopen" => await Use<ReopenOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
             "decline" => await Use<DeclineOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<ReasonRequest>(), ct),
+            "follow-up" => await Use<FollowUpOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<FollowUpOrder.Request>(), ct),
             _ => await Use<RateOrder>().HandleAsync(caller, id, await req.ReadJsonAsync<RateOrder.Request>(), ct),
         };
         return ApiResult.Ok(OrderView.For(caller, order));

@@ -19,6 +19,8 @@ public static class OrderLifecycle
         [OrderAction.Rate] = ([OrderState.Accepted], OrderState.Closed),
         [OrderAction.Expire] = ([OrderState.Published], OrderState.Expired),
         [OrderAction.Decline] = ([OrderState.Matched, OrderState.Agreed], OrderState.Published),
+        [OrderAction.FollowUpReopen] = ([OrderState.Accepted], OrderState.InProgress),
+        [OrderAction.CloseUnrated] = ([OrderState.Accepted], OrderState.Closed),
     };
 
     /// <summary>The photos the order's owner may attach to it (issue 17).</summary>
@@ -26,6 +28,29 @@ public static class OrderLifecycle
 
     /// <summary>The owner adds photos while the order is reviewed or waits for a unit; after that the unit's evidence tells the story.</summary>
     public static bool OwnerAddsPhotosIn(OrderState state) => state is OrderState.Submitted or OrderState.Published;
+
+    /// <summary>
+    /// The resident's follow-up ("is it fixed?", issue 17): once per order, while it is accepted and unrated, from
+    /// <paramref name="afterDays"/> days after its (last) acceptance. Refusals are 409s the caller can tell apart.
+    /// </summary>
+    public static void CheckFollowUp(Order order, DateTimeOffset at, int afterDays)
+    {
+        if (order.FollowUp is not null)
+        {
+            throw new InvalidTransitionException("follow_up_done", new("已回访过", "The follow-up was already given"),
+                new("每个订单只能回访一次。", "An order is followed up once."));
+        }
+        if (order.State != OrderState.Accepted) throw InvalidTransition(OrderAction.FollowUpReopen, order.State);
+        if (order.AcceptedAt is not { } accepted || at < accepted.AddDays(afterDays))
+        {
+            throw new InvalidTransitionException("follow_up_not_due", new("尚未到回访时间", "The follow-up is not due yet"),
+                new LocalizedText("验收 {0} 天后才能回访。", "The follow-up opens {0} days after acceptance.").Format(afterDays));
+        }
+    }
+
+    /// <summary>An accepted order left unrated for <paramref name="afterDays"/> days since its (last) acceptance closes.</summary>
+    public static bool ClosesUnrated(Order order, DateTimeOffset now, int afterDays) =>
+        order.State == OrderState.Accepted && order.AcceptedAt is { } accepted && now >= accepted.AddDays(afterDays);
 
     public static IReadOnlyCollection<OrderState> AllowedFrom(OrderAction action) => Transitions[action].From;
 

@@ -7,4 +7,18 @@ public sealed class OrderOptions
     /// <summary>Days a published order may wait for a match before it expires.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 365)]
     public int ExpireAfterDays { get; set; } = 30;
+
+    /// <summary>
+    /// Days after acceptance when the resident may answer "is it fixed?" (once). A week: long enough for a repair or a
+    /// service to show whether it holds, soon enough that the resident still remembers it and the unit can still act.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 365)]
+    public int FollowUpAfterDays { get; set; } = 7;
+
+    /// <summary>
+    /// Days after acceptance when an unrated order closes without a rating. Thirty, as long as a published order waits for a
+    /// unit, leaves the resident three weeks after the follow-up opens; it must be more than <see cref="FollowUpAfterDays"/>.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(2, 365)]
+    public int CloseUnratedAfterDays { get; set; } = 30;
 }

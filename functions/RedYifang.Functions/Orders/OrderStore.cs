@@ -113,6 +113,16 @@ public sealed class OrderStore(Tables tables, Outbox outbox, EventTranslators tr
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) yield return Deserialize(row);
     }
 
+    /// <summary>Accepted orders across communities (timer use only; they wait at most the close period, so they stay few).</summary>
+    public async IAsyncEnumerable<Order> AcceptedAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var table = await TableAsync(ct);
+        var prefix = $"queue|{EnumText.ToText(OrderState.Accepted)}|";
+        var filter = TableClient.CreateQueryFilter($"RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) yield return Deserialize(row);
+    }
+
     private async Task IndexAsync(string indexTable, string key, string orderId, CancellationToken ct)
     {
         var table = await _tables.GetAsync(indexTable, ct);

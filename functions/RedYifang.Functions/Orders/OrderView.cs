@@ -28,6 +28,7 @@ public sealed record OrderView
     public ProjectAgreement? Agreement { get; init; }
     public Completion? Completion { get; init; }
     public Rating? Rating { get; init; }
+    public OrderFollowUp? FollowUp { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
@@ -39,6 +40,7 @@ public sealed record OrderView
         ContactPhone = o.ContactPhone is { } phone && !OrderPolicy.SeesContact(caller, o) ? PhoneMask.Mask(phone) : o.ContactPhone,
         OwnerId = o.OwnerId, State = o.State, History = o.History, Claims = o.Claims, ResourceId = o.Agreement?.ResourceId, UnitId = o
             .UnitId,
-        Agreement = o.Agreement, Completion = o.Completion, Rating = o.Rating, CreatedAt = o.CreatedAt, UpdatedAt = o.UpdatedAt,
+        Agreement = o.Agreement, Completion = o.Completion, Rating = o.Rating, FollowUp = o.FollowUp, CreatedAt = o.CreatedAt,
+        UpdatedAt = o.UpdatedAt,
     };
 }

@@ -10,6 +10,8 @@ public static class OrdersRegistration
     public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.FollowUpAfterDays < o.CloseUnratedAfterDays,
+                "Orders:FollowUpAfterDays must be less than Orders:CloseUnratedAfterDays (the follow-up opens before the order closes).")
             .ValidateOnStart();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<Evidence.IEvidenceOwner, OrderEvidenceOwner>();
@@ -31,6 +33,10 @@ public static class OrdersRegistration
         services.AddSingleton<RateOrder>();
         services.AddSingleton<DeclineOrder>();
         services.AddSingleton<ExpireStaleOrders>();
+        services.AddSingleton<FollowUpOrder>();
+        services.AddSingleton<ApproveClaim>();
+        services.AddSingleton<RejectClaim>();
+        services.AddSingleton<CloseUnratedOrders>();
         services.AddSingleton<IEventTranslator, OrderIntegrationEvents>();
         services.AddSingleton(new OutboxTable(OrderStore.TableName));
         return services;

@@ -72,6 +72,16 @@ public sealed class RankingMathTests
         Assert.Equal(0, RankingMath.Raw(Indicator.TraceCompleteness, t));
     }
 
+    [Fact]
+    public void An_order_closed_unrated_is_counted_apart_and_moves_neither_satisfaction_nor_failures()
+    {
+        var rated = Totals.Empty.Add(new Fact("r|rated|u", "u", FactKind.Rated, DateTimeOffset.UnixEpoch, "r", Stars: 4));
+        var t = rated.Add(new Fact("x|closedUnrated|u", "u", FactKind.ClosedUnrated, DateTimeOffset.UnixEpoch, "x"));
+        Assert.Equal((1, 1, 4, 0, 0), (t.ClosedUnrated, t.Rated, t.StarsSum, t.Lapsed, t.Failures));
+        Assert.Equal(RankingMath.Raw(Indicator.Satisfaction, rated), RankingMath.Raw(Indicator.Satisfaction, t));
+        Assert.Equal(1, t.Plus(t).ClosedUnrated - 1);
+    }
+
     [Theory]
     [InlineData("2026-11-30T15:59:59Z", "2026-11")]
     [InlineData("2026-11-30T16:00:00Z", "2026-12")]

@@ -24,6 +24,8 @@ public sealed class EventTranslationTests
         ["published"] = () => Submitted().Apply(OrderAction.Publish, Admin, At(10)).Events[0],
         ["rejected"] = () => Submitted().Apply(OrderAction.Reject, Admin, At(10), "重复").Events[0],
         ["claimed"] = () => Published().Claim(new OrderClaim("org_u", "res_1", Liaison, At(15))).Events[0],
+        ["claim rejected"] = () => Published().Claim(new OrderClaim("org_u", "res_1", Liaison, At(15))).Order
+            .RejectClaim("org_u", Admin, At(18), "资源不符").Events[0],
         ["matched"] = () => Published().Match(Agreement).Events[0],
         ["agreed"] = () => Matched().Apply(OrderAction.Agree, Liaison, At(30)).Events[0],
         ["started"] = () => Agreed().Apply(OrderAction.Start, Liaison, At(40)).Events[0],
@@ -39,10 +41,21 @@ public sealed class EventTranslationTests
         ["cancelled when agreed"] = () => Agreed().Apply(OrderAction.Cancel, Resident, At(45), CancelReason).Events[0],
         ["expired"] = () => Published().Apply(OrderAction.Expire, "system", At(100), "无人认领，已过期").Events[0],
         ["declined when agreed"] = () => Agreed().Decline(Liaison, At(35), "人手不足").Events[0],
+        // The follow-up eight days after acceptance (minute 60), the re-acceptance, and the closing 31 days after acceptance.
+        ["followed up, fixed"] = () => Accepted().FollowUpBy(true, null, Resident, At(FollowUp), 7).Events[0],
+        ["followed up, not fixed"] = () => NotFixed().Events[0],
+        ["accepted again"] = () => NotFixed().Order.Complete(SecondCompletion with { At = At(FollowUp + 20) }, Liaison).Order
+            .Accept(Admin, At(FollowUp + 40), evidenceVerified: true).Events[0],
+        ["closed unrated"] = () => Accepted().CloseUnrated(At(Closing), 30).Events[0],
         ["resource published"] = () => Resource().Apply(ResourceAction.Publish, At(5)).Event,
         ["resource paused"] = () =>
             Resource().Apply(ResourceAction.Publish, At(5)).Resource.Apply(ResourceAction.Pause, At(6)).Event,
     };
+
+    private const int FollowUp = 60 + (8 * 1440);
+    private const int Closing = 60 + (31 * 1440);
+
+    private static OrderChange NotFixed() => Accepted().FollowUpBy(false, "又坏了", Resident, At(FollowUp), 7);
 
     public static TheoryData<string> EveryEvent() => [.. Events.Keys];
 
@@ -70,6 +83,7 @@ public sealed class EventTranslationTests
             "declined when agreed" => [Request("declined"), UnitFact(OrderFactKind.Declined, 35, agreement: "agr_1")],
             "completed" => [UnitFact(OrderFactKind.Completed, 50)],       // the first completion only
             "reopened" => [UnitFact(OrderFactKind.Reopened, 55)],
+            "followed up, not fixed" => [UnitFact(OrderFactKind.Reopened, FollowUp)],   // the resident's reopening counts too
             "rated" => [UnitFact(OrderFactKind.Rated, 70, stars: 4)],
             "cancelled before publishing" or "cancelled after publishing" => [Request("cancelled")],
             "cancelled when matched" or "cancelled when agreed" => [Request("cancelled"), UnitFact(OrderFactKind.Released, 45)],
@@ -77,7 +91,7 @@ public sealed class EventTranslationTests
             "resource published" => [new("match-requests", new MatchRequest("resource", "res_1", "publish"))],
             "resource paused" => [new("match-requests", new MatchRequest("resource", "res_1", "pause"))],
             "submitted" or "rejected" or "claimed" or "agreed" or "started" or "completed again" or "accepted, verified"
-                or "accepted, not verified" => [],
+                or "accepted, not verified" or "claim rejected" or "followed up, fixed" or "accepted again" or "closed unrated" => [],
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
@@ -110,13 +124,17 @@ public sealed class EventTranslationTests
             "accepted, verified" => [Fact(FactKind.Accepted, 60, Snapshot("org_u", 3.5m, 12), verified: true)],
             "accepted, not verified" => [Fact(FactKind.Accepted, 60, Snapshot("org_u", 3.5m, 12), verified: false)],
             "rated" => [Fact(FactKind.Rated, 70, Snapshot("org_u", 3.5m, 12, stars: 4))],
+            "followed up, not fixed" => [Fact(FactKind.Reopened, FollowUp, Snapshot("org_u", 3.5m, 12))],
+            // Closed without a rating: a kind of its own, so satisfaction (rated facts) is not touched.
+            "closed unrated" => [Fact(FactKind.ClosedUnrated, Closing, Snapshot("org_u", 3.5m, 12))],
             "cancelled after publishing" => [Fact(FactKind.Lapsed, 45, Snapshot())],
             "cancelled when matched" or "cancelled when agreed" => [Fact(FactKind.Lapsed, 45, Snapshot("org_u"))],
             "expired" => [Fact(FactKind.Lapsed, 100, Snapshot())],
             // The order has lost its agreement; the snapshot names the unit and agreement it was declined from.
             "declined when agreed" => [Fact(FactKind.Declined, 35, Snapshot("org_u"))],
             "submitted" or "rejected" or "claimed" or "agreed" or "started" or "completed" or "completed again"
-                or "cancelled before publishing" or "resource published" or "resource paused" => [],
+                or "cancelled before publishing" or "resource published" or "resource paused" or "followed up, fixed"
+                or "accepted again" or "claim rejected" => [],   // the first acceptance counts, once
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
@@ -164,7 +182,12 @@ public sealed class EventTranslationTests
             "cancelled when agreed" => [Changed(5, 45, "agreed", "cancelled", "org_u")],
             "expired" => [Changed(3, 100, "published", "expired", null)],
             "declined when agreed" => [Changed(5, 35, "agreed", "published", "org_u")],
-            "claimed" or "resource published" or "resource paused" => [],   // a claim is no transition
+            "claim rejected" => [Changed(3, 18, "published", "published", "org_u")],   // still published, naming the unit
+            "followed up, not fixed" => [Changed(8, FollowUp, "accepted", "inProgress", "org_u")],
+            "accepted again" => [Changed(10, FollowUp + 40, "completed", "accepted", "org_u")],
+            "closed unrated" => [Changed(8, Closing, "accepted", "closed", "org_u")],
+            // A claim, and a follow-up that confirms the work, are no transition.
+            "claimed" or "followed up, fixed" or "resource published" or "resource paused" => [],
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 

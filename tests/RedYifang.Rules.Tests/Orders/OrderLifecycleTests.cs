@@ -19,6 +19,8 @@ public sealed class OrderLifecycleTests
         [OrderAction.Rate] = ([OrderState.Accepted], OrderState.Closed),
         [OrderAction.Expire] = ([OrderState.Published], OrderState.Expired),
         [OrderAction.Decline] = ([OrderState.Matched, OrderState.Agreed], OrderState.Published),
+        [OrderAction.FollowUpReopen] = ([OrderState.Accepted], OrderState.InProgress),
+        [OrderAction.CloseUnrated] = ([OrderState.Accepted], OrderState.Closed),
     };
 
     public static TheoryData<OrderAction, OrderState> EveryPair()
