@@ -74,7 +74,14 @@ module storage 'modules/storage.bicep' = {
 module staging 'modules/staging.bicep' = {
   name: 'staging'
   scope: group
-  params: { name: 'stg${resourceToken}', location: location, tags: tags, container: 'evidence-staging' }
+  params: {
+    name: 'stg${resourceToken}'
+    location: location
+    tags: tags
+    container: 'evidence-staging'
+    // The admins' console (served by the function app at /console/) PUTs photos to upload URLs from the app's origin.
+    uploadOrigins: ['https://func-${resourceToken}.azurewebsites.net']
+  }
 }
 
 module serviceBus 'modules/servicebus.bicep' = {

@@ -339,8 +339,9 @@ public sealed partial class OpenApiTests(SliceApp slice)
         var file = Path.Combine(RedYifang.LocalHost.RedYifangHost.AppDirectory, "functions.metadata");
         var metadata = JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsArray();
         var endpoints = new List<Endpoint>();
-        // The catch-all that answers unmatched requests with 404/405 problems is not an operation (Platform/Http/UnmatchedRouteFunction).
-        foreach (var function in metadata.Where(f => f!["name"]!.GetValue<string>() != "zzUnmatchedRoute"))
+        // Not operations: the catch-all that answers unmatched requests with 404/405 problems (Platform/Http/UnmatchedRouteFunction)
+        // and the admins' console's static files (Platform/Console/ConsoleFunction).
+        foreach (var function in metadata.Where(f => f!["name"]!.GetValue<string>() is not ("zzUnmatchedRoute" or "Console")))
         {
             foreach (var trigger in function!["bindings"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "httpTrigger"))
             {
