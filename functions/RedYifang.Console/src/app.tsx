@@ -30,6 +30,8 @@ export function App() {
     if (!session) return;
     api<Me>("GET", "/v1/me").then(
       (user) => {
+        // Signed out (or in as someone else) meanwhile: keep that.
+        if (loadSession()?.token !== session.token) return;
         const next = { token: session.token, user };
         saveSession(next);
         setSession(next);
@@ -86,7 +88,7 @@ export function App() {
 function UserBadge({ session }: { session: Session }) {
   const names = useOrgNames(session.user.roles.map((r) => r.orgId).filter((x): x is string => !!x));
   const text = session.user.roles
-    .map((r) => `${r.orgId ? (names[r.orgId] ?? r.orgId) : "全部"}${label(roleNames, r.role)}`)
+    .map((r) => `${r.orgId ? (names[r.orgId] ?? r.orgId) : ""}${label(roleNames, r.role)}`)
     .join("、");
   return (
     <span class="user" title={text}>

@@ -346,7 +346,11 @@ public sealed partial class OpenApiTests(SliceApp slice)
             foreach (var trigger in function!["bindings"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "httpTrigger"))
             {
                 IEnumerable<string> paths = [""];
-                foreach (var segment in trigger!["route"]!.GetValue<string>().Split('/'))
+                // host.json's routePrefix is "" so that the console can be served at /console/ (scripts/route-prefix.sh): each route
+                // carries the document's server, /api, itself.
+                var route = trigger!["route"]!.GetValue<string>();
+                if (route.StartsWith("api/", StringComparison.Ordinal)) route = route["api/".Length..];
+                foreach (var segment in route.Split('/'))
                 {
                     var alternatives = RegexAlternatives().Match(segment) is { Success: true } list
                         ? list.Groups[1].Value.Split('|')

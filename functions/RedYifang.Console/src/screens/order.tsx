@@ -40,7 +40,7 @@ function Detail({ order, reload }: { order: Order; reload: () => void }) {
         <dd>{order.beneficiaries}</dd>
         <dt>承接单位</dt>
         <dd>{order.unitId ? (names[order.unitId] ?? order.unitId) : "—"}</dd>
-        <dt>需求描述</dt>
+        <dt class="wide-label">需求描述</dt>
         <dd class="wide">{order.description}</dd>
       </dl>
       <Actions order={order} reload={reload} />
@@ -301,6 +301,7 @@ function CompleteForm({ order, done }: { order: Order; done: () => void }) {
         e.preventDefault();
         const ok = await action.run(async () => {
           const ids: string[] = [];
+          setProgress(0);
           for (const [i, f] of files.entries()) {
             const evidence = await uploadEvidence("order", order.id, f, (p) => setProgress((i + p) / files.length));
             ids.push(evidence.id);

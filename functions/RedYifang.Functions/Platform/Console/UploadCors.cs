@@ -57,8 +57,8 @@ public sealed partial class UploadCors(
             ExposedHeaders = "etag",
             MaxAgeInSeconds = 3600,
         });
-        // Only CORS is sent: the other properties stay as they are.
-        await service.SetPropertiesAsync(new BlobServiceProperties { Cors = properties.Cors });
+        // The properties as read, with the rule added: the others stay as they are.
+        await service.SetPropertiesAsync(properties);
         LogCorsAdded(origin);
     }
 
