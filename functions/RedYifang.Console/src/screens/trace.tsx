@@ -11,6 +11,7 @@ interface TraceEntry {
   chainHash: string; committedAt: string;
 }
 interface Verdict {
+  // bytesChecked: how many kept files were read and hashed again (Evidence/TraceVerdict.cs), not bytes.
   valid: boolean; checked: number; deep: boolean; bytesChecked: number | null;
   firstBreak: { evidenceId: string; reason: string } | null;
 }
@@ -176,7 +177,8 @@ function Verify({ orgId, period }: { orgId: string; period: string }) {
         <div class={`verdict ${verdict.valid ? "valid" : "invalid"}`} role="status" data-testid="verdict">
           <strong>{verdict.valid ? "档案完整，未被篡改" : "发现断链"}</strong>
           <div>
-            已核对 {verdict.checked} 条记录{verdict.bytesChecked != null && `，${verdict.bytesChecked} 字节`}
+            哈希链 {verdict.checked} 环相连
+            {verdict.bytesChecked != null && `，重新计算 ${verdict.bytesChecked} 个文件的哈希均一致`}
           </div>
           {verdict.firstBreak && (
             <div>
