@@ -24,6 +24,7 @@ else
   add_missing_settings local.settings.sample.json "$settings"
 fi
 
+build_console
 echo "Building…"
 dotnet build functions/RedYifang.LocalHost --nologo -v quiet -clp:ErrorsOnly
 if $real_host; then
@@ -67,6 +68,7 @@ fi
 cat <<MSG
 
 RedYifang is running on $which.
+  Console:       http://localhost:7071/console/   (sign in as one of the demo users)
   Health:        http://localhost:7071/api/health
   API document:  http://localhost:7071/api/openapi.json
   API base:      http://localhost:7071/api/v1/

@@ -3,13 +3,15 @@
 # ../shared/tools/functions-host) and runs every test tier: the rules in memory (RedYifang.Rules.Tests), the Azurite
 # slices and end-to-end on the local host, end-to-end on the real Functions host, the Bicep checks of infra/. Each test
 # assembly that needs storage starts its own Azurite on free ports with a temporary folder, so nothing else need be
-# running. Prints the tests passed per assembly (tier), then the total. Exits non-zero on any failure.
+# running. The admins' console is built and driven in Debian's Chromium (installed with apt-get when missing). Prints the tests passed per assembly (tier), then the total. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
 install_tools
 install_bicep
+install_browser
+build_console
 dotnet build RedYifang.sln --nologo -v quiet -clp:ErrorsOnly
 
 filter=()

@@ -37,6 +37,9 @@ param bootstrapAdmins string = ''
 @description('Days each kept evidence file is protected from overwrite and delete (immutability policy on the evidence container).')
 param evidenceRetentionDays string = '1825'
 
+@description('The function app\'s origin (https://<app>.<its cloud\'s suffix>), so that the admins\' console it serves at /console/ may PUT photos to upload URLs on the staging account; empty: no such rule (set it after the first deployment, README).')
+param consoleOrigin string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 
@@ -74,7 +77,13 @@ module storage 'modules/storage.bicep' = {
 module staging 'modules/staging.bicep' = {
   name: 'staging'
   scope: group
-  params: { name: 'stg${resourceToken}', location: location, tags: tags, container: 'evidence-staging' }
+  params: {
+    name: 'stg${resourceToken}'
+    location: location
+    tags: tags
+    container: 'evidence-staging'
+    uploadOrigins: consoleOrigin == '' ? [] : [consoleOrigin]
+  }
 }
 
 module serviceBus 'modules/servicebus.bicep' = {

@@ -1,11 +1,30 @@
 # Shared by run.sh and test.sh.
 
-# Installs what the scripts need: Azurite from package.json (pinned in package-lock.json).
+# Installs what the scripts need from package.json (pinned in package-lock.json): Azurite, and the admins' console's
+# build tools and browser driver (Vite, Preact, Chart.js, TypeScript, playwright-core).
 install_tools() {
-  if [ ! -x node_modules/.bin/azurite ]; then
-    echo "Installing Azurite (npm ci)…"
+  if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/vite ] || [ ! -x node_modules/.bin/tsc ] \
+    || [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/chart.js/package.json ]; then
+    echo "Installing Azurite and the console's tools (npm ci)…"
     npm ci --no-audit --no-fund --loglevel=error
   fi
+}
+
+# Builds the admins' console (functions/RedYifang.Console) into its dist/, which the function app's build copies to console/.
+build_console() {
+  echo "Building the admins' console…"
+  npm run --silent console:build -- --logLevel warn
+}
+
+# The browser the console's tests drive: Debian's Chromium, and a Chinese font for the screenshots; installed when missing.
+install_browser() {
+  if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "wenquanyi micro hei"; then return 0; fi
+  echo "Installing Chromium and fonts-wqy-microhei (apt-get)…"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei >/dev/null
 }
 
 # The Bicep CLI, from NuGet (infra/tools/bicep.csproj downloads it into the NuGet package folder).

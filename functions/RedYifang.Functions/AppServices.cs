@@ -14,6 +14,7 @@ using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.PartyMembers;
 using RedYifang.Functions.Platform;
+using RedYifang.Functions.Platform.Console;
 using RedYifang.Functions.Platform.Messaging;
 using RedYifang.Functions.Resources;
 using RedYifang.Functions.Sites;
@@ -45,5 +46,6 @@ public static class AppServices
             .AddAlliances()
             .AddEvaluations(configuration)
             .AddFunding(configuration)
-            .AddDemo();
+            .AddDemo()
+            .AddConsole(configuration);
 }

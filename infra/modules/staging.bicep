@@ -6,6 +6,8 @@ param name string
 param location string
 param tags object
 param container string
+@description('Browser origins that may PUT to upload URLs (the admins\' console); the mini-program needs none.')
+param uploadOrigins array = []
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -32,6 +34,17 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
     isVersioningEnabled: false
     changeFeed: { enabled: false }
     restorePolicy: { enabled: false }
+    cors: {
+      corsRules: empty(uploadOrigins) ? [] : [
+        {
+          allowedOrigins: uploadOrigins
+          allowedMethods: ['PUT', 'OPTIONS']
+          allowedHeaders: ['content-type', 'x-ms-blob-type', 'x-ms-version', 'x-ms-client-request-id']
+          exposedHeaders: ['etag']
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
   }
 }
 

@@ -22,6 +22,15 @@ public sealed class HostJsonTests
     }
 
     [Fact]
+    public void An_empty_route_prefix_is_kept_empty()
+    {
+        // The app's own host.json sets "" so that its routes carry api/ themselves and the console is served at /console/.
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, """{ "version": "2.0", "extensions": { "http": { "routePrefix": "" } } }""");
+        Assert.Equal("", HostJson.Load(path).RoutePrefix);
+    }
+
+    [Fact]
     public void The_apps_own_host_json_is_what_the_sample_app_ships()
     {
         var json = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "apps", "RedYifang.LocalHost.Tests.SampleApp", "host.json"));

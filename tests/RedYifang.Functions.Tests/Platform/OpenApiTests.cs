@@ -339,13 +339,18 @@ public sealed partial class OpenApiTests(SliceApp slice)
         var file = Path.Combine(RedYifang.LocalHost.RedYifangHost.AppDirectory, "functions.metadata");
         var metadata = JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsArray();
         var endpoints = new List<Endpoint>();
-        // The catch-all that answers unmatched requests with 404/405 problems is not an operation (Platform/Http/UnmatchedRouteFunction).
-        foreach (var function in metadata.Where(f => f!["name"]!.GetValue<string>() != "zzUnmatchedRoute"))
+        // Not operations: the catch-all that answers unmatched requests with 404/405 problems (Platform/Http/UnmatchedRouteFunction)
+        // and the admins' console's static files (Platform/Console/ConsoleFunction).
+        foreach (var function in metadata.Where(f => f!["name"]!.GetValue<string>() is not ("zzUnmatchedRoute" or "Console")))
         {
             foreach (var trigger in function!["bindings"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "httpTrigger"))
             {
                 IEnumerable<string> paths = [""];
-                foreach (var segment in trigger!["route"]!.GetValue<string>().Split('/'))
+                // host.json's routePrefix is "" so that the console can be served at /console/ (scripts/route-prefix.sh): each route
+                // carries the document's server, /api, itself.
+                var route = trigger!["route"]!.GetValue<string>();
+                if (route.StartsWith("api/", StringComparison.Ordinal)) route = route["api/".Length..];
+                foreach (var segment in route.Split('/'))
                 {
                     var alternatives = RegexAlternatives().Match(segment) is { Success: true } list
                         ? list.Groups[1].Value.Split('|')
