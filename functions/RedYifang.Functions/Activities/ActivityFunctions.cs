@@ -23,7 +23,8 @@ internal sealed class ActivityFunctions(
     IdempotentRequests idempotency)
 {
     [Function("CreateActivity")]
-    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/activities")] HttpRequest req)
+    public async Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/activities")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<CreateActivity.Request>();
         Task MayStill() => create.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -36,12 +37,12 @@ internal sealed class ActivityFunctions(
 
     [Function("GetActivity")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/activities/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/activities/{id}")] HttpRequest req,
         string id) =>
         ApiResult.Ok(await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted));
 
     [Function("ListActivities")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/activities")] HttpRequest req)
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/activities")] HttpRequest req)
     {
         var q = req.Query;
         string? Param(string name) => q[name].ToString() is { Length: > 0 } value ? value : null;
@@ -53,13 +54,13 @@ internal sealed class ActivityFunctions(
 
     [Function("GetCheckinCode")]
     public async Task<IActionResult> Code(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/activities/{id}/checkin-code")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/activities/{id}/checkin-code")] HttpRequest req,
         string id) =>
         ApiResult.Ok(await code.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted));
 
     [Function("CheckIn")]
     public async Task<IActionResult> CheckIn(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/activities/{id}/checkins")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/activities/{id}/checkins")] HttpRequest req,
         string id)
     {
         var body = await req.ReadJsonAsync<CheckIn.Request>();
@@ -69,20 +70,20 @@ internal sealed class ActivityFunctions(
 
     [Function("CheckOut")]
     public async Task<IActionResult> CheckOut(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/activities/{id}/checkouts")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/activities/{id}/checkouts")] HttpRequest req,
         string id) =>
         ApiResult.Ok(await checkOut.HandleAsync(req.Caller(), id, await req.ReadJsonAsync<CheckIn.Request>(),
             req.HttpContext.RequestAborted));
 
     [Function("ListAttendance")]
     public async Task<IActionResult> Attendance(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/activities/{id}/attendance")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/activities/{id}/attendance")] HttpRequest req,
         string id) =>
         ApiResult.Ok(await attendance.HandleAsync(req.Caller(), id, Paging.From(req), req.HttpContext.RequestAborted));
 
     [Function("BackfillAttendance")]
     public async Task<IActionResult> Backfill(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/activities/{id}/attendance")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/activities/{id}/attendance")] HttpRequest req,
         string id)
     {
         var body = await req.ReadJsonAsync<BackfillAttendance.Request>();
@@ -92,7 +93,7 @@ internal sealed class ActivityFunctions(
     [Function("ReviewAttendance")]
     public async Task<IActionResult> Review(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post",
-            Route = "v1/activities/{id}/attendance/{userId}/{action:regex(^(approve|decline)$)}")]
+            Route = "api/v1/activities/{id}/attendance/{userId}/{action:regex(^(approve|decline)$)}")]
         HttpRequest req, string id, string userId, string action)
     {
         var (caller, ct) = (req.Caller(), req.HttpContext.RequestAborted);
@@ -104,7 +105,7 @@ internal sealed class ActivityFunctions(
 
     [Function("ChangeActivity")]
     public async Task<IActionResult> Change(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/activities/{id}/{action:regex(^(close|cancel)$)}")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/activities/{id}/{action:regex(^(close|cancel)$)}")]
         HttpRequest req, string id, string action)
     {
         var (caller, ct) = (req.Caller(), req.HttpContext.RequestAborted);

@@ -17,7 +17,8 @@ internal sealed class AgreementFunctions(
     IdempotentRequests idempotency)
 {
     [Function("CreateAgreement")]
-    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/agreements")] HttpRequest req)
+    public async Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agreements")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<CreateAgreement.Request>();
         Task MayStill() => create.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -30,12 +31,12 @@ internal sealed class AgreementFunctions(
 
     [Function("GetAgreement")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/agreements/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agreements/{id}")] HttpRequest req,
         string id) =>
         ApiResult.Ok(await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted));
 
     [Function("ListAgreements")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/agreements")] HttpRequest req)
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agreements")] HttpRequest req)
     {
         var q = req.Query;
         string? Param(string name) => q[name].ToString() is { Length: > 0 } value ? value : null;
@@ -48,7 +49,7 @@ internal sealed class AgreementFunctions(
 
     [Function("ChangeAgreement")]
     public async Task<IActionResult> Change(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/agreements/{id}/{action:regex(^(sign|countersign|terminate)$)}")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agreements/{id}/{action:regex(^(sign|countersign|terminate)$)}")]
         HttpRequest req, string id, string action)
     {
         var (caller, ct) = (req.Caller(), req.HttpContext.RequestAborted);

@@ -24,7 +24,7 @@ internal sealed class AllianceFunctions(
     IdempotentRequests idempotency)
 {
     [Function("CreateAlliance")]
-    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/alliances")] HttpRequest req)
+    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alliances")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<CreateAlliance.Request>();
         Task MayStill() => create.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -36,7 +36,7 @@ internal sealed class AllianceFunctions(
     }
 
     [Function("ListAlliances")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/alliances")] HttpRequest req)
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alliances")] HttpRequest req)
     {
         string? Param(string name) => req.Query[name].ToString() is { Length: > 0 } value ? value : null;
         return ApiResult.Ok(await list.HandleAsync(req.Caller(), new ListAlliances.Request(Param("streetId"), Param("districtId"),
@@ -45,12 +45,12 @@ internal sealed class AllianceFunctions(
 
     [Function("GetAlliance")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/alliances/{id}")] HttpRequest req, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alliances/{id}")] HttpRequest req, string id) =>
         ApiResult.Ok(await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted));
 
     [Function("InviteAllianceMember")]
     public async Task<IActionResult> Invite(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/alliances/{id}/invitations")] HttpRequest req, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alliances/{id}/invitations")] HttpRequest req, string id)
     {
         var body = await req.ReadJsonAsync<InviteMember.Request>();
         var member = await invite.HandleAsync(req.Caller(), id, body, req.HttpContext.RequestAborted);
@@ -60,7 +60,7 @@ internal sealed class AllianceFunctions(
     [Function("AnswerAllianceInvitation")]
     public async Task<IActionResult> Answer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post",
-            Route = "v1/alliances/{id}/invitations/{unitId}/{action:regex(^(accept|decline)$)}")]
+            Route = "api/v1/alliances/{id}/invitations/{unitId}/{action:regex(^(accept|decline)$)}")]
         HttpRequest req, string id, string unitId, string action)
     {
         var (caller, ct) = (req.Caller(), req.HttpContext.RequestAborted);
@@ -72,19 +72,19 @@ internal sealed class AllianceFunctions(
 
     [Function("ListAllianceMembers")]
     public async Task<IActionResult> Members(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/alliances/{id}/members")] HttpRequest req, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alliances/{id}/members")] HttpRequest req, string id) =>
         ApiResult.Ok(await members.HandleAsync(req.Caller(), id, req.Query["state"].ToString() is { Length: > 0 } s ? s : null,
             Paging.From(req), req.HttpContext.RequestAborted));
 
     [Function("LeaveAlliance")]
     public async Task<IActionResult> Leave(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/alliances/{id}/members/{unitId}/leave")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alliances/{id}/members/{unitId}/leave")] HttpRequest req,
         string id, string unitId) =>
         ApiResult.Ok(MemberView.From(await leave.HandleAsync(req.Caller(), id, unitId, req.HttpContext.RequestAborted)));
 
     [Function("AppointCommitteeMember")]
     public async Task<IActionResult> Appoint(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/alliances/{id}/committee")] HttpRequest req, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alliances/{id}/committee")] HttpRequest req, string id)
     {
         var body = await req.ReadJsonAsync<AppointCommitteeMember.Request>();
         var seat = await appoint.HandleAsync(req.Caller(), id, body, req.HttpContext.RequestAborted);
@@ -93,12 +93,12 @@ internal sealed class AllianceFunctions(
 
     [Function("ListCommitteeMembers")]
     public async Task<IActionResult> Committee(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/alliances/{id}/committee")] HttpRequest req, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alliances/{id}/committee")] HttpRequest req, string id) =>
         ApiResult.Ok(await committee.HandleAsync(req.Caller(), id, Paging.From(req), req.HttpContext.RequestAborted));
 
     [Function("RemoveCommitteeMember")]
     public async Task<IActionResult> Remove(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/alliances/{id}/committee/{userId}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/alliances/{id}/committee/{userId}")] HttpRequest req,
         string id, string userId)
     {
         await remove.HandleAsync(req.Caller(), id, userId, req.HttpContext.RequestAborted);
@@ -107,7 +107,7 @@ internal sealed class AllianceFunctions(
 
     [Function("AddChairTerm")]
     public async Task<IActionResult> AddChair(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/alliances/{id}/chairs")] HttpRequest req, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alliances/{id}/chairs")] HttpRequest req, string id)
     {
         var body = await req.ReadJsonAsync<AddChairTerm.Request>();
         return ApiResult.Created($"/api/v1/alliances/{id}/chairs", await addChair.HandleAsync(req.Caller(), id, body,
@@ -116,6 +116,6 @@ internal sealed class AllianceFunctions(
 
     [Function("ListChairTerms")]
     public async Task<IActionResult> Chairs(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/alliances/{id}/chairs")] HttpRequest req, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alliances/{id}/chairs")] HttpRequest req, string id) =>
         ApiResult.Ok(await chairs.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted));
 }

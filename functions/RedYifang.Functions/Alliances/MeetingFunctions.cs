@@ -17,7 +17,7 @@ internal sealed class MeetingFunctions(
 {
     [Function("ScheduleMeeting")]
     public async Task<IActionResult> Schedule(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/alliances/{id}/meetings")] HttpRequest req, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alliances/{id}/meetings")] HttpRequest req, string id)
     {
         var body = await req.ReadJsonAsync<ScheduleMeeting.Request>();
         Task MayStill() => schedule.MayStillAsync(req.Caller(), id, req.HttpContext.RequestAborted);
@@ -30,18 +30,18 @@ internal sealed class MeetingFunctions(
 
     [Function("ListMeetings")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/alliances/{id}/meetings")] HttpRequest req, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alliances/{id}/meetings")] HttpRequest req, string id) =>
         ApiResult.Ok(await list.HandleAsync(req.Caller(), id, Paging.From(req), req.HttpContext.RequestAborted));
 
     [Function("GetMeeting")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/alliances/{id}/meetings/{meetingId}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alliances/{id}/meetings/{meetingId}")] HttpRequest req,
         string id, string meetingId) =>
         ApiResult.Ok(MeetingView.From(await get.HandleAsync(req.Caller(), id, meetingId, req.HttpContext.RequestAborted)));
 
     [Function("RecordMeetingDecision")]
     public async Task<IActionResult> Decide(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/alliances/{id}/meetings/{meetingId}/decisions")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alliances/{id}/meetings/{meetingId}/decisions")] HttpRequest req,
         string id, string meetingId)
     {
         var body = await req.ReadJsonAsync<RecordDecision.Request>();
@@ -50,7 +50,7 @@ internal sealed class MeetingFunctions(
 
     [Function("CloseMeeting")]
     public async Task<IActionResult> Close(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/alliances/{id}/meetings/{meetingId}/close")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alliances/{id}/meetings/{meetingId}/close")] HttpRequest req,
         string id, string meetingId)
     {
         var body = await req.ReadJsonAsync<CloseMeeting.Request>();

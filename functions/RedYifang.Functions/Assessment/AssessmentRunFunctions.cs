@@ -11,7 +11,7 @@ internal sealed class AssessmentRunFunctions(StartAssessmentRun start, Assessmen
 {
     [Function("StartAssessmentRun")]
     public async Task<IActionResult> StartRun(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/assessment/runs")] HttpRequest req)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/assessment/runs")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<StartAssessmentRun.Request>();
         var (districtId, period) = await start.HandleAsync(req.Caller(), body, req.HttpContext.RequestAborted);

@@ -10,7 +10,7 @@ internal sealed class AwardFunctions(GetAwardEligibility eligibility)
 {
     [Function("GetAwardEligibility")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/awards/eligibility")] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/awards/eligibility")] HttpRequest req) =>
         ApiResult.Ok(await eligibility.HandleAsync(req.Caller(), Param(req, "year"), Param(req, "districtId"), Param(req, "streetId"),
             req.HttpContext.RequestAborted));
 

@@ -13,7 +13,7 @@ internal sealed class IndicatorFunctions(GetIndicatorSet get, PutIndicatorSet pu
         [HttpTrigger(
             AuthorizationLevel.Anonymous,
             "get",
-            Route = "v1/districts/{districtId}/assessment/indicators/{period}")] HttpRequest req,
+            Route = "api/v1/districts/{districtId}/assessment/indicators/{period}")] HttpRequest req,
         string districtId, string period) =>
         ApiResult.Ok(await get.HandleAsync(districtId, period, req.HttpContext.RequestAborted));
 
@@ -22,7 +22,7 @@ internal sealed class IndicatorFunctions(GetIndicatorSet get, PutIndicatorSet pu
         [HttpTrigger(
             AuthorizationLevel.Anonymous,
             "put",
-            Route = "v1/districts/{districtId}/assessment/indicators/{period}")] HttpRequest req,
+            Route = "api/v1/districts/{districtId}/assessment/indicators/{period}")] HttpRequest req,
         string districtId, string period)
     {
         var body = await req.ReadJsonAsync<PutIndicatorSet.Request>();

@@ -11,7 +11,7 @@ internal sealed class RankingFunctions(GetRanking ranking, GetRankingBreakdown b
 {
     [Function("GetRanking"), Anonymous]
     public async Task<IActionResult> GetRanking(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/rankings/{period}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/rankings/{period}")] HttpRequest req,
         string period)
     {
         var (view, meta) = await ranking.HandleAsync(
@@ -25,7 +25,7 @@ internal sealed class RankingFunctions(GetRanking ranking, GetRankingBreakdown b
         [HttpTrigger(
             AuthorizationLevel.Anonymous,
             "get",
-            Route = "v1/rankings/{period}/orgs/{orgId}")] HttpRequest req, string period, string orgId)
+            Route = "api/v1/rankings/{period}/orgs/{orgId}")] HttpRequest req, string period, string orgId)
     {
         var (view, meta) = await breakdown.HandleAsync(period, orgId, Param(req, "streetId"), req.HttpContext.RequestAborted);
         return Cacheable(req, meta, view);
@@ -36,13 +36,13 @@ internal sealed class RankingFunctions(GetRanking ranking, GetRankingBreakdown b
         [HttpTrigger(
             AuthorizationLevel.Anonymous,
             "get",
-            Route = "v1/rankings/{period}/orgs/{orgId}/facts")] HttpRequest req, string period,
+            Route = "api/v1/rankings/{period}/orgs/{orgId}/facts")] HttpRequest req, string period,
         string orgId) =>
         ApiResult.Ok(await facts.HandleAsync(req.Caller(), period, orgId, req.HttpContext.RequestAborted));
 
     [Function("ExportRanking")]
     public async Task<IActionResult> Export(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/rankings/{period}/export")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/rankings/{period}/export")] HttpRequest req,
         string period)
     {
         var workbook = await export.HandleAsync(

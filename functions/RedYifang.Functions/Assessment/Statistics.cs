@@ -69,7 +69,7 @@ public sealed class Statistics(OrgStore orgs, FactStore facts, ResourceStore res
 internal sealed class StatisticsFunction(Statistics statistics)
 {
     [Function("Statistics")]
-    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/stats")] HttpRequest req) =>
+    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/stats")] HttpRequest req) =>
         ApiResult.Ok(await statistics.ForAsync(
             req.Caller(),
             req.Query["scopeOrgId"].ToString(),

@@ -14,7 +14,8 @@ internal sealed class EvaluationFunctions(
     IdempotentRequests idempotency)
 {
     [Function("SubmitEvaluation")]
-    public async Task<IActionResult> Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/evaluations")] HttpRequest req)
+    public async Task<IActionResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/evaluations")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<SubmitEvaluation.Request>();
         Task MayStill() => submit.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -27,11 +28,11 @@ internal sealed class EvaluationFunctions(
 
     [Function("GetReceivedEvaluations")]
     public async Task<IActionResult> Received(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/evaluations/received")] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/evaluations/received")] HttpRequest req) =>
         ApiResult.Ok(await received.HandleAsync(req.Caller(), Param(req, "orgId"), Param(req, "period"), req.HttpContext.RequestAborted));
 
     [Function("ListEvaluations")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/evaluations")] HttpRequest req)
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/evaluations")] HttpRequest req)
     {
         var paging = Paging.From(req);
         var page = await list.HandleAsync(req.Caller(),

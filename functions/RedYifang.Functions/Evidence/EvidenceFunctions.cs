@@ -12,7 +12,7 @@ internal sealed class EvidenceFunctions(RequestUploadTicket ticket, CommitEviden
 {
     [Function("EvidenceUploadTicket")]
     public async Task<IActionResult> Ticket(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/evidence/uploads")] HttpRequest req)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/evidence/uploads")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<RequestUploadTicket.Request>();
         Task MayStill() => ticket.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -25,7 +25,7 @@ internal sealed class EvidenceFunctions(RequestUploadTicket ticket, CommitEviden
 
     [Function("CommitEvidence")]
     public async Task<IActionResult> Commit(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/evidence/{id}/commit")] HttpRequest req, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/evidence/{id}/commit")] HttpRequest req, string id)
     {
         var record = await commit.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted);
         return ApiResult.Accepted($"/api/v1/evidence/{id}", await EvidenceView.FromAsync(record, blobs, req.HttpContext.RequestAborted));
@@ -33,7 +33,7 @@ internal sealed class EvidenceFunctions(RequestUploadTicket ticket, CommitEviden
 
     /// <summary>The document's own limit (Evidence:MaxDocumentBytes) is enforced while streaming, not by the pipeline.</summary>
     [Function("UploadDocument"), MaxBodyBytes(4L * 1024 * 1024 * 1024)]
-    public async Task<IActionResult> Upload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/evidence")] HttpRequest req)
+    public async Task<IActionResult> Upload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/evidence")] HttpRequest req)
     {
         var record = await upload.HandleAsync(req.Caller(), req.ContentType, req.Body, req.HttpContext.RequestAborted);
         return ApiResult.Created(
@@ -43,12 +43,12 @@ internal sealed class EvidenceFunctions(RequestUploadTicket ticket, CommitEviden
 
     [Function("GetEvidence")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/evidence/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/evidence/{id}")] HttpRequest req,
         string id) =>
         ApiResult.Ok(await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted));
 
     [Function("ListEvidence")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/evidence")] HttpRequest req)
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/evidence")] HttpRequest req)
     {
         var query = new ListEvidence.Request(req.Query["ownerType"].ToString(), req.Query["ownerId"].ToString());
         return ApiResult.Ok(await list.HandleAsync(req.Caller(), query, Paging.From(req), req.HttpContext.RequestAborted));
@@ -56,13 +56,13 @@ internal sealed class EvidenceFunctions(RequestUploadTicket ticket, CommitEviden
 
     [Function("OrgTrace")]
     public async Task<IActionResult> Trace(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}/trace")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/orgs/{id}/trace")] HttpRequest req,
         string id) =>
         ApiResult.Ok(await trace.HandleAsync(req.Caller(), id, req.Query["period"].ToString(), req.HttpContext.RequestAborted));
 
     [Function("VerifyOrgTrace")]
     public async Task<IActionResult> Verify(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}/trace/verify")] HttpRequest req, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/orgs/{id}/trace/verify")] HttpRequest req, string id) =>
         ApiResult.Ok(await verify.HandleAsync(req.Caller(), id,
             new VerifyOrgTrace.Request(Query(req, "deep"), Query(req, "period"), Query(req, "anchor")), req.HttpContext.RequestAborted));
 

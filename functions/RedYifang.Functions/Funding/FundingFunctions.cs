@@ -18,7 +18,7 @@ internal sealed class FundingFunctions(
 {
     [Function("SetFundingBudget")]
     public async Task<IActionResult> Budget(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/funding/budgets/{orgId}/{year}")] HttpRequest req, string orgId,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/funding/budgets/{orgId}/{year}")] HttpRequest req, string orgId,
         string year)
     {
         var body = await req.ReadJsonAsync<SetBudget.Request>();
@@ -27,7 +27,7 @@ internal sealed class FundingFunctions(
 
     [Function("RecordFundingMovement")]
     public async Task<IActionResult> Record(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/funding/movements")] HttpRequest req)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/funding/movements")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<RecordMovement.Request>();
         Task MayStill() => record.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -40,7 +40,7 @@ internal sealed class FundingFunctions(
 
     [Function("ReverseFundingMovement")]
     public async Task<IActionResult> Reverse(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/funding/movements/{id}/reverse")] HttpRequest req, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/funding/movements/{id}/reverse")] HttpRequest req, string id)
     {
         var body = await req.ReadJsonAsync<ReverseMovement.Request>();
         var reversal = await reverse.HandleAsync(req.Caller(), id, body, req.HttpContext.RequestAborted);
@@ -49,7 +49,7 @@ internal sealed class FundingFunctions(
 
     [Function("ListFundingAccounts")]
     public async Task<IActionResult> Accounts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/funding/accounts")] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/funding/accounts")] HttpRequest req) =>
         ApiResult.Ok(new
         {
             items = await accounts.HandleAsync(req.Caller(), Param(req, "orgId"), Param(req, "year"), req.HttpContext.RequestAborted),
@@ -57,7 +57,7 @@ internal sealed class FundingFunctions(
 
     [Function("ListFundingMovements")]
     public async Task<IActionResult> Movements(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/funding/movements")] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/funding/movements")] HttpRequest req) =>
         ApiResult.Ok(new
         {
             items = await movements.HandleAsync(req.Caller(), Param(req, "orgId"), Param(req, "year"), req.HttpContext.RequestAborted),
@@ -65,7 +65,7 @@ internal sealed class FundingFunctions(
 
     [Function("GetFundingEntitlements")]
     public async Task<IActionResult> Entitlements(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/funding/entitlements")] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/funding/entitlements")] HttpRequest req) =>
         ApiResult.Ok(await entitlements.HandleAsync(req.Caller(), Param(req, "streetId"), Param(req, "year"),
             req.HttpContext.RequestAborted));
 

@@ -11,7 +11,7 @@ internal sealed class AuthFunctions(SignInWithWeChat weChat, DevSignIn dev, GetM
 {
     [Function("AuthWeChat"), Anonymous]
     public async Task<IActionResult> WeChatLogin(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/auth/wechat")] HttpRequest req)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/auth/wechat")] HttpRequest req)
     {
         // Before the code goes to WeChat: a flood costs neither WeChat's quota nor storage.
         limits.SignInFrom(ClientAddress.Of(req));
@@ -21,7 +21,7 @@ internal sealed class AuthFunctions(SignInWithWeChat weChat, DevSignIn dev, GetM
 
     [Function("AuthDev"), Anonymous]
     public async Task<IActionResult> DevLogin(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/auth/dev")] HttpRequest req)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/auth/dev")] HttpRequest req)
     {
         dev.EnsureEnabled();
         limits.SignInFrom(ClientAddress.Of(req));
@@ -30,6 +30,6 @@ internal sealed class AuthFunctions(SignInWithWeChat weChat, DevSignIn dev, GetM
     }
 
     [Function("Me")]
-    public async Task<IActionResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/me")] HttpRequest req) =>
+    public async Task<IActionResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/me")] HttpRequest req) =>
         ApiResult.Ok(await me.HandleAsync(req.Caller(), req.HttpContext.RequestAborted));
 }

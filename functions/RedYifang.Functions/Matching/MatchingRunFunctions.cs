@@ -10,7 +10,8 @@ namespace RedYifang.Functions.Matching;
 internal sealed class MatchingRunFunctions(StartMatchingRun start, GetMatchingRun get, ExecuteMatchingRun execute)
 {
     [Function("StartMatchingRun")]
-    public async Task<IActionResult> Start([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/matching/runs")] HttpRequest req)
+    public async Task<IActionResult> Start(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/matching/runs")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<StartMatchingRun.Request>();
         var run = await start.HandleAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -19,7 +20,7 @@ internal sealed class MatchingRunFunctions(StartMatchingRun start, GetMatchingRu
 
     [Function("GetMatchingRun")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/matching/runs/{id}")] HttpRequest req, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/matching/runs/{id}")] HttpRequest req, string id) =>
         ApiResult.Ok(await get.HandleAsync(req.Caller(), id, Paging.From(req), req.HttpContext.RequestAborted));
 
     [Function("MatchingRuns")]

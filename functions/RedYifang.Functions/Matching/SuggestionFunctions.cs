@@ -10,7 +10,7 @@ internal sealed class SuggestionFunctions(GetSuggestions get)
 {
     [Function("GetSuggestions")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orders/{id}/suggestions")] HttpRequest req, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/orders/{id}/suggestions")] HttpRequest req, string id)
     {
         var suggestions = await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted);
         return ApiResult.Ok(new { items = suggestions?.Items ?? [], computedAt = suggestions?.ComputedAt });

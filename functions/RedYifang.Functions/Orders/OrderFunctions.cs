@@ -12,7 +12,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
     IServiceProvider services)
 {
     [Function("SubmitOrder")]
-    public async Task<IActionResult> Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/orders")] HttpRequest req)
+    public async Task<IActionResult> Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/orders")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<SubmitOrder.Request>();
         return await idempotency.RunAsync(req, "SubmitOrder", mayStill: null, async () =>
@@ -24,7 +24,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
 
     [Function("GetOrder")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orders/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/orders/{id}")] HttpRequest req,
         string id)
     {
         var stored = await changes.ReadAsync(req.Caller(), id, req.HttpContext.RequestAborted);
@@ -32,7 +32,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
     }
 
     [Function("ListOrders")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orders")] HttpRequest req)
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/orders")] HttpRequest req)
     {
         var q = req.Query;
         string? Param(string name) => q[name].ToString() is { Length: > 0 } value ? value : null;
@@ -53,7 +53,7 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
     /// <summary>The community decides a unit's claim: <c>claim/approve {unitId}</c> matches it, <c>claim/reject {unitId, reason}</c> drops it.</summary>
     [Function("DecideClaim")]
     public async Task<IActionResult> DecideClaim(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/orders/{id}/claim/{decision:regex(^(approve|reject)$)}")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/orders/{id}/claim/{decision:regex(^(approve|reject)$)}")]
         HttpRequest req, string id, string decision)
     {
         var caller = req.Caller();
@@ -67,7 +67,8 @@ internal sealed class OrderFunctions(SubmitOrder submit, OrderChanges changes, L
     [Function("ChangeOrder")]
     public async Task<IActionResult> Change(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post",
-            Route = "v1/orders/{id}/{action:regex(^(publish|reject|cancel|claim|match|agree|start|complete|accept|reopen|rate|decline|follow-up)$)}")]
+            Route = "api/v1/orders/{id}/" +
+                "{action:regex(^(publish|reject|cancel|claim|match|agree|start|complete|accept|reopen|rate|decline|follow-up)$)}")]
         HttpRequest req, string id, string action)
     {
         var caller = req.Caller();

@@ -11,7 +11,7 @@ internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation ge
     RevokeRole revoke, EditOrganisation edit, GetOrgHistory history, IdempotentRequests idempotency)
 {
     [Function("CreateOrg")]
-    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/orgs")] HttpRequest req)
+    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/orgs")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<CreateOrganisation.Request>();
         Task MayStill() => create.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -24,7 +24,7 @@ internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation ge
 
     [Function("GetOrg")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/orgs/{id}")] HttpRequest req,
         string id)
     {
         var stored = await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted);
@@ -32,7 +32,7 @@ internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation ge
     }
 
     [Function("EditOrg")]
-    public async Task<IActionResult> Edit([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "v1/orgs/{id}")] HttpRequest req,
+    public async Task<IActionResult> Edit([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/v1/orgs/{id}")] HttpRequest req,
         string id)
     {
         var body = await req.ReadJsonAsync<EditOrganisation.Request>();
@@ -43,12 +43,12 @@ internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation ge
 
     [Function("GetOrgHistory")]
     public async Task<IActionResult> History(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs/{id}/history")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/orgs/{id}/history")] HttpRequest req,
         string id) =>
         ApiResult.Ok(new { items = await history.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted) });
 
     [Function("ListOrgs")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/orgs")] HttpRequest req)
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/orgs")] HttpRequest req)
     {
         var query = new ListOrganisations.Request(req.Query["parentId"].ToString(), req.Query["kind"].ToString());
         return ApiResult.Ok(await list.HandleAsync(req.Caller(), query, Paging.From(req), req.HttpContext.RequestAborted));
@@ -56,7 +56,8 @@ internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation ge
 
     [Function("GrantRole")]
     public async Task<IActionResult> Grant(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/orgs/{id}/roles/{userId}")] HttpRequest req, string id, string userId)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/orgs/{id}/roles/{userId}")]
+        HttpRequest req, string id, string userId)
     {
         var body = await req.ReadJsonAsync<GrantRole.Request>();
         return ApiResult.Ok(await grant.HandleAsync(req.Caller(), id, userId, body, req.HttpContext.RequestAborted));
@@ -67,7 +68,7 @@ internal sealed class OrgFunctions(CreateOrganisation create, GetOrganisation ge
         [HttpTrigger(
             AuthorizationLevel.Anonymous,
             "delete",
-            Route = "v1/orgs/{id}/roles/{userId}")] HttpRequest req, string id, string userId)
+            Route = "api/v1/orgs/{id}/roles/{userId}")] HttpRequest req, string id, string userId)
     {
         await revoke.HandleAsync(req.Caller(), id, userId, req.Query["role"].ToString(), req.HttpContext.RequestAborted);
         return ApiResult.NoContent();

@@ -15,7 +15,7 @@ internal sealed class PointsFunctions(
 {
     [Function("GetPointsRules")]
     public async Task<IActionResult> GetRules(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/districts/{districtId}/points/rules/{year}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/districts/{districtId}/points/rules/{year}")] HttpRequest req,
         string districtId, string year)
     {
         var rules = await getRules.HandleAsync(districtId, year, req.HttpContext.RequestAborted);
@@ -24,7 +24,7 @@ internal sealed class PointsFunctions(
 
     [Function("PutPointsRules")]
     public async Task<IActionResult> PutRules(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/districts/{districtId}/points/rules/{year}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/districts/{districtId}/points/rules/{year}")] HttpRequest req,
         string districtId, string year)
     {
         var body = await req.ReadJsonAsync<PutPointsRules.Request>();
@@ -35,7 +35,7 @@ internal sealed class PointsFunctions(
 
     [Function("GetMemberPoints")]
     public async Task<IActionResult> GetLedger(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/party-members/{userId}/points")] HttpRequest req, string userId)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/party-members/{userId}/points")] HttpRequest req, string userId)
     {
         var period = req.Query["period"].ToString() is { Length: > 0 } p ? p : null;
         return ApiResult.Ok(await ledger.HandleAsync(req.Caller(), userId, period, Paging.From(req), req.HttpContext.RequestAborted));
@@ -43,12 +43,12 @@ internal sealed class PointsFunctions(
 
     [Function("GetPointsRanking")]
     public async Task<IActionResult> GetRanking(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/communities/{id}/points-ranking")] HttpRequest req, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/communities/{id}/points-ranking")] HttpRequest req, string id) =>
         ApiResult.Ok(await ranking.HandleAsync(req.Caller(), id, req.Query["period"].ToString(), req.HttpContext.RequestAborted));
 
     [Function("GetUnitPointsSummary")]
     public async Task<IActionResult> GetSummary(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/party-members/points")] HttpRequest req)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/party-members/points")] HttpRequest req)
     {
         var q = req.Query;
         var request = new GetUnitPointsSummary.Request(q["workUnitId"].ToString(), q["quarter"].ToString());

@@ -16,7 +16,7 @@ internal sealed class ReportFunctions(
 {
     [Function("CreatePartyMemberReport")]
     public async Task<IActionResult> Create(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/party-member-reports")] HttpRequest req)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/party-member-reports")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<SubmitReport.Request>();
         return await idempotency.RunAsync(req, "CreatePartyMemberReport", null, async () =>
@@ -28,7 +28,7 @@ internal sealed class ReportFunctions(
 
     [Function("ListPartyMemberReports")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/party-member-reports")] HttpRequest req)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/party-member-reports")] HttpRequest req)
     {
         var q = req.Query;
         string? Param(string name) => q[name].ToString() is { Length: > 0 } value ? value : null;
@@ -41,7 +41,7 @@ internal sealed class ReportFunctions(
 
     [Function("DecidePartyMemberReport")]
     public async Task<IActionResult> Decide(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/party-member-reports/{id}/{action:regex(^(approve|decline)$)}")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/party-member-reports/{id}/{action:regex(^(approve|decline)$)}")]
         HttpRequest req, string id, string action)
     {
         var (caller, ct) = (req.Caller(), req.HttpContext.RequestAborted);

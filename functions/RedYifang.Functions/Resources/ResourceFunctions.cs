@@ -12,7 +12,7 @@ internal sealed class ResourceFunctions(CreateResource create, ChangeResourceSta
     EditResource edit, IdempotentRequests idempotency)
 {
     [Function("CreateResource")]
-    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/resources")] HttpRequest req)
+    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/resources")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<CreateResource.Request>();
         Task MayStill() => create.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -28,7 +28,7 @@ internal sealed class ResourceFunctions(CreateResource create, ChangeResourceSta
         [HttpTrigger(
             AuthorizationLevel.Anonymous,
             "post",
-            Route = "v1/resources/{id}/{action:regex(^(publish|pause|retire)$)}")] HttpRequest req,
+            Route = "api/v1/resources/{id}/{action:regex(^(publish|pause|retire)$)}")] HttpRequest req,
         string id, string action)
     {
         var resource = await change.HandleAsync(req.Caller(), id, EnumText.Parse<ResourceAction>(action), req.HttpContext.RequestAborted);
@@ -37,7 +37,7 @@ internal sealed class ResourceFunctions(CreateResource create, ChangeResourceSta
 
     [Function("GetResource")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/resources/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/resources/{id}")] HttpRequest req,
         string id)
     {
         var resource = await get.HandleAsync(id, req.HttpContext.RequestAborted);
@@ -46,7 +46,7 @@ internal sealed class ResourceFunctions(CreateResource create, ChangeResourceSta
 
     [Function("EditResource")]
     public async Task<IActionResult> Edit(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "v1/resources/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/v1/resources/{id}")] HttpRequest req,
         string id)
     {
         var body = await req.ReadJsonAsync<EditResource.Request>();
@@ -56,7 +56,7 @@ internal sealed class ResourceFunctions(CreateResource create, ChangeResourceSta
     }
 
     [Function("ListResources")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/resources")] HttpRequest req)
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/resources")] HttpRequest req)
     {
         var q = req.Query;
         var paging = Paging.From(req);

@@ -11,7 +11,7 @@ internal sealed class BookingFunctions(BookSite book, ListBookings list, CancelB
 {
     [Function("BookSite")]
     public async Task<IActionResult> Book(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/sites/{id}/bookings")] HttpRequest req, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/sites/{id}/bookings")] HttpRequest req, string id)
     {
         var body = await req.ReadJsonAsync<BookSite.Request>();
         Task MayStill() => book.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -24,7 +24,7 @@ internal sealed class BookingFunctions(BookSite book, ListBookings list, CancelB
 
     [Function("ListBookings")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/sites/{id}/bookings")] HttpRequest req, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/sites/{id}/bookings")] HttpRequest req, string id)
     {
         string? Param(string name) => req.Query[name].ToString() is { Length: > 0 } value ? value : null;
         var page = await list.HandleAsync(req.Caller(), id, new ListBookings.Request(Param("from"), Param("to"), Paging.From(req)),
@@ -34,7 +34,7 @@ internal sealed class BookingFunctions(BookSite book, ListBookings list, CancelB
 
     [Function("CancelBooking")]
     public async Task<IActionResult> Cancel(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/sites/{id}/bookings/{bookingId}/cancel")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/sites/{id}/bookings/{bookingId}/cancel")] HttpRequest req,
         string id, string bookingId) =>
         ApiResult.Ok(BookingView.Of(await cancel.HandleAsync(req.Caller(), id, bookingId, req.HttpContext.RequestAborted)));
 }

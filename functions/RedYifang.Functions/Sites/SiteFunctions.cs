@@ -16,7 +16,7 @@ internal sealed class SiteFunctions(
     IdempotentRequests idempotency)
 {
     [Function("CreateSite")]
-    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/sites")] HttpRequest req)
+    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/sites")] HttpRequest req)
     {
         var body = await req.ReadJsonAsync<CreateSite.Request>();
         Task MayStill() => create.MayStillAsync(req.Caller(), body, req.HttpContext.RequestAborted);
@@ -33,11 +33,11 @@ internal sealed class SiteFunctions(
     /// </summary>
     [Function("CheckSiteCompliance")]
     public async Task<IActionResult> Compliance(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/sites/compliance")] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/sites/compliance")] HttpRequest req) =>
         ApiResult.Ok(await compliance.HandleAsync(req.Caller(), Param(req, "streetId"), req.HttpContext.RequestAborted));
 
     [Function("GetSite")]
-    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/sites/{id}")] HttpRequest req,
+    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/sites/{id}")] HttpRequest req,
         string id)
     {
         var site = await get.HandleAsync(req.Caller(), id, req.HttpContext.RequestAborted);
@@ -45,7 +45,7 @@ internal sealed class SiteFunctions(
     }
 
     [Function("ListSites")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/sites")] HttpRequest req)
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/sites")] HttpRequest req)
     {
         var request = new ListSites.Request(Param(req, "ownerOrgId"), Param(req, "streetId"), Param(req, "communityId"), Param(req, "kind"),
             Paging.From(req));
@@ -54,7 +54,7 @@ internal sealed class SiteFunctions(
     }
 
     [Function("EditSite")]
-    public async Task<IActionResult> Edit([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "v1/sites/{id}")] HttpRequest req,
+    public async Task<IActionResult> Edit([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/v1/sites/{id}")] HttpRequest req,
         string id)
     {
         var body = await req.ReadJsonAsync<EditSite.Request>();

@@ -18,7 +18,7 @@ internal sealed class OpenApiFunction
     });
 
     [Function("OpenApi"), Anonymous]
-    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest req) =>
         new ApiResult(
             200,
             new Dictionary<string, string> { ["Cache-Control"] = "public, max-age=300" },
