@@ -4,9 +4,9 @@ using Azure.Core.Pipeline;
 namespace RedYifang.Testing;
 
 /// <summary>
-/// A policy in the app's storage clients that makes a race happen for certain: once armed, it holds every request it matches
-/// until <c>count</c> of them have come, then lets them all go together — so every racer has read the same state before any of
-/// them writes. Later reads pass. While armed, it also sends entity-group transactions one at a time: batches of one partition
+/// A policy in the app's storage clients that makes a race happen for certain: once armed, it holds the answer of every request
+/// it matches until <c>count</c> of them have been answered, then lets them all go on together — so every racer has read the same
+/// state before any of them writes. Later reads pass. While armed, it also sends entity-group transactions one at a time: batches of one partition
 /// sent together did not all commit on Azurite even with the store's lock-row condition taken out (one booking won the race as
 /// before), so concurrent batches would decide the race where only the store's own conditions (an insert, an ETag) should.
 /// A guard (<see cref="Generous"/>) lets the held ones go if fewer come. Used by the Sites and Alliances slices.
@@ -23,6 +23,7 @@ public sealed class ReadBarrier : HttpPipelinePolicy
     {
         public Func<Request, bool> Match { get; } = match;
         public int Count { get; } = count;
+        public int Claimed { get; set; }
         public int Arrived { get; set; }
         public TaskCompletionSource Open { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -59,26 +60,35 @@ public sealed class ReadBarrier : HttpPipelinePolicy
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        Task? wait = null;
+        Armed? held = null;
         lock (_gate)
         {
-            if (_armed is { } armed && !armed.Open.Task.IsCompleted && armed.Match(message.Request))
+            if (_armed is { } armed && armed.Claimed < armed.Count && armed.Match(message.Request))
             {
-                if (++armed.Arrived >= armed.Count) armed.Open.TrySetResult();
-                wait = armed.Open.Task;
+                armed.Claimed++;
+                held = armed;
             }
         }
-        if (wait is not null)
+        await SendAsync(message, pipeline);
+        if (held is null) return;
+        // Held once answered, not before sending: a racer's read let go before it was sent could still be answered after another
+        // racer's write on a loaded machine (FollowUpTests saw it), and then the racers would not have read the same state.
+        lock (_gate)
         {
-            try
-            {
-                await wait.WaitAsync(Generous);
-            }
-            catch (TimeoutException)
-            {
-                // Fewer came than armed for: go on; the test's count of Held says so.
-            }
+            if (++held.Arrived >= held.Count) held.Open.TrySetResult();
         }
+        try
+        {
+            await held.Open.Task.WaitAsync(Generous);
+        }
+        catch (TimeoutException)
+        {
+            // Fewer came than armed for: go on; the test's count of Held says so.
+        }
+    }
+
+    private async ValueTask SendAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
         var batch = message.Request.Method == RequestMethod.Post && message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal);
         if (_armed is null || !batch)
         {

@@ -367,7 +367,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         return endpoints;
     }
 
-    [GeneratedRegex(@"^\{[a-zA-Z]+:regex\(\^\(([a-zA-Z|]+)\)\$\)\}$")]
+    [GeneratedRegex(@"^\{[a-zA-Z]+:regex\(\^\(([a-zA-Z|-]+)\)\$\)\}$")]
     private static partial Regex RegexAlternatives();
 
     [GeneratedRegex("^{([a-zA-Z]+):[^}]*}$")]
