@@ -55,7 +55,7 @@ public sealed class RequestUploadTicket(
             : options.Value.MaxDocumentBytes;
         if (request.Size is not { } size) v.Add("size", Validator.Required);
         else if (size < 1 || size > limit) v.Add("size", new LocalizedText("须为 1–{0} 字节", "must be 1–{0} bytes").Format(limit));
-        var sha = request.Sha256?.Trim().ToLowerInvariant();
+        var sha = request.Sha256?.ToLowerInvariant();
         if (sha is not { Length: 64 } || !sha.All(Uri.IsHexDigit)) v.Add(
             "sha256",
             new("须为 64 位十六进制 SHA-256", "must be a 64-digit hex SHA-256"));

@@ -349,6 +349,8 @@ public sealed class EvidenceTests(SliceApp slice) : IAsyncLifetime
             (await Refused(body with { ownerId = _d.UnitId, size = 11 * 1024 * 1024 }, 400, "validation_failed")).Errors());
         Assert.Equal(new Dictionary<string, string[]> { ["sha256"] = ["须为 64 位十六进制 SHA-256"] },
             (await Refused(body with { ownerId = _d.UnitId, sha256 = "abc" }, 400, "validation_failed")).Errors());
+        Assert.Equal(new Dictionary<string, string[]> { ["sha256"] = ["须为 64 位十六进制 SHA-256"] },      // the contract's pattern: no newline
+            (await Refused(body with { ownerId = _d.UnitId, sha256 = new string('0', 64) + "\n" }, 400, "validation_failed")).Errors());
         // Every kind of owner is answered for now (activities: Activities/ActivityEvidenceOwner.cs): one that is not there is 404.
         await Refused(body with { ownerType = "activity", ownerId = "act_x1" }, 404, "not_found");
         await Refused(body with { ownerId = "org_nothere1" }, 404, "not_found");
