@@ -19,11 +19,12 @@ public sealed class WeChatWebOptions : IValidatableObject
     /// <summary>Where WeChat sends the browser back with the code: the console's address, under the authorised domain.</summary>
     public Uri? RedirectUri { get; set; }
 
-    public bool IsConfigured => AppId.Length > 0 && AppSecret.Length > 0 && RedirectUri is not null;
+    // Null as well as empty: an app setting set to nothing binds null.
+    public bool IsConfigured => !string.IsNullOrEmpty(AppId) && !string.IsNullOrEmpty(AppSecret) && RedirectUri is not null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var set = new[] { AppId.Length > 0, AppSecret.Length > 0, RedirectUri is not null };
+        var set = new[] { !string.IsNullOrEmpty(AppId), !string.IsNullOrEmpty(AppSecret), RedirectUri is not null };
         if (set.Any(s => s) && !set.All(s => s))
         {
             yield return new ValidationResult("WeChatWeb needs AppId, AppSecret and RedirectUri together, or none of them.");
