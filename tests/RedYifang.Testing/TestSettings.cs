@@ -19,6 +19,9 @@ public static class TestSettings
             ["WeChat:AppSecret"] = weChat.AppSecret,
             ["WeChat:AttemptTimeout"] = "00:00:01",
             ["WeChat:RetryDelay"] = "00:00:00.010",
+            ["WeChatWeb:AppId"] = FakeWeChat.WebAppId,
+            ["WeChatWeb:AppSecret"] = weChat.WebAppSecret,
+            ["WeChatWeb:RedirectUri"] = "http://localhost:7071/console/",
             // Every test client signs in from one address, and a slice raises many orders and uploads as one user in one day:
             // the limits stay out of the way here, and the quota tests set the ones they check.
             ["Quotas:SignInsPerAddress"] = "1000000",

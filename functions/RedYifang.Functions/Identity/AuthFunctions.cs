@@ -7,7 +7,7 @@ using RedYifang.Functions.Platform.Quotas;
 namespace RedYifang.Functions.Identity;
 
 /// <summary>The sign-in routes and <c>/v1/me</c>: each binds the request and calls its use case.</summary>
-internal sealed class AuthFunctions(SignInWithWeChat weChat, DevSignIn dev, GetMe me, BurstLimits limits)
+internal sealed class AuthFunctions(SignInWithWeChat weChat, SignInWithWeChatWeb web, DevSignIn dev, GetMe me, BurstLimits limits)
 {
     [Function("AuthWeChat"), Anonymous]
     public async Task<IActionResult> WeChatLogin(
@@ -18,6 +18,21 @@ internal sealed class AuthFunctions(SignInWithWeChat weChat, DevSignIn dev, GetM
         var body = await req.ReadJsonAsync<SignInWithWeChat.Request>();
         return ApiResult.Ok(await weChat.HandleAsync(body, req.HttpContext.RequestAborted));
     }
+
+    [Function("AuthWeChatWeb"), Anonymous]
+    public async Task<IActionResult> WeChatWebLogin(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/auth/wechat-web")] HttpRequest req)
+    {
+        web.EnsureConfigured();
+        limits.SignInFrom(ClientAddress.Of(req));
+        var body = await req.ReadJsonAsync<SignInWithWeChatWeb.Request>();
+        return ApiResult.Ok(await web.HandleAsync(body, req.HttpContext.RequestAborted));
+    }
+
+    [Function("AuthWeChatWebConfig"), Anonymous]
+    public IActionResult WeChatWebConfig(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/auth/wechat-web/config")] HttpRequest req) =>
+        ApiResult.Ok(web.Config());
 
     [Function("AuthDev"), Anonymous]
     public async Task<IActionResult> DevLogin(

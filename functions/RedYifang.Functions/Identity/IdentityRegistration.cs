@@ -13,6 +13,8 @@ public static class IdentityRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WeChatOptions>().Bind(configuration.GetSection(WeChatOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WeChatWebOptions>().Bind(configuration.GetSection(WeChatWebOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<WeChatClient>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<UserStore>();
@@ -21,6 +23,7 @@ public static class IdentityRegistration
         services.AddSingleton<OpenIdSignIn>();
         services.AddSingleton<SignInWithWeChat>();
         services.AddSingleton<DevSignIn>();
+        services.AddSingleton<SignInWithWeChatWeb>();
         services.AddSingleton<GetMe>();
         return services;
     }

@@ -8,12 +8,18 @@ namespace RedYifang.Functions.Identity;
 /// </summary>
 public sealed class OpenIdSignIn(UserStore users, TokenService tokens, CallerAuthenticator authenticator, BurstLimits limits)
 {
-    public async Task<SignInView> SignInAsync(string openId, string? nickname, CancellationToken ct)
+    public async Task<SignInView> SignInAsync(string openId, string? nickname, CancellationToken ct, string? unionId = null)
     {
         limits.SignInOf(openId);
         var userId = UserIds.FromOpenId(openId);
-        var profile = await users.EnsureAsync(userId, nickname, ct);
-        var (token, expiresAt) = tokens.Issue(userId);
+        var profile = await users.EnsureAsync(userId, nickname, ct, unionId);
+        return await IssueAsync(profile, ct);
+    }
+
+    /// <summary>The answer for a user already found (website QR sign-in, which only lets existing staff in).</summary>
+    public async Task<SignInView> IssueAsync(UserProfile profile, CancellationToken ct)
+    {
+        var (token, expiresAt) = tokens.Issue(profile.Id);
         return new SignInView(token, expiresAt, MeView.Of(profile, await authenticator.RolesOfAsync(profile.Id, ct)));
     }
 }

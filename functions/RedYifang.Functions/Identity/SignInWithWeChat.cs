@@ -14,6 +14,6 @@ public sealed class SignInWithWeChat(WeChatClient weChat, OpenIdSignIn signIn)
         var code = validator.Text("code", request.Code, 128);
         validator.ThrowIfInvalid();
         var session = await weChat.Code2SessionAsync(code!, ct);
-        return await signIn.SignInAsync(session.OpenId, null, ct);
+        return await signIn.SignInAsync(session.OpenId, null, ct, session.UnionId);
     }
 }

@@ -12,6 +12,12 @@ public static class UserIds
     /// </summary>
     public static string FromOpenId(string openId) => Keys.StableId(Prefix, "wechat-openid:" + openId);
 
+    /// <summary>
+    /// A console user WeChat gave no union id for: their id follows from the website app's open id (another namespace
+    /// than the mini-program's).
+    /// </summary>
+    public static string FromWebOpenId(string openId) => Keys.StableId(Prefix, "wechat-web-openid:" + openId);
+
     /// <summary>True for an id this system could have issued to a user (whether or not that user exists).</summary>
     public static bool IsWellFormed(string? id) => Keys.IsWellFormedId(id) && id!.StartsWith(Prefix + "_", StringComparison.Ordinal);
 }

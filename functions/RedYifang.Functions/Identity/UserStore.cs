@@ -9,27 +9,42 @@ namespace RedYifang.Functions.Identity;
 /// <summary>
 /// Table <c>Users</c>: one partition per user holding the profile (RowKey <c>profile</c>) and one row per
 /// role grant (RowKey <c>role|{orgId or *}|{role}</c>), so a request's roles are one single-partition query.
+/// Table <c>UserUnionIds</c>: WeChat's union id (hashed) → the user, so a website QR sign-in finds the mini-program's user.
 /// </summary>
 public sealed class UserStore(Tables tables, TimeProvider clock)
 {
     public const string TableName = "Users";
     private const string ProfileRow = "profile";
     private const string RolePrefix = "role|";
+    public const string UnionTableName = "UserUnionIds";
+    private const string UnionRow = "user";
 
-    public async Task<UserProfile> EnsureAsync(string userId, string? nickname, CancellationToken ct = default)
+    /// <summary>
+    /// Creates the user on first sign-in. A union id WeChat gives is indexed before the profile names it: the index and
+    /// the profile live in different partitions (no batch spans them), and the index points at an id that follows from
+    /// the open id, so a crash in between leaves an index the next sign-in completes, never a wrong one.
+    /// </summary>
+    public async Task<UserProfile> EnsureAsync(string userId, string? nickname, CancellationToken ct = default, string? unionId = null)
     {
         var table = await tables.GetAsync(TableName, ct);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(userId, ProfileRow, cancellationToken: ct);
         if (existing.HasValue && existing.Value is { } entity)
         {
-            if (nickname is not null && nickname != entity.GetString("Nickname"))
+            var indexUnion = unionId is not null && UnionKey(unionId) != entity.GetString("UnionKey");
+            if ((nickname is not null && nickname != entity.GetString("Nickname")) || indexUnion)
             {
-                entity["Nickname"] = nickname;
+                if (indexUnion) await IndexUnionIdAsync(unionId!, userId, ct);
+                if (nickname is not null) entity["Nickname"] = nickname;
+                if (indexUnion) entity["UnionKey"] = UnionKey(unionId!);
                 await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, ct);
             }
             return ToProfile(entity);
         }
-        var created = new TableEntity(userId, ProfileRow) { ["Nickname"] = nickname, ["CreatedAt"] = clock.GetUtcNow() };
+        if (unionId is not null) await IndexUnionIdAsync(unionId, userId, ct);
+        var created = new TableEntity(userId, ProfileRow)
+        {
+            ["Nickname"] = nickname, ["CreatedAt"] = clock.GetUtcNow(), ["UnionKey"] = unionId is null ? null : UnionKey(unionId),
+        };
         try
         {
             await table.AddEntityAsync(created, ct);
@@ -40,6 +55,24 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         }
         return ToProfile(created);
     }
+
+    /// <summary>The user WeChat's union id was indexed for (by a mini-program sign-in), if any.</summary>
+    public async Task<string?> FindByUnionIdAsync(string unionId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(UnionTableName, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(UnionKey(unionId), UnionRow, cancellationToken: ct);
+        return row.HasValue && row.Value is not null ? row.Value.GetString("UserId") : null;
+    }
+
+    private async Task IndexUnionIdAsync(string unionId, string userId, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(UnionTableName, ct);
+        // Upsert: a union id belongs to one person, and their mini-program open id (so their user id) never changes.
+        await table.UpsertEntityAsync(new TableEntity(UnionKey(unionId), UnionRow) { ["UserId"] = userId }, TableUpdateMode.Replace, ct);
+    }
+
+    // Hashed like user ids, so the table's keys do not reveal union ids.
+    private static string UnionKey(string unionId) => Keys.StableId("uni", "wechat-unionid:" + unionId);
 
     public async Task<UserProfile?> FindAsync(string userId, CancellationToken ct = default)
     {

@@ -179,6 +179,7 @@ public sealed class SchemaValues(FuzzIds ids)
                 "^[0-9a-fA-F]{64}$" => Gen.Choose(0, 1000).Select(i => Keys(i)),
                 "^[0-9]{1,12}:[0-9a-f]{64}$" => Gen.Choose(1, 5).Select(i => $"{i}:{Keys(i)}"),
                 "^[0-9]{6}$" => Gen.Elements("000000", "123456", "999999"),
+                "^[A-Za-z0-9_-]{16,128}$" => Gen.Elements("0123456789abcdef", "state-AZ_09-state-AZ_09"),
                 "^(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?\\z" => Gen.Elements("0.10", "1000.00", "12", "0.5"),
                 "^(budget|coBuilding|expense|donor|donations):[a-z]{2,5}_[0-9a-zA-Z-]{1,60}:[0-9]{4}\\z" =>
                     Gen.Elements("budget", "coBuilding", "expense").Select(k => $"{k}:{Unknown("org")}:2026"),

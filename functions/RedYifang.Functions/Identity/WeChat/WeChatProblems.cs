@@ -9,6 +9,17 @@ public static class WeChatProblems
             new("微信登录凭证无效", "The WeChat login code is not valid"),
             new("登录凭证已使用或已过期，请重新调用 wx.login() 获取。", "The code was used or has expired; call wx.login() again."));
 
+    public static ValidationFailedException InvalidWebCode() =>
+        new( "wechat_invalid_code",
+            new("微信登录凭证无效", "The WeChat login code is not valid"),
+            new("二维码登录凭证已使用或已过期，请重新扫码。", "The code was used or has expired; scan the QR code again."));
+
+    public static ForbiddenException NotStaff(string userId) =>
+        new( "console_staff_only",
+            new("该微信账号没有管理后台权限", "This WeChat account has no console role"),
+            new($"管理后台仅供工作人员使用。请将用户编号 {userId} 告知管理员授予角色。",
+                $"The console is for staff. Ask an administrator to grant a role to user {userId}."));
+
     public static TooManyRequestsException RateLimited() =>
         new( "wechat_rate_limited",
             new("登录过于频繁", "Too many sign-in attempts"),
