@@ -34,6 +34,7 @@ public sealed class AssessmentTranslator : IEventTranslator
         Id = order.Id, CommunityId = order.CommunityId, DistrictId = order.CommunityPath[0], UnitId = order.UnitId,
         AgreementId = order.Agreement?.Id, CreatedAt = order.CreatedAt, ServiceHours = order.Completion?.ServiceHours,
         Beneficiaries = order.Completion?.Beneficiaries, Stars = order.Rating?.Stars,
+        Represented = order.Rating?.Represented ?? false,
         Household = order.RaisedByStaff ? null : order.OwnerId,
     };
 }

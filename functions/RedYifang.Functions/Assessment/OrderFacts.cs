@@ -40,7 +40,7 @@ public static class OrderFacts
             case FactKind.Rated when order.Stars is { } stars:
                 foreach (var org in new[] { unit, order.CommunityId }.OfType<string>())
                 {
-                    yield return Fact($"{order.Id}|rated|{org}", org, e) with { Stars = stars };
+                    yield return Fact($"{order.Id}|rated|{org}", org, e) with { Stars = stars, Represented = order.Represented };
                 }
                 break;
             case FactKind.ClosedUnrated:

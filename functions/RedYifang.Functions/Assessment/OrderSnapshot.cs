@@ -13,6 +13,11 @@ public sealed record OrderSnapshot
     public int? Beneficiaries { get; init; }
     public int? Stars { get; init; }
 
+    /// <summary>
+    /// The rating was given by an admin for a represented resident without an account (<see cref="Orders.Rating.Represented"/>).
+    /// </summary>
+    public bool Represented { get; init; }
+
     /// <summary>The household the order served, where known: its owner's, when a resident raised it (null when staff did).</summary>
     public string? Household { get; init; }
 }

@@ -23,7 +23,20 @@ public sealed record Order
     public DateTimeOffset? PreferredFrom { get; init; }
     public DateTimeOffset? PreferredTo { get; init; }
     public string? ContactPhone { get; init; }
-    public required string OwnerId { get; init; }
+
+    /// <summary>
+    /// The resident the order is for, who alone takes the owner's part (rating, follow-up, cancelling, photos): who raised it,
+    /// or the resident an admin filed it for. Null for an order filed for a <see cref="Represented"/> resident without an account.
+    /// </summary>
+    public string? OwnerId { get; init; }
+
+    /// <summary>The admin who filed the order on a resident's behalf (never its owner); null when the owner raised it.</summary>
+    public string? FiledBy { get; init; }
+
+    /// <summary>
+    /// The resident without an account an admin filed the order for; its admins then rate it (<see cref="Rating.Represented"/>).
+    /// </summary>
+    public RepresentedPerson? Represented { get; init; }
 
     /// <summary>
     /// Raised by staff (an admin over the community) for the residents they serve, not by a resident for their own household: the
@@ -47,9 +60,11 @@ public sealed record Order
     /// <summary>When the order was last accepted (a follow-up that reopened it is accepted again later).</summary>
     public DateTimeOffset? AcceptedAt => History.LastOrDefault(h => h.To == OrderState.Accepted)?.At;
 
-    /// <summary>A new order, submitted by its owner.</summary>
+    /// <summary>
+    /// A new order, submitted by <paramref name="by"/>: its owner, unless <paramref name="behalf"/> says whom an admin files it for.
+    /// </summary>
     public static OrderChange Submit(NewOrder draft, string id, IReadOnlyList<string> communityPath, string by, DateTimeOffset at,
-        bool raisedByStaff = false)
+        bool raisedByStaff = false, Behalf? behalf = null)
     {
         var order = new Order
         {
@@ -57,7 +72,8 @@ public sealed record Order
             Title = draft.Title, Category = draft.Category, Description = draft.Description, Beneficiaries = draft.Beneficiaries,
             Urgency = draft.Urgency, PreferredFrom = draft.PreferredFrom, PreferredTo = draft.PreferredTo, ContactPhone = draft
                 .ContactPhone,
-            OwnerId = by, RaisedByStaff = raisedByStaff, State = OrderState.Submitted,
+            OwnerId = behalf is null ? by : behalf.ResidentId, FiledBy = behalf is null ? null : by,
+            Represented = behalf?.Represented, RaisedByStaff = raisedByStaff, State = OrderState.Submitted,
             History = [new HistoryEntry(null, OrderState.Submitted, by, at, null)],
             CreatedAt = at, UpdatedAt = at,
         };

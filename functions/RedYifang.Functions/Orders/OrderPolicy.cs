@@ -27,8 +27,18 @@ public static class OrderPolicy
     /// <summary>The resident the order is for (who raised it, or for whom an admin filed it).</summary>
     public static bool IsOwner(Caller caller, Order order) => order.OwnerId == caller.UserId;
 
-    /// <summary>Only the resident who raised the order rates it.</summary>
-    public static bool MayRate(Caller caller, Order order) => order.OwnerId == caller.UserId;
+    /// <summary>
+    /// The resident the order is for rates it (never the admin who filed it for them); an order for a represented resident without
+    /// an account has no owner and is rated by an admin over its community (<see cref="Rating.Represented"/>).
+    /// </summary>
+    public static bool MayRate(Caller caller, Order order) =>
+        order.OwnerId == caller.UserId || (order is { OwnerId: null, Represented: not null } && caller.IsAdminOf(order.CommunityPath));
+
+    /// <summary>Files an order on a resident's behalf (by user id or represented): an admin over the community (or above it).</summary>
+    public static bool MayFileFor(Caller caller, IReadOnlyList<string> communityPath) => caller.IsAdminOf(communityPath);
+
+    /// <summary>Sees a represented resident's phone unmasked: admins over the order's community (the filing admin's and above).</summary>
+    public static bool SeesRepresentedPhone(Caller caller, Order order) => caller.IsAdminOf(order.CommunityPath);
 
     /// <summary>A unit's liaison claims with that unit's resource.</summary>
     public static bool MayClaimFor(Caller caller, string unitId) => caller.IsLiaisonOf(unitId);

@@ -40,7 +40,8 @@ public sealed class OrderStore(Tables tables, Outbox outbox, EventTranslators tr
     public async Task AddAsync(OrderChange change, CancellationToken ct = default)
     {
         var order = change.Order;
-        await IndexAsync(ByUserTable, order.OwnerId, order.Id, ct);
+        // An order for a represented resident without an account has no owner to list it for.
+        if (order.OwnerId is { } owner) await IndexAsync(ByUserTable, owner, order.Id, ct);
         if (order.UnitId is { } unit) await IndexAsync(ByUnitTable, unit, order.Id, ct);
         await CommitAsync(order.CommunityId,
         [

@@ -19,7 +19,9 @@ public sealed record OrderView
     public DateTimeOffset? PreferredFrom { get; init; }
     public DateTimeOffset? PreferredTo { get; init; }
     public string? ContactPhone { get; init; }
-    public required string OwnerId { get; init; }
+    public string? OwnerId { get; init; }
+    public string? FiledBy { get; init; }
+    public RepresentedPerson? Represented { get; init; }
     public required OrderState State { get; init; }
     public required IReadOnlyList<HistoryEntry> History { get; init; }
     public required IReadOnlyList<OrderClaim> Claims { get; init; }
@@ -38,7 +40,11 @@ public sealed record OrderView
         CategoryName = o.Category.Chinese(), Description = o.Description, Beneficiaries = o.Beneficiaries, Urgency = o.Urgency,
         PreferredFrom = o.PreferredFrom, PreferredTo = o.PreferredTo,
         ContactPhone = o.ContactPhone is { } phone && !OrderPolicy.SeesContact(caller, o) ? PhoneMask.Mask(phone) : o.ContactPhone,
-        OwnerId = o.OwnerId, State = o.State, History = o.History, Claims = o.Claims, ResourceId = o.Agreement?.ResourceId, UnitId = o
+        OwnerId = o.OwnerId, FiledBy = o.FiledBy,
+        Represented = o.Represented is { } r && !OrderPolicy.SeesRepresentedPhone(caller, o)
+            ? r with { Phone = PhoneMask.Mask(r.Phone) }
+            : o.Represented,
+        State = o.State, History = o.History, Claims = o.Claims, ResourceId = o.Agreement?.ResourceId, UnitId = o
             .UnitId,
         Agreement = o.Agreement, Completion = o.Completion, Rating = o.Rating, FollowUp = o.FollowUp, CreatedAt = o.CreatedAt,
         UpdatedAt = o.UpdatedAt,

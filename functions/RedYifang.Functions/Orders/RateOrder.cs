@@ -3,7 +3,7 @@ using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Orders;
 
-/// <summary>The resident rates an accepted order (1–5 stars, an optional comment), which closes it.</summary>
+/// <summary>The resident (for a represented one, an admin) rates an accepted order (1–5 stars, a comment), which closes it.</summary>
 public sealed class RateOrder(OrderChanges changes)
 {
     public sealed record Request(int? Stars, string? Comment);
@@ -18,7 +18,7 @@ public sealed class RateOrder(OrderChanges changes)
             caller,
             id,
             OrderPolicy.MayRate,
-            o => o.Rate(new Rating(stars!.Value, comment, changes.Now), caller.UserId),
+            o => o.Rate(new Rating(stars!.Value, comment, changes.Now, Represented: o.Represented is not null), caller.UserId),
             ct);
     }
 }

@@ -1,4 +1,7 @@
 namespace RedYifang.Functions.Orders;
 
-/// <summary>The resident's stars (1–5) and comment.</summary>
-public sealed record Rating(int Stars, string? Comment, DateTimeOffset At);
+/// <summary>
+/// The resident's stars (1–5) and comment. <see cref="Represented"/>: given by an admin for a resident without an account
+/// (an order filed as <see cref="Order.Represented"/>), carried onto the assessment's rated fact (docs/assessment.md).
+/// </summary>
+public sealed record Rating(int Stars, string? Comment, DateTimeOffset At, bool Represented = false);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RedYifang.Functions.Identity;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Idempotency;
@@ -10,7 +11,8 @@ using RedYifang.Functions.Platform.Storage;
 namespace RedYifang.Functions.Orders;
 
 /// <summary>A resident (or an admin on their behalf) raises a service order in a registered community (and grid).</summary>
-public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, DailyQuotas quotas, IOptions<QuotaOptions> limits, TimeProvider clock)
+public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, UserStore users, DailyQuotas quotas, IOptions<QuotaOptions> limits,
+    TimeProvider clock)
 {
     /// <summary>The daily quota of orders a resident raises (<see cref="QuotaOptions.OrdersPerResidentPerDay"/>).</summary>
     public const string Quota = "orders";
@@ -28,11 +30,20 @@ public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, DailyQuotas qu
         public DateTimeOffset? PreferredTo { get; init; }
         public string? ContactPhone { get; init; }
         public string? Level { get; init; }
+
+        /// <summary>An admin files the order for this resident of the community (who then owns it).</summary>
+        public string? ResidentId { get; init; }
+
+        /// <summary>An admin files the order for a resident without an account.</summary>
+        public RepresentedRequest? Represented { get; init; }
     }
+
+    /// <summary>A represented resident: name (1–20 characters) and mobile number (11 ASCII digits starting with 1).</summary>
+    public sealed record RepresentedRequest(string? Name, string? Phone);
 
     public async Task<Order> HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
-        var (communityId, draft) = Validate(request);
+        var (communityId, draft, behalf) = Validate(request);
         var community = await orgs.FindAsync(communityId, ct);
         if (community is not { Kind: OrgKind.Community })
         {
@@ -46,18 +57,20 @@ public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, DailyQuotas qu
                 throw Problems.InvalidReference("gridId", new("不是该社区的网格", "is not a grid of this community"));
             }
         }
+        if (behalf is not null) await CheckBehalfAsync(caller, community, behalf, ct);
         // Staff raising orders for the residents they serve are not limited; a resident's order counts before it is written,
         // so that instances writing at once cannot pass the limit together, and is given back if the write fails. A staff
-        // order stands for no household of its owner's (Order.RaisedByStaff).
+        // order stands for no household of its owner's (Order.RaisedByStaff), except one filed for a resident by id: theirs.
         var counted = !caller.IsAdminOf(community.Path);
         var change = Order.Submit(draft, Keys.NewChildId("ord", community.Id, clock), community.Path, caller.UserId, clock.GetUtcNow(),
-            raisedByStaff: !counted);
+            raisedByStaff: !counted && behalf?.ResidentId is null, behalf);
         if (counted) await quotas.TakeAsync(Quota, "too_many_orders", caller.UserId, limits.Value.OrdersPerResidentPerDay, ct);
         Order? first;
         try
         {
             first = await CreateOnce.AddAsync(() => orders.AddAsync(change, ct), async () =>
-                (await orders.FindAsync(change.Order.Id, ct))?.Order is { } order && order.OwnerId == caller.UserId ? order : null);
+                (await orders.FindAsync(change.Order.Id, ct))?.Order is { } order
+                && (order.FiledBy ?? order.OwnerId) == caller.UserId ? order : null);
         }
         catch when (counted)
         {
@@ -69,7 +82,26 @@ public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, DailyQuotas qu
         return first ?? change.Order;
     }
 
-    public static (string CommunityId, NewOrder Draft) Validate(Request request)
+    /// <summary>
+    /// Only an admin over the community files for someone else (403 otherwise); a resident named by id must live in that community
+    /// (a resident grant scoped to it), else 422 <c>invalid_reference</c>.
+    /// </summary>
+    private async Task CheckBehalfAsync(Caller caller, Org community, Behalf behalf, CancellationToken ct)
+    {
+        if (!OrderPolicy.MayFileFor(caller, community.Path)) throw Problems.Forbidden();
+        if (behalf.ResidentId is not { } residentId) return;
+        var roles = await users.GetRolesAsync(residentId, ct);
+        if (!IsResidentOf(roles, community.Id))
+        {
+            throw Problems.InvalidReference("residentId", new("不是该社区的居民", "is not a resident of this community"));
+        }
+    }
+
+    /// <summary>The grants include a resident grant scoped to this community.</summary>
+    public static bool IsResidentOf(IEnumerable<RoleGrant> roles, string communityId) =>
+        roles.Any(r => r.Role == Role.Resident && r.OrgId == communityId);
+
+    public static (string CommunityId, NewOrder Draft, Behalf? Behalf) Validate(Request request)
     {
         var v = new Validator();
         var communityId = v.Id("communityId", request.CommunityId);
@@ -86,12 +118,32 @@ public sealed class SubmitOrder(OrderStore orders, OrgStore orgs, DailyQuotas qu
         {
             v.Add("preferredTo", new("须晚于 preferredFrom", "must be after preferredFrom"));
         }
+        var behalf = ValidateBehalf(v, request);
         v.ThrowIfInvalid();
         return (communityId!, new NewOrder
         {
             GridId = gridId, Level = level!.Value, Title = title!, Category = category!.Value, Description = description!,
             Beneficiaries = beneficiaries!.Value, Urgency = urgency!.Value, PreferredFrom = request.PreferredFrom,
             PreferredTo = request.PreferredTo, ContactPhone = phone,
-        });
+        }, behalf);
     }
+
+    private static Behalf? ValidateBehalf(Validator v, Request request)
+    {
+        if (request.ResidentId is not null && request.Represented is not null)
+        {
+            v.Add("represented", new("不能与 residentId 同时给出", "must not be given with residentId"));
+            return null;
+        }
+        if (request.ResidentId is not null) return new Behalf(v.Id("residentId", request.ResidentId), null);
+        if (request.Represented is not { } r) return null;
+        var name = v.Text("represented.name", r.Name, 20);
+        // Checked as sent, untrimmed, as the contract's pattern is.
+        var phone = v.Text("represented.phone", r.Phone, 11) is null ? null : r.Phone;
+        if (phone is not null && !IsMobile(phone)) v.Add("represented.phone", new("不是有效的手机号码", "is not a valid mobile number"));
+        return name is null || phone is null ? null : new Behalf(null, new RepresentedPerson(name, phone));
+    }
+
+    /// <summary>11 ASCII digits starting with 1 (the pattern openapi.json gives <c>represented.phone</c>).</summary>
+    public static bool IsMobile(string phone) => phone.Length == 11 && phone[0] == '1' && phone.All(char.IsAsciiDigit);
 }

@@ -76,6 +76,15 @@ public sealed class OrderPolicyTests
             c => OrderPolicy.MayAccept(c, CompletedByU1),
             AdminsOverC11)
         .Allow(nameof(OrderPolicy.MayRate), "order in c11 accepted from u1", c => OrderPolicy.MayRate(c, AcceptedFromU1), [Owner])
+        // Filed for a represented resident without an account: no owner, so the admins over its community rate it (issue 17).
+        .Allow(
+            nameof(OrderPolicy.MayRate),
+            "represented order in c11 accepted from u1",
+            c => OrderPolicy.MayRate(c, AcceptedFromU1 with { OwnerId = null, Represented = new RepresentedPerson("王阿姨", "13912345678") }),
+            AdminsOverC11)
+        .Allow(nameof(OrderPolicy.MayFileFor), "community c11", c => OrderPolicy.MayFileFor(c, C11.Path), AdminsOverC11)
+        .Allow(nameof(OrderPolicy.SeesRepresentedPhone), "published order in c11", c => OrderPolicy.SeesRepresentedPhone(c, Published),
+            AdminsOverC11)
         .Allow(nameof(OrderPolicy.IsOwner), "published order in c11", c => OrderPolicy.IsOwner(c, Published), [Owner])
         .Allow(nameof(OrderPolicy.MayClaimFor), "unit u1", c => OrderPolicy.MayClaimFor(c, U1.Id), [LiaisonU1])
         .Allow(nameof(OrderPolicy.MayClaimFor), "unit u3", c => OrderPolicy.MayClaimFor(c, U3.Id), [LiaisonU3])
