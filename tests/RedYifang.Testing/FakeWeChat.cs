@@ -13,8 +13,9 @@ namespace RedYifang.Testing;
 /// <c>union:{openid}:{unionid}</c> (with a union id).
 /// It also plays the open platform's <c>sns/oauth2/access_token</c> for the website app: <see cref="IssueWebCode"/> hands
 /// out a code the way a QR scan would, usable once (40163 after), <c>busy</c> answers -1, any other code 40029.
+/// The server APIs (access token, subscription messages, content security) are played in the other parts of this class.
 /// </summary>
-public sealed class FakeWeChat : IAsyncDisposable
+public sealed partial class FakeWeChat : IAsyncDisposable
 {
     public const string AppId = "wx-test-app";
     public const string WebAppId = "wx-test-web";
@@ -45,6 +46,9 @@ public sealed class FakeWeChat : IAsyncDisposable
         var fake = new FakeWeChat(app, new Uri("http://127.0.0.1/"));
         app.MapGet("/sns/jscode2session", fake.Answer);
         app.MapGet("/sns/oauth2/access_token", fake.AnswerWeb);
+        fake.MapServerApis(app);
+        fake.MapMessages(app);
+        fake.MapSecurity(app);
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return fake;

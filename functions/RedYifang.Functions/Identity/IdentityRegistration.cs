@@ -11,8 +11,6 @@ public static class IdentityRegistration
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WeChatOptions>().Bind(configuration.GetSection(WeChatOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WeChatWebOptions>().Bind(configuration.GetSection(WeChatWebOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<WeChatClient>();

@@ -32,6 +32,11 @@ public static class PlatformRegistration
         services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<Events.EventTranslators>();
+        services.AddOptions<WeChat.WeChatOptions>().Bind(configuration.GetSection(WeChat.WeChatOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(WeChat.WeChatAccessTokens.HttpClientName);
+        services.AddSingleton<WeChat.WeChatAccessTokens>();
+        services.AddSingleton<WeChat.WeChatServer>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.WeChat;
 
 namespace RedYifang.Functions.Identity.WeChat;
 

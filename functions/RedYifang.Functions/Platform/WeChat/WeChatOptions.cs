@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using RedYifang.Functions.Platform;
 
-namespace RedYifang.Functions.Identity.WeChat;
+namespace RedYifang.Functions.Platform.WeChat;
 
 public sealed class WeChatOptions
 {
@@ -27,4 +26,19 @@ public sealed class WeChatOptions
 
     [TimeSpanRange("00:00:00", "00:00:10")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The server access token is renewed this long before WeChat's stated expiry, so no call carries a token that dies on
+    /// the way. Under five minutes: WeChat's stable_token hands out the next token only in the last five minutes of the
+    /// current one (and keeps both alive meanwhile), so a renewal earlier than that would get the same token back.
+    /// </summary>
+    [TimeSpanRange("00:00:10", "00:04:50")]
+    public TimeSpan TokenRenewBefore { get; set; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>How long one instance holds the right to renew the shared token before another may take it over.</summary>
+    [TimeSpanRange("00:00:01", "00:05:00")]
+    public TimeSpan TokenLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The server side (access token, messages, content security) is usable only with both settings.</summary>
+    public bool IsConfigured => !string.IsNullOrEmpty(AppId) && !string.IsNullOrEmpty(AppSecret);
 }
