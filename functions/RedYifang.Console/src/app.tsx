@@ -12,6 +12,14 @@ import { TraceArchive } from "./screens/trace";
 import { Rankings } from "./screens/rankings";
 import { Statistics } from "./screens/stats";
 import { OrgTree } from "./screens/orgtree";
+import { Resources } from "./screens/resources";
+import { BatchMatching } from "./screens/matching";
+import { Claims } from "./screens/claims";
+import { Agreements } from "./screens/agreements";
+import { Activities } from "./screens/activities";
+import { Sites } from "./screens/sites";
+import { Funds } from "./screens/funds";
+import { Evaluations } from "./screens/evaluations";
 import type { Me } from "./api";
 
 export function App() {
@@ -111,6 +119,14 @@ function Route({ path, session }: { path: string; session: Session }) {
   if (path === "/rankings" && allowed(path)) return <Rankings />;
   if (path === "/stats" && allowed(path)) return <Statistics />;
   if (path === "/orgs" && allowed(path)) return <OrgTree />;
+  if (path === "/claims" && allowed(path)) return <Claims />;
+  if (path === "/matching" && allowed(path)) return <BatchMatching />;
+  if (path === "/resources" && allowed(path)) return <Resources />;
+  if (path === "/agreements" && allowed(path)) return <Agreements />;
+  if (path === "/activities" && allowed(path)) return <Activities />;
+  if (path === "/sites" && allowed(path)) return <Sites />;
+  if (path === "/funds" && allowed(path)) return <Funds />;
+  if (path === "/evaluations" && allowed(path)) return <Evaluations />;
   if (path === "/" || path === "") {
     const first = firstScreen(session);
     if (first !== "/") {
