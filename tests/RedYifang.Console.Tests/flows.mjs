@@ -187,6 +187,7 @@ try {
   const resourceTitle = `陪同就医-${Date.now()}`;
   await page.getByLabel("名称", { exact: true }).fill(resourceTitle);
   await page.getByLabel("服务内容").fill("陪同老人就医、取药");
+  await page.locator("input[name=areaIds]:checked").waitFor();
   await page.getByRole("button", { name: "保存草稿" }).click();
   const created = page.locator("tr[data-resource]", { hasText: resourceTitle });
   await created.waitFor();
@@ -417,7 +418,6 @@ try {
   await shot("21-checkin-qr");
   const fetchesBefore = codeFetches;
   await page.clock.runFor(31_000);
-  await page.waitForFunction(() => true);
   for (let i = 0; codeFetches === fetchesBefore; i++) {
     if (i > 100) fail("the check-in code was not fetched again after it turned");
     await page.waitForTimeout(100);

@@ -238,7 +238,7 @@ function CheckinScreen({ activity, onClose }: { activity: Activity; onClose: () 
     const el = layer.current!;
     el.focus();
     el.requestFullscreen?.().catch(() => {});
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
     addEventListener("keydown", onKey);
     return () => {
       removeEventListener("keydown", onKey);
@@ -269,7 +269,6 @@ function CheckinScreen({ activity, onClose }: { activity: Activity; onClose: () 
       clearInterval(tick);
     };
   }, [activity.id]);
-  const close = () => onClose();
   const left = code ? Math.max(0, Math.ceil((Date.parse(code.validUntil) - now) / 1000)) : 0;
   return (
     <div class="qr-layer" ref={layer} tabIndex={-1} role="dialog" aria-modal="true" aria-labelledby="qr-title"
@@ -285,7 +284,7 @@ function CheckinScreen({ activity, onClose }: { activity: Activity; onClose: () 
       ) : (
         !error && <Loading what="签到码" />
       )}
-      <button type="button" onClick={close}>关闭（Esc）</button>
+      <button type="button" onClick={onClose}>关闭（Esc）</button>
     </div>
   );
 }

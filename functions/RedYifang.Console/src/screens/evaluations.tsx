@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import { label, lastMonth, receivedStates, time } from "../labels";
-import { children, getOrg, useOrgNames, type Org, type Page } from "../orgs";
+import { children, getOrg, streetsAndBelow, useOrgNames, type Org, type Page } from "../orgs";
 import { ADMIN_ROLES } from "../session";
 import { Empty, ErrorBox, OrgSelect, Show, useActing, useAction, useLoad } from "../ui";
 
@@ -32,7 +32,8 @@ async function subjectsOf(org: Org): Promise<Org[]> {
 
 /** 双向评价: evaluate within the period's window, what was given, and what was received once the blind rules allow it. */
 export function Evaluations() {
-  const [orgs] = useActing([...ADMIN_ROLES, "liaison"], async (list) => list.filter((o) => o.kind !== "district"));
+  // A district does not evaluate; its admins act for its streets.
+  const [orgs] = useActing([...ADMIN_ROLES, "liaison"], streetsAndBelow);
   return (
     <section>
       <h1>双向评价</h1>

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import { accountKinds, label, time } from "../labels";
-import { type Org } from "../orgs";
+import { useOrgNames, type Org } from "../orgs";
 import { ADMIN_ROLES, hasRole, useSession } from "../session";
 import { Empty, ErrorBox, OrgSelect, Show, useActing, useAction, useLoad } from "../ui";
 
@@ -47,7 +47,9 @@ function Ledger({ orgs }: { orgs: Org[] }) {
   const q = `orgId=${encodeURIComponent(orgId)}&year=${year}`;
   const [accounts, reloadAccounts] = useLoad(() => api<{ items: Account[] }>("GET", `/v1/funding/accounts?${q}`), [q]);
   const [movements, reloadMovements] = useLoad(() => api<{ items: Movement[] }>("GET", `/v1/funding/movements?${q}`), [q]);
-  const names = Object.fromEntries(orgs.map((o) => [o.id, o.name]));
+  const names = useOrgNames(movements.state === "ready"
+    ? [...new Set(movements.value.items.flatMap((m) => [m.from.split(":")[1], m.to.split(":")[1]]))]
+    : []);
   const admin = hasRole(useSession(), ...ADMIN_ROLES);
   return (
     <>

@@ -3,7 +3,7 @@ import { api } from "../api";
 import { label, runStates, time } from "../labels";
 import { streetsAndBelow, useOrgNames, type Org } from "../orgs";
 import { href } from "../router";
-import { ADMIN_ROLES } from "../session";
+import { ADMIN_ROLES, useSession } from "../session";
 import type { Order } from "../types";
 import { Empty, ErrorBox, Loading, OrgSelect, Show, asApiError, useActing, useAction } from "../ui";
 import type { Resource } from "./resources";
@@ -32,7 +32,9 @@ export function BatchMatching() {
 
 function Runner({ scopes }: { scopes: Org[] }) {
   const [scopeId, setScopeId] = useState(scopes[0].id);
-  const [runId, setRunId] = useState<string | null>(sessionStorage.getItem("matching.run"));
+  // The last run this user started in this tab, watched again when the screen is opened again.
+  const runKey = `matching.run.${useSession().user.id}`;
+  const [runId, setRunId] = useState<string | null>(sessionStorage.getItem(runKey));
   const start = useAction();
   return (
     <>
@@ -43,7 +45,7 @@ function Runner({ scopes }: { scopes: Org[] }) {
           e.preventDefault();
           await start.run(async () => {
             const run = await api<Run>("POST", "/v1/matching/runs", { scopeOrgId: scopeId });
-            sessionStorage.setItem("matching.run", run.id);
+            sessionStorage.setItem(runKey, run.id);
             setRunId(run.id);
           });
         }}

@@ -173,7 +173,8 @@ function CreateResource({ unitId, done }: { unitId: string; done: () => void }) 
           }
         </Show>
       </fieldset>
-      <button type="submit" class="primary" disabled={action.busy}>保存草稿</button>
+      {/* Not before the areas are there: a resource serves at least one (the API says so too). */}
+      <button type="submit" class="primary" disabled={action.busy || areas.state !== "ready"}>保存草稿</button>
       {action.error && <ErrorBox error={action.error} />}
     </form>
   );
@@ -207,7 +208,7 @@ function EditForm({ resource, etag, reload, done }: {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
         setStale(null);
-        const ok = await action.run(async () => {
+        await action.run(async () => {
           try {
             await api("PATCH", `/v1/resources/${encodeURIComponent(resource.id)}`, {
               description: String(f.get("description")).trim(),
@@ -225,7 +226,6 @@ function EditForm({ resource, etag, reload, done }: {
           }
           done();
         });
-        if (!ok) return;
       }}
     >
       <p class="hint">
