@@ -26,6 +26,16 @@ param weChatAppId string = ''
 @description('The WeChat mini-program AppSecret; stored in Key Vault.')
 param weChatAppSecret string
 
+@description('The WeChat open platform website app\'s AppID (网站应用, the console\'s QR sign-in). Empty: QR sign-in is off and no WeChatWeb setting is written.')
+param weChatWebAppId string = ''
+
+@secure()
+@description('The website app\'s AppSecret; stored in Key Vault (secret wechat-web-app-secret) when given.')
+param weChatWebAppSecret string = ''
+
+@description('Where WeChat sends the browser back after the QR scan: the console\'s https address under the website app\'s authorised domain. Empty: consoleOrigin + /console/.')
+param weChatWebRedirectUri string = ''
+
 @secure()
 @description('HMAC key (at least 32 characters) for access tokens; stored in Key Vault.')
 param tokenSigningKey string
@@ -100,6 +110,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     weChatAppSecret: weChatAppSecret
+    weChatWebAppSecret: weChatWebAppSecret
     tokenSigningKey: tokenSigningKey
   }
 }
@@ -122,6 +133,8 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusNamespaceName: serviceBus.outputs.name
     keyVaultName: keyVault.outputs.name
     weChatAppId: weChatAppId
+    weChatWebAppId: weChatWebAppId
+    weChatWebRedirectUri: !empty(weChatWebRedirectUri) ? weChatWebRedirectUri : (empty(consoleOrigin) ? '' : '${consoleOrigin}/console/')
     bootstrapAdmins: bootstrapAdmins
   }
 }

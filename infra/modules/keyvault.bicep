@@ -1,10 +1,15 @@
-// Key Vault for the two secrets the app needs; RBAC authorisation, referenced from app settings.
+// Key Vault for the secrets the app needs (the website app's only when QR sign-in is configured); RBAC authorisation,
+// referenced from app settings.
 param name string
 param location string
 param tags object
 
 @secure()
 param weChatAppSecret string
+
+@secure()
+@description('Empty: QR sign-in is off and no secret is written (the app settings name none then).')
+param weChatWebAppSecret string = ''
 
 @secure()
 param tokenSigningKey string
@@ -28,6 +33,12 @@ resource weChatSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'wechat-app-secret'
   properties: { value: weChatAppSecret }
+}
+
+resource weChatWebSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(weChatWebAppSecret)) {
+  parent: vault
+  name: 'wechat-web-app-secret'
+  properties: { value: weChatWebAppSecret }
 }
 
 resource signingKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
