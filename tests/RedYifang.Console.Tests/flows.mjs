@@ -221,9 +221,19 @@ try {
   // Evaluations: what the unit received (blind rules), and one it gives its street within the window.
   await go("/evaluations");
   const receivedState = await page.locator("[data-testid=received] p[data-state]").getAttribute("data-state");
-  if (!["windowNotOpen", "windowOpen", "notEnoughEvaluations", "available"].includes(receivedState)) {
-    fail(`received evaluations: ${receivedState}`);
-  }
+  // The API says what the screen must show and whether the window is open now: one expected outcome per run.
+  const evaluator = await page.locator("select[name=org]").inputValue();
+  const evaluationPeriod = await page.locator("input[name=period]").inputValue();
+  const truth = await asThisUser(async ({ orgId, period }) => {
+    const token = sessionStorage.getItem("redyifang.token");
+    const r = await fetch(`/api/v1/evaluations/received?orgId=${encodeURIComponent(orgId)}&period=${period}`,
+      { headers: { Authorization: `Bearer ${token}` } });
+    if (!r.ok) throw new Error(`received evaluations: HTTP ${r.status}`);
+    const body = await r.json();
+    const now = Date.now();
+    return { state: body.state, open: Date.parse(body.windowOpensAt) <= now && now < Date.parse(body.windowClosesAt) };
+  }, { orgId: evaluator, period: evaluationPeriod });
+  if (receivedState !== truth.state) fail(`received evaluations shown as ${receivedState}, the API says ${truth.state}`);
   await checkLabels("evaluations");
   await checkTabOrder("evaluation form", ["select[name=subject]", "#ev-score", "#ev-opinion"]);
   await page.getByLabel("意见").fill("需求对接及时，场地支持有力");
@@ -231,9 +241,12 @@ try {
   const answer = page.locator("form .ok, form .state.error").first();
   await answer.waitFor();
   const answerText = await answer.textContent();
-  // Inside the window (the first 15 days of a month for last month) it is recorded; outside, the API's Chinese problem.
-  if (await page.locator("form .ok").isVisible()) await page.locator("[data-testid=given] tr[data-subject]").first().waitFor();
-  else if (!/评价/.test(answerText)) fail(`evaluation refused without a Chinese reason: ${answerText}`);
+  // Inside the window it must be recorded and listed; outside, refused with the API's Chinese reason (and nothing listed).
+  const recorded = await page.locator("form .ok").isVisible();
+  if (truth.open && !recorded) fail(`the window is open, yet the evaluation was not recorded: ${answerText}`);
+  if (!truth.open && recorded) fail("the window is closed, yet the evaluation was recorded");
+  if (recorded) await page.locator("[data-testid=given] tr[data-subject]").first().waitFor();
+  else if (!/截止|开始/.test(answerText)) fail(`evaluation refused without the window's Chinese reason: ${answerText}`);
   await shot("14-evaluations");
   step(`evaluation: ${answerText}`);
 
