@@ -15,18 +15,18 @@ public sealed class AgreementIntegrationEvents : IEventTranslator
 {
     public IEnumerable<OutboxMessage> Translate(IDomainEvent domainEvent)
     {
-        (string Type, string Suffix, AgreementState? From)? published = domainEvent switch
+        (IntegrationEventType Type, string Suffix, AgreementState? From)? published = domainEvent switch
         {
-            AgreementEvent.Created => ("agreement.stateChanged", "draft", null),
-            AgreementEvent.Activated => ("agreement.stateChanged", "active", AgreementState.Draft),
-            AgreementEvent.Terminated t => ("agreement.stateChanged", "terminated", t.From),
-            AgreementEvent.Expired => ("agreement.stateChanged", "expired", AgreementState.Active),
-            AgreementEvent.RenewalDue => ("agreement.renewalDue", "renewalDue", null),
+            AgreementEvent.Created => (IntegrationEventType.AgreementStateChanged, "draft", null),
+            AgreementEvent.Activated => (IntegrationEventType.AgreementStateChanged, "active", AgreementState.Draft),
+            AgreementEvent.Terminated t => (IntegrationEventType.AgreementStateChanged, "terminated", t.From),
+            AgreementEvent.Expired => (IntegrationEventType.AgreementStateChanged, "expired", AgreementState.Active),
+            AgreementEvent.RenewalDue => (IntegrationEventType.AgreementRenewalDue, "renewalDue", null),
             _ => null,
         };
         if (published is not { } p) yield break;
         var a = ((AgreementEvent)domainEvent).Agreement;
-        object data = p.Type == "agreement.renewalDue"
+        object data = p.Type == IntegrationEventType.AgreementRenewalDue
             ? new { agreementId = a.Id, districtId = a.DistrictId, partyOrgId = a.PartyOrgId, unitId = a.UnitId, termFrom = Day(a.TermFrom),
                 termTo = Day(a.TermTo) }
             : new { agreementId = a.Id, districtId = a.DistrictId, partyOrgId = a.PartyOrgId, unitId = a.UnitId, termFrom = Day(a.TermFrom),

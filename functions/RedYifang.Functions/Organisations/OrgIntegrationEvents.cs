@@ -13,7 +13,7 @@ public sealed class OrgIntegrationEvents : IEventTranslator
     public IEnumerable<OutboxMessage> Translate(IDomainEvent domainEvent)
     {
         if (domainEvent is not OrgChanged e) yield break;
-        var (queue, message) = IntegrationEvent.Of(e.Entry.Id, "org.changed", e.At, new
+        var (queue, message) = IntegrationEvent.Of(e.Entry.Id, IntegrationEventType.OrgChanged, e.At, new
         {
             orgId = e.Org.Id, districtId = e.Org.Path[0], kind = EnumText.ToText(e.Org.Kind),
             changes = e.Entry.Changes.Select(c => new { field = c.Field, from = c.From, to = c.To }).ToList(),
