@@ -33,7 +33,9 @@ public sealed class IntegrationEventTests
         var published = peer.Received.ToList();
         Assert.Equal(["redyifang-events"], published.Select(p => p.Entity).Distinct());
         Assert.Equal([$"{order}-1", $"{order}-2"], published.Select(p => p.Message.Properties.MessageId).Order());
-        Assert.All(published, p => Assert.Equal("order.stateChanged", p.Message.Properties.Subject));
+        Assert.All(published, p => Assert.Equal(
+            ("order.stateChanged", "order.stateChanged", 1),
+            (p.Message.Properties.Subject, p.Message.ApplicationProperties["type"], p.Message.ApplicationProperties["dataVersion"])));
         var first = JsonNode.Parse(BodyText(published.Single(p => p.Message.Properties.MessageId == $"{order}-1").Message))!;
         Assert.Equal(
             (order, d.CommunityId, (string?)null, "submitted"),
@@ -67,7 +69,7 @@ public sealed class IntegrationEventTests
             TimeSpan.FromSeconds(30));
         var messages = (await queue.ReceiveMessagesAsync(32)).Value.Select(m => JsonNode.Parse(m.Body.ToString())!).ToList();
         var only = Assert.Single(messages);
-        Assert.Equal(($"{order}-1", "order.stateChanged"), (only.Str("id"), only.Str("type")));
+        Assert.Equal(($"{order}-1", "order.stateChanged", 1), (only.Str("id"), only.Str("type"), only["dataVersion"]!.GetValue<int>()));
         Assert.Equal((order, "submitted"), (only["data"].Str("orderId"), only["data"].Str("to")));
     }
 
