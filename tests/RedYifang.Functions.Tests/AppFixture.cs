@@ -107,6 +107,7 @@ public sealed class LongestFirst : ITestCollectionOrderer
         Slices.MatchingAtScale, Slices.Demo, Fuzz.FuzzSlice.Name, Slices.Evidence, Slices.Orders, Slices.Agreements, Slices.PartyMembers,
         Slices.Activities, Slices.Alliances,
         "Test collection for RedYifang.Functions.Tests.Platform.Messaging.IntegrationEventTests",
+        Platform.Messaging.EventWireApp.Collection,
         "two districts", Slices.Organisations, Slices.Assessment,
     ];
 

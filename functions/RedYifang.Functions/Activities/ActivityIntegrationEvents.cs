@@ -20,7 +20,8 @@ public sealed class ActivityIntegrationEvents : IEventTranslator
             case ActivityEvent e:
                 var a = e.Activity;
                 var from = e is ActivityEvent.Created ? null : EnumText.ToText(ActivityState.Scheduled);
-                var (queue, message) = IntegrationEvent.Of($"{a.Id}-{EnumText.ToText(a.State)}", "activity.stateChanged", e.At, new
+                var (queue, message) = IntegrationEvent.Of($"{a.Id}-{EnumText.ToText(a.State)}",
+                    IntegrationEventType.ActivityStateChanged, e.At, new
                 {
                     activityId = a.Id, districtId = a.DistrictId, organiserOrgId = a.OrganiserOrgId, kind = EnumText.ToText(a.Kind),
                     startsAt = a.StartsAt, endsAt = a.EndsAt, agreementId = a.Agreement?.AgreementId,
@@ -29,7 +30,9 @@ public sealed class ActivityIntegrationEvents : IEventTranslator
                 yield return new OutboxMessage(queue, message);
                 break;
             case AttendanceEvent r:
-                var type = r is AttendanceEvent.Approved ? "activity.attendanceApproved" : "activity.attendanceDeclined";
+                var type = r is AttendanceEvent.Approved
+                    ? IntegrationEventType.ActivityAttendanceApproved
+                    : IntegrationEventType.ActivityAttendanceDeclined;
                 var record = r.Attendance;
                 var (q, m) = IntegrationEvent.Of($"{record.ActivityId}-{record.UserId}-{record.History.Count}", type, r.At, new
                 {

@@ -15,14 +15,16 @@ public sealed class AllianceIntegrationEvents : IEventTranslator
 {
     public IEnumerable<OutboxMessage> Translate(IDomainEvent domainEvent)
     {
-        (string Id, string Type, object Data)? published = domainEvent switch
+        (string Id, IntegrationEventType Type, object Data)? published = domainEvent switch
         {
             AllianceEvent.Created { Alliance: var a } =>
-                ($"{a.Id}-created", "alliance.created", new { allianceId = a.Id, districtId = a.DistrictId, streetId = a.StreetId }),
+                ($"{a.Id}-created", IntegrationEventType.AllianceCreated,
+                    new { allianceId = a.Id, districtId = a.DistrictId, streetId = a.StreetId }),
             AllianceEvent.MemberChanged e => Membership(e),
             AllianceEvent.CommitteeAppointed { Seat: var s } => Seat(s, "appointed"),
             AllianceEvent.CommitteeRemoved { Seat: var s } => Seat(s, "removed"),
-            AllianceEvent.ChairTermAdded { Alliance: var a, Term: var t } => ($"{a.Id}-chair-{Day(t.From)}", "alliance.chairTermAdded", new
+            AllianceEvent.ChairTermAdded { Alliance: var a, Term: var t } =>
+                ($"{a.Id}-chair-{Day(t.From)}", IntegrationEventType.AllianceChairTermAdded, new
             {
                 allianceId = a.Id, districtId = a.DistrictId, streetId = a.StreetId, unitId = t.UnitId, from = Day(t.From), to = Day(t.To),
             }),
@@ -36,10 +38,10 @@ public sealed class AllianceIntegrationEvents : IEventTranslator
         yield return new OutboxMessage(queue, message);
     }
 
-    private static (string, string, object) Membership(AllianceEvent.MemberChanged e)
+    private static (string, IntegrationEventType, object) Membership(AllianceEvent.MemberChanged e)
     {
         var m = e.Member;
-        return ($"{m.AllianceId}-{m.UnitId}-{m.History.Count}", "alliance.memberChanged", new
+        return ($"{m.AllianceId}-{m.UnitId}-{m.History.Count}", IntegrationEventType.AllianceMemberChanged, new
         {
             allianceId = m.AllianceId, districtId = m.DistrictId, streetId = m.StreetId, unitId = m.UnitId,
             from = e.From is { } from ? EnumText.ToText(from) : null, to = EnumText.ToText(m.State),
@@ -47,14 +49,15 @@ public sealed class AllianceIntegrationEvents : IEventTranslator
     }
 
     /// <summary>A seat's change: its id names the seat by when it was filled (a person may be appointed again later).</summary>
-    private static (string, string, object) Seat(CommitteeSeat s, string change) =>
-        ($"{s.AllianceId}-seat-{s.UserId}-{s.AppointedAt.ToUnixTimeMilliseconds()}-{change}", "alliance.committeeChanged", new
+    private static (string, IntegrationEventType, object) Seat(CommitteeSeat s, string change) =>
+        ($"{s.AllianceId}-seat-{s.UserId}-{s.AppointedAt.ToUnixTimeMilliseconds()}-{change}",
+            IntegrationEventType.AllianceCommitteeChanged, new
         {
             allianceId = s.AllianceId, districtId = s.DistrictId, streetId = s.StreetId, userId = s.UserId, unitId = s.UnitId, change,
         });
 
-    private static (string, string, object) Meeting(Meeting m, string step) =>
-        ($"{m.Id}-{step}", "alliance.meetingChanged", new
+    private static (string, IntegrationEventType, object) Meeting(Meeting m, string step) =>
+        ($"{m.Id}-{step}", IntegrationEventType.AllianceMeetingChanged, new
         {
             meetingId = m.Id, allianceId = m.AllianceId, districtId = m.DistrictId, streetId = m.StreetId, at = m.At,
             state = EnumText.ToText(m.State), attendingUnitIds = m.AttendingUnitIds, decisions = m.Decisions.Count,

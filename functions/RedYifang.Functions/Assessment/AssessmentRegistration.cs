@@ -10,6 +10,7 @@ public static class AssessmentRegistration
         services.AddSingleton<KeptTotals>();
         services.AddSingleton<FactStore>();
         services.AddSingleton<RankingStore>();
+        services.AddSingleton<Platform.Events.IEventTranslator, RankingIntegrationEvents>();
         services.AddSingleton<Districts>();
         services.AddSingleton<IndicatorSets>();
         services.AddSingleton<DistrictOrgs>();

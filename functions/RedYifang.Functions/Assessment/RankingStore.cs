@@ -18,7 +18,8 @@ namespace RedYifang.Functions.Assessment;
 /// published version and lists its parts. A run reads the indicator set and every scope's meta row in one range query
 /// (<see cref="DistrictAsync"/>) and publishes every scope that changed together (<see cref="PublishAsync"/>): the parts
 /// that are new, then the meta rows, each in the same entity-group transaction as any of its parts not written before it,
-/// conditional on its ETag. So a run that dies half-way leaves the previous version of each scope in place; the same
+/// conditional on its ETag, with what the new version's <see cref="RankingPublished"/> translates to (its integration
+/// event). So a run that dies half-way leaves the previous version of each scope in place; the same
 /// result written twice is the same rows; and a new version writes only the parts that changed — a new fact changes one
 /// peer group, not the whole scope. A final meta row is never moved again. Every row but the indicator set holds gzipped
 /// JSON (<see cref="Row"/>).
@@ -29,8 +30,11 @@ namespace RedYifang.Functions.Assessment;
 /// for <see cref="RetiredFor"/> deletes them in its own transaction (so a run that fails deletes nothing, and a deleted
 /// row is never listed).
 /// </remarks>
-public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) : OutboxStore(tables, outbox, TableName)
+public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox, EventTranslators translators)
+    : OutboxStore(tables, outbox, TableName)
 {
+    private readonly Outbox _outbox = outbox;
+
     public const string TableName = "Rankings";
 
     public const string MetaPrefix = "meta|";
@@ -132,15 +136,24 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
             var scope = p.Meta.Scope;
             var largest = Row(partition, scope.MetaKey, p.Meta with { Retired = [.. retired, .. due] });
             var bytes = EntityTransactions.Bound(largest);
-            var transaction = Room(1, bytes);
-            var room = Math.Min(EntityTransactions.MaxActions - transaction.Actions.Count - 1,
-                (EntityTransactions.MaxPayload - transaction.Bytes - bytes) / DeleteBound(partition, scope, due));
+            // What the new version's event translates to goes with its meta row (the retired parts do not change it).
+            var staged = translators.Translate([new RankingPublished(p.Meta)]).Select(m => _outbox.Stage(partition, m.Queue, m.Body))
+                .Select(x => (x.Action, x.Entry, Bytes: EntityTransactions.Bound((TableEntity)x.Action.Entity))).ToList();
+            var stagedBytes = staged.Sum(x => x.Bytes);
+            var transaction = Room(1 + staged.Count, bytes + stagedBytes);
+            var room = Math.Min(EntityTransactions.MaxActions - transaction.Actions.Count - 1 - staged.Count,
+                (EntityTransactions.MaxPayload - transaction.Bytes - bytes - stagedBytes) / DeleteBound(partition, scope, due));
             var deleted = due.Take((int)Math.Max(0, room)).ToList();
             written.Add(p.Meta with { Retired = [.. retired, .. due.Skip(deleted.Count)] });
             var meta = Row(partition, scope.MetaKey, written[^1]);
             transaction.Add(p.Current is { } c
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, meta, c.ETag)
                 : new TableTransactionAction(TableTransactionActionType.Add, meta), bytes, moves: true);
+            foreach (var x in staged)
+            {
+                transaction.Add(x.Action, x.Bytes, moves: true);
+                transaction.Staged.Add(x.Entry);
+            }
             foreach (var r in deleted)
             {
                 transaction.Add(new TableTransactionAction(TableTransactionActionType.Delete,
@@ -154,7 +167,11 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
             async (t, token) => await table.SubmitTransactionAsync(t.Actions, token));
         try
         {
-            foreach (var t in transactions.Where(t => t.Moves)) await table.SubmitTransactionAsync(t.Actions, ct);
+            foreach (var t in transactions.Where(t => t.Moves))
+            {
+                await table.SubmitTransactionAsync(t.Actions, ct);
+                await _outbox.DispatchAsync(table, t.Staged, ct);
+            }
             return written;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
@@ -182,6 +199,9 @@ public sealed class RankingStore(Platform.Storage.Tables tables, Outbox outbox) 
     private sealed class Transaction
     {
         public List<TableTransactionAction> Actions { get; } = [];
+
+        /// <summary>The outbox rows among <see cref="Actions"/>, sent once the transaction committed.</summary>
+        public List<OutboxEntry> Staged { get; } = [];
         public long Bytes { get; private set; }
         public bool Moves { get; private set; }
 

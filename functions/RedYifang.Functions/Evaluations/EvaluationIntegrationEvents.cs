@@ -13,14 +13,14 @@ public sealed class EvaluationIntegrationEvents : IEventTranslator
 {
     public IEnumerable<OutboxMessage> Translate(IDomainEvent domainEvent)
     {
-        (string Id, string Type, object Data)? published = domainEvent switch
+        (string Id, IntegrationEventType Type, object Data)? published = domainEvent switch
         {
-            EvaluationEvent.Recorded { Evaluation: var e } => ($"{e.Id}-recorded", "evaluation.recorded", new
+            EvaluationEvent.Recorded { Evaluation: var e } => ($"{e.Id}-recorded", IntegrationEventType.EvaluationRecorded, new
             {
                 evaluationId = e.Id, districtId = e.DistrictId, period = e.Period, evaluatorOrgId = e.EvaluatorOrgId,
                 subjectOrgId = e.SubjectOrgId,
             }),
-            EvaluationEvent.WindowClosed w => ($"evw-{w.DistrictId}-{w.Period}-closed", "evaluation.windowClosed", new
+            EvaluationEvent.WindowClosed w => ($"evw-{w.DistrictId}-{w.Period}-closed", IntegrationEventType.EvaluationWindowClosed, new
             {
                 districtId = w.DistrictId, period = w.Period, closesAt = w.ClosesAt, evaluations = w.Evaluations,
                 organisationsEvaluated = w.Subjects.Count, withMean = w.Subjects.Count(s => s.ScoreSum is not null),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
@@ -11,6 +12,7 @@ public static class EvidenceRegistration
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<IEventTranslator, EvidenceIntegrationEvents>();
         services.AddSingleton<EvidenceBlobs>();
         services.AddSingleton<EvidenceOwners>();
         services.AddSingleton<RequestUploadTicket>();

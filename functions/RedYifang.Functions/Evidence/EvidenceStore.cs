@@ -15,7 +15,7 @@ namespace RedYifang.Functions.Evidence;
 /// record. Table <c>PhotoHashes</c> finds near-duplicate photos: each 64-bit perceptual hash is filed under its eight
 /// bytes (<c>band{i}|{byte}</c>), so two hashes within 7 bits of each other share at least one partition.
 /// </summary>
-public sealed class EvidenceStore(Tables tables, Outbox outbox, EventTranslators translators)
+public sealed class EvidenceStore(Tables tables, Outbox outbox, EventTranslators translators, TimeProvider clock)
 {
     public const string TableName = "Evidence";
     public const string ByOwnerTable = "EvidenceByOwner";
@@ -31,27 +31,28 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox, EventTranslators
         return row.HasValue && row.Value is { } e ? new StoredEvidence(Deserialize(e), e.ETag) : null;
     }
 
+    /// <summary>Adds a new record with any queue messages and what its <see cref="EvidenceEvent"/> (an upload sealed) translates to.</summary>
     public async Task AddAsync(EvidenceRecord record, IEnumerable<(string Queue, object Message)>? messages = null,
         CancellationToken ct = default)
     {
         var index = await tables.GetAsync(ByOwnerTable, ct);
         await index.UpsertEntityAsync(new TableEntity(OwnerKey(record.OwnerType, record.OwnerId), record.Id), TableUpdateMode.Replace, ct);
         var table = await tables.GetAsync(TableName, ct);
-        var staged = (messages ?? []).Select(m => outbox.Stage(record.ChainOrgId, m.Queue, m.Message)).ToList();
+        var staged = Staged(record, messages, EvidenceEvent.Between(null, record, clock.GetUtcNow()));
         await table.SubmitTransactionAsync(
             [new TableTransactionAction(TableTransactionActionType.Add, Entity(record)), .. staged.Select(s => s.Action)], ct);
         await outbox.DispatchAsync(table, staged.Select(s => s.Entry), ct);
     }
 
     /// <summary>
-    /// Replaces the record on its ETag, with any queue messages staged in the same transaction; a lost race is 409
-    /// and writes nothing.
+    /// Replaces the record on its ETag, with any queue messages and what its <see cref="EvidenceEvent"/> (sealed, rejected)
+    /// translates to staged in the same transaction; a lost race is 409 and writes nothing.
     /// </summary>
     public async Task UpdateAsync(StoredEvidence before, EvidenceRecord after, IEnumerable<(string Queue, object Message)>? messages = null,
         CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
-        var staged = (messages ?? []).Select(m => outbox.Stage(after.ChainOrgId, m.Queue, m.Message)).ToList();
+        var staged = Staged(after, messages, EvidenceEvent.Between(before.Record, after, clock.GetUtcNow()));
         try
         {
             await table.SubmitTransactionAsync(
@@ -66,6 +67,14 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox, EventTranslators
         }
         await outbox.DispatchAsync(table, staged.Select(s => s.Entry), ct);
     }
+
+    /// <summary>The change's own queue messages and what its events translate to, staged in the record's partition.</summary>
+    private List<(TableTransactionAction Action, OutboxEntry Entry)> Staged(EvidenceRecord record,
+        IEnumerable<(string Queue, object Message)>? messages, IReadOnlyList<EvidenceEvent> events) =>
+    [
+        .. (messages ?? []).Select(m => outbox.Stage(record.ChainOrgId, m.Queue, m.Message)),
+        .. translators.Translate(events).Select(m => outbox.Stage(record.ChainOrgId, m.Queue, m.Body)),
+    ];
 
     /// <summary>
     /// Appends a verified record to its organisation's chain; false when another append got there first. The
@@ -87,8 +96,8 @@ public sealed class EvidenceStore(Tables tables, Outbox outbox, EventTranslators
             ["PreviousHash"] = previous, ["ChainHash"] = record.ChainHash,
         };
         var newHead = new TableEntity(org, "head") { ["Seq"] = seq, ["Hash"] = record.ChainHash };
-        var (queue, message) = IntegrationEvent.Of($"chainhead-{org}-{seq}", "evidence.chainHead", record.VerifiedAt ?? default,
-            new ChainHeadMoved(org, seq, record.ChainHash!, record.VerifiedAt ?? default));
+        var (queue, message) = IntegrationEvent.Of($"chainhead-{org}-{seq}", IntegrationEventType.EvidenceChainHead,
+            record.VerifiedAt ?? default, new ChainHeadMoved(org, seq, record.ChainHash!, record.VerifiedAt ?? default));
         var anchor = outbox.Stage(org, queue, message);
         var owners = translators.Translate([new EvidenceEvent.Verified(record)]).Select(m => outbox.Stage(org, m.Queue, m.Body)).ToList();
         try

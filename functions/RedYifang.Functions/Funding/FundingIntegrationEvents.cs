@@ -15,12 +15,12 @@ public sealed class FundingIntegrationEvents : IEventTranslator
         {
             case FundingEvent.BudgetSet b:
                 var (queue, message) = IntegrationEvent.Of($"{b.Account.Account}-{b.Account.Opening.Fen}-{b.At.UtcTicks}",
-                    "funding.budgetSet", b.At,
+                    IntegrationEventType.FundingBudgetSet, b.At,
                     new { districtId = b.DistrictId, account = b.Account.Account.ToString(), budget = b.Account.Opening.ToString() });
                 yield return new OutboxMessage(queue, message);
                 break;
             case FundingEvent.MovementRecorded { Movement: var m }:
-                var (q, body) = IntegrationEvent.Of(m.Id, "funding.movementRecorded", m.At, new
+                var (q, body) = IntegrationEvent.Of(m.Id, IntegrationEventType.FundingMovementRecorded, m.At, new
                 {
                     movementId = m.Id, districtId = m.DistrictId, year = m.Year, from = m.From.ToString(), to = m.To.ToString(),
                     amount = m.Amount.ToString(), activityId = m.ActivityId, agreementId = m.AgreementId, orderId = m.OrderId,

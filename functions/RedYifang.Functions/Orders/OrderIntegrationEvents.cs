@@ -5,19 +5,42 @@ using RedYifang.Functions.Platform.Problems;
 namespace RedYifang.Functions.Orders;
 
 /// <summary>
-/// Orders' published contract: <c>order.stateChanged</c> for every transition. No personal data (no contact, no
-/// resident); the id counts the history, so a replay is a duplicate Service Bus drops. A decline names the unit that declined, a claim
-/// turned down the unit that claimed (published → published). A claim and
-/// a follow-up that confirms the work are no transition, and not published.
+/// Orders' published contract (docs/events.md): <c>order.stateChanged</c> for every transition — the id counts the history,
+/// so a replay is a duplicate Service Bus drops; a decline names the unit that declined, a claim turned down the unit that
+/// claimed (published → published). A unit's claim, which leaves the order published, is <c>order.claimed</c> (id: the order,
+/// the unit and the claim's instant — a unit may claim again after it was turned down); the resident's follow-up that
+/// confirms the work, which leaves the order accepted, is <c>order.followUpConfirmed</c> (once per order). No personal data:
+/// no contact, no resident, no comment.
 /// </summary>
 public sealed class OrderIntegrationEvents : IEventTranslator
 {
     public IEnumerable<OutboxMessage> Translate(IDomainEvent domainEvent)
     {
-        if (domainEvent is not OrderEvent e || e is OrderEvent.Claimed or OrderEvent.Confirmed) yield break;
+        if (domainEvent is not OrderEvent e) yield break;
+        var order = e.Order;
+        var (queue, message) = e switch
+        {
+            OrderEvent.Claimed c => IntegrationEvent.Of($"{order.Id}-claim-{c.Claim.UnitId}-{c.Claim.At.ToUnixTimeMilliseconds()}",
+                IntegrationEventType.OrderClaimed, c.Claim.At, new
+                {
+                    orderId = order.Id, communityId = order.CommunityId, category = EnumText.ToText(order.Category),
+                    level = EnumText.ToText(order.Level), unitId = c.Claim.UnitId, resourceId = c.Claim.ResourceId,
+                }),
+            OrderEvent.Confirmed => IntegrationEvent.Of($"{order.Id}-followUp", IntegrationEventType.OrderFollowUpConfirmed, e.At, new
+            {
+                orderId = order.Id, communityId = order.CommunityId, category = EnumText.ToText(order.Category),
+                level = EnumText.ToText(order.Level), unitId = order.UnitId,
+            }),
+            _ => StateChanged(e),
+        };
+        yield return new OutboxMessage(queue, message);
+    }
+
+    private static (string, object) StateChanged(OrderEvent e)
+    {
         var order = e.Order;
         var step = e.Step;
-        var (queue, message) = IntegrationEvent.Of($"{order.Id}-{order.History.Count}", "order.stateChanged", step.At, new
+        return IntegrationEvent.Of($"{order.Id}-{order.History.Count}", IntegrationEventType.OrderStateChanged, step.At, new
         {
             orderId = order.Id, communityId = order.CommunityId, category = EnumText.ToText(order.Category),
             level = EnumText.ToText(order.Level), from = step.From is { } from ? EnumText.ToText(from) : null,
@@ -28,6 +51,5 @@ public sealed class OrderIntegrationEvents : IEventTranslator
                 _ => order.UnitId,
             },
         });
-        yield return new OutboxMessage(queue, message);
     }
 }

@@ -44,8 +44,9 @@ public sealed partial class OrgStore(Tables tables, Outbox outbox, EventTranslat
     }
 
     /// <summary>
-    /// Adds the organisation and its index rows in one transaction of its district's partition; a taken name fails the
-    /// whole batch. A district first claims its name among districts (partition <c>root</c>).
+    /// Adds the organisation and its index rows in one transaction of its district's partition, with what its
+    /// <see cref="OrgCreated"/> translates to; a taken name fails the whole batch. A district first claims its name among
+    /// districts (partition <c>root</c>).
     /// </summary>
     public async Task AddAsync(Org org, string createdBy, CancellationToken ct = default)
     {
@@ -79,7 +80,9 @@ public sealed partial class OrgStore(Tables tables, Outbox outbox, EventTranslat
                 rows.Add(
                     new(TableTransactionActionType.Add, new TableEntity(tree, NameRow(org.ParentId, org.Name)) { ["OrgId"] = org.Id }));
             }
-            await table.SubmitTransactionAsync(rows, ct);
+            var staged = translators.Translate([new OrgCreated(org)]).Select(m => outbox.Stage(tree, m.Queue, m.Body)).ToList();
+            await table.SubmitTransactionAsync([.. rows, .. staged.Select(s => s.Action)], ct);
+            await outbox.DispatchAsync(table, staged.Select(s => s.Entry), ct);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {

@@ -28,6 +28,7 @@ public static class PartyMembersRegistration
         services.AddSingleton<IEventTranslator, RoleGrantTranslator>();
         services.AddSingleton<IEventTranslator, AttendanceTranslator>();
         services.AddSingleton<IEventTranslator, OrderServedTranslator>();
+        services.AddSingleton<IEventTranslator, ReportIntegrationEvents>();
         services.AddSingleton(new OutboxTable(ReportStore.TableName));
         return services;
     }

@@ -34,11 +34,12 @@ public sealed class ResourceStore(Tables tables, Outbox outbox, EventTranslators
         return row.HasValue && row.Value is { } e ? new StoredResource(Deserialize(e), e.ETag) : null;
     }
 
+    /// <summary>Adds a new resource with what its <see cref="ResourceCreated"/> translates to; one already there is <c>ConflictException</c>.</summary>
     public async Task AddAsync(Resource resource, CancellationToken ct = default)
     {
         await IndexAsync(resource, ct);
-        var table = await TableAsync(ct);
-        await table.AddEntityAsync(Entity(resource), ct);
+        await CommitAsync(resource.UnitId, [new TableTransactionAction(TableTransactionActionType.Add, Entity(resource))],
+            translators.Translate([new ResourceCreated(resource)]), ct);
     }
 
     /// <summary>The index rows of the resource's areas and category (written before the resource, and before an edit).</summary>

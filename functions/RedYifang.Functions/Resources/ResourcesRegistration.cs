@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Resources;
@@ -15,6 +16,7 @@ public static class ResourcesRegistration
         services.AddSingleton<ListResources>();
         services.AddSingleton<CapacityLedger>();
         services.AddSingleton(new OutboxTable(ResourceStore.TableName));
+        services.AddSingleton<IEventTranslator, ResourceIntegrationEvents>();
         return services;
     }
 }

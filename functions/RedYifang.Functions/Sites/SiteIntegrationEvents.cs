@@ -18,7 +18,7 @@ public sealed class SiteIntegrationEvents : IEventTranslator
             case SiteEvent e:
                 var s = e.Site;
                 var (queue, message) = IntegrationEvent.Of($"{s.Id}-v{s.Version}",
-                    e is SiteEvent.Registered ? "site.registered" : "site.changed", e.At, new
+                    e is SiteEvent.Registered ? IntegrationEventType.SiteRegistered : IntegrationEventType.SiteChanged, e.At, new
                     {
                         siteId = s.Id, districtId = s.DistrictId, streetId = s.StreetId, ownerOrgId = s.OwnerOrgId,
                         kind = EnumText.ToText(s.Kind), floorAreaM2 = s.FloorAreaM2, capacity = s.Capacity, sharedUse = s.SharedUse,
@@ -28,7 +28,8 @@ public sealed class SiteIntegrationEvents : IEventTranslator
                 break;
             case BookingEvent b:
                 var booking = b.Booking;
-                var (q, m) = IntegrationEvent.Of($"{booking.Id}-{EnumText.ToText(booking.State)}", "site.bookingChanged", b.At, new
+                var (q, m) = IntegrationEvent.Of($"{booking.Id}-{EnumText.ToText(booking.State)}",
+                    IntegrationEventType.SiteBookingChanged, b.At, new
                 {
                     bookingId = booking.Id, siteId = booking.SiteId, districtId = booking.DistrictId, orgId = booking.OrgId,
                     from = booking.From, to = booking.To, activityId = booking.ActivityId,

@@ -64,12 +64,13 @@ public sealed class AgreementTimerTests(SliceApp slice) : IAsyncLifetime
             (step.Str("action"), step.Str("from"), step.Str("to"), step.Str("by"), step.Str("reason")));
         Assert.Empty(await _p.ListAsync(unit, _d.StreetAdmin, "&expiringWithinDays=366"));       // off the renewal list
 
-        // What left for other systems: draft, active, the notice, expired — the notice once.
-        var events = await PublishedAsync(id, 4);
+        // What left for other systems: draft, the two signatures, active, the notice, expired — the notice once.
+        var events = await PublishedAsync(id, 6);
         Assert.Equal(
             [
                 ($"{id}-active", "agreement.stateChanged"), ($"{id}-draft", "agreement.stateChanged"),
                 ($"{id}-expired", "agreement.stateChanged"), ($"{id}-renewalDue", "agreement.renewalDue"),
+                ($"{id}-signed-party", "agreement.signed"), ($"{id}-signed-unit", "agreement.signed"),
             ],
             events.Select(e => (e.Str("id"), e.Str("type"))).Order());
         var notice = events.Single(e => e.Str("type") == "agreement.renewalDue")["data"];

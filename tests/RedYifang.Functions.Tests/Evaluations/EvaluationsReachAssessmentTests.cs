@@ -209,7 +209,8 @@ public sealed class EvaluationsReachAssessmentTests(EvaluationsApp slice) : IAsy
             foreach (var message in (await queue.ReceiveMessagesAsync(32)).Value)
             {
                 var published = JsonNode.Parse(message.Body.ToString())!;
-                if (published["data"]?["districtId"]?.GetValue<string>() == D.DistrictId) found.Add(published);
+                if (published["data"]?["districtId"]?.GetValue<string>() == D.DistrictId
+                    && published.Str("type").StartsWith("evaluation.", StringComparison.Ordinal)) found.Add(published);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
             return found.Count >= 11;

@@ -78,8 +78,25 @@ public sealed class AgreementTranslationTests
         $"cba_1-{suffix} agreement.stateChanged {at.ToString("O", CultureInfo.InvariantCulture)} " +
         $"{{{Parties},\"from\":{(from is null ? "null" : $"\"{from}\"")},\"to\":\"{to}\"}}";
 
+    private static string Signed(string side, DateTimeOffset at, string state) =>
+        $"cba_1-signed-{side} agreement.signed {at.ToString("O", CultureInfo.InvariantCulture)} " +
+        $"{{{Parties},\"side\":\"{side}\",\"state\":\"{state}\"}}";
+
     [Fact]
-    public void State_changes_and_the_renewal_notice_are_published_without_personal_data()
+    public void A_delivery_recorded_is_published_once_by_what_it_records()
+    {
+        var delivery = new Delivery(DeliverySource.Activity, "act_1", "d1", "org_u", Category.Medical, OrderT0);
+        var message = Assert.Single(new AgreementIntegrationEvents().Translate(new DeliveryRecorded(delivery)));
+        var i = Assert.IsType<IntegrationEvent>(message.Body);
+        Assert.Equal(("act_1-delivery", "agreement.deliveryRecorded", 1), (i.Id, i.Type, i.DataVersion));
+        Assert.Equal(
+            "{\"districtId\":\"d1\",\"unitId\":\"org_u\",\"source\":\"activity\",\"sourceId\":\"act_1\",\"category\":\"medical\"," +
+            "\"at\":\"2026-11-02T01:00:00+00:00\"}",
+            i.Data.GetRawText());
+    }
+
+    [Fact]
+    public void State_changes_signatures_and_the_renewal_notice_are_published_without_personal_data()
     {
         var signed = Created().Sign(Admin, At(1));
         var activated = signed.Agreement.Countersign(Liaison, At(2));
@@ -87,8 +104,8 @@ public sealed class AgreementTranslationTests
         var expired = noticed.Agreement.Expire(OnDay(2027, 1, 1, 0));
 
         Assert.Equal([Changed("draft", T0, null, "draft")], Integration(Create()));
-        Assert.Empty(Integration(signed));                                              // no state change
-        Assert.Equal([Changed("active", At(2), "draft", "active")], Integration(activated));
+        Assert.Equal([Signed("party", At(1), "draft")], Integration(signed));          // a side signed: no state change
+        Assert.Equal([Signed("unit", At(2), "active"), Changed("active", At(2), "draft", "active")], Integration(activated));
         Assert.Equal(
             [$"cba_1-renewalDue agreement.renewalDue {OnDay(2026, 12, 5).ToString("O", CultureInfo.InvariantCulture)} {{{Parties}}}"],
             Integration(noticed));

@@ -186,8 +186,15 @@ public sealed class EventTranslationTests
             "followed up, not fixed" => [Changed(8, FollowUp, "accepted", "inProgress", "org_u")],
             "accepted again" => [Changed(10, FollowUp + 40, "completed", "accepted", "org_u")],
             "closed unrated" => [Changed(8, Closing, "accepted", "closed", "org_u")],
-            // A claim, and a follow-up that confirms the work, are no transition.
-            "claimed" or "followed up, fixed" or "resource published" or "resource paused" => [],
+            // A claim, and a follow-up that confirms the work, are no transition: types of their own.
+            "claimed" => [$"ord_1-claim-org_u-{At(15).ToUnixTimeMilliseconds()} order.claimed " +
+                $"{At(15).ToString("O", CultureInfo.InvariantCulture)} " +
+                "{\"orderId\":\"ord_1\",\"communityId\":\"c1\",\"category\":\"elderlyCare\",\"level\":\"community\"," +
+                "\"unitId\":\"org_u\",\"resourceId\":\"res_1\"}"],
+            "followed up, fixed" => [$"ord_1-followUp order.followUpConfirmed {At(FollowUp).ToString("O", CultureInfo.InvariantCulture)} " +
+                "{\"orderId\":\"ord_1\",\"communityId\":\"c1\",\"category\":\"elderlyCare\",\"level\":\"community\"," +
+                "\"unitId\":\"org_u\"}"],
+            "resource published" or "resource paused" => [],
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
