@@ -59,15 +59,17 @@ public sealed partial class FakeWeChat
         }
         var toUser = Text("touser") ?? "";
         int code;
+        SentMessage Call(int errCode) =>
+            new(toUser, Text("template_id") ?? "", Text("page"), data, Text("miniprogram_state"), Text("lang"), errCode);
         lock (_messageLock)
         {
             code = Scripted(toUser) ?? (Text("template_id") is not { Length: > 0 } || toUser.Length == 0 ? 40003 : 0);
             if (code == 0 && data.FirstOrDefault(f => !Fits(f.Key, f.Value)) is { Key: not null } bad)
             {
-                _messages.Enqueue(new(toUser, Text("template_id") ?? "", Text("page"), data, Text("miniprogram_state"), Text("lang"), 47003));
+                _messages.Enqueue(Call(47003));
                 return Error(47003, $"argument invalid! data.{bad.Key}.value invalid");
             }
-            _messages.Enqueue(new(toUser, Text("template_id") ?? "", Text("page"), data, Text("miniprogram_state"), Text("lang"), code));
+            _messages.Enqueue(Call(code));
         }
         return code switch
         {
@@ -100,7 +102,8 @@ public sealed partial class FakeWeChat
             "thing" => length is > 0 and <= 20,
             "phrase" => length is > 0 and <= 5 && value.All(c => c is >= '\u4e00' and <= '\u9fff'),
             "character_string" => length is > 0 and <= 32 && value.All(c => c is > ' ' and <= '~'),
-            "number" => length is > 0 and <= 32 && decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _),
+            "number" => length is > 0 and <= 32
+                && decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _),
             "letter" => length is > 0 and <= 32 && value.All(char.IsAsciiLetter),
             "symbol" => length is > 0 and <= 5 && !value.Any(char.IsLetterOrDigit),
             "time" => TimeValue().IsMatch(value),
