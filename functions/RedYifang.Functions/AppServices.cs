@@ -10,6 +10,7 @@ using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Funding;
 using RedYifang.Functions.Identity;
 using RedYifang.Functions.Matching;
+using RedYifang.Functions.Notifications;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.PartyMembers;
@@ -36,6 +37,7 @@ public static class AppServices
             .AddOrganisations()
             .AddResources()
             .AddOrders(configuration)
+            .AddNotifications(configuration)
             .AddMatching(configuration)
             .AddEvidence(configuration)
             .AddAssessment()

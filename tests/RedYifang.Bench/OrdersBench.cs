@@ -20,7 +20,7 @@ public static class OrdersBench
     private static readonly string[] sourceArray = new[]
         {
             "MatchRequests", "MatchingRuns", "RecordOrderFact", "ProcessEvidence", "AssessmentRuns", "RecordAssessmentFact",
-            "PublishIntegrationEvents", "OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer",
+            "PublishIntegrationEvents", "OutboxSweeper", "IdempotencyCleanup", "OrderExpiry", "AssessmentTimer", "SendNotifications",
         };
 
     public static async Task<int> RunAsync(string[] args)

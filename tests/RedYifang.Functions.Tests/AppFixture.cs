@@ -176,7 +176,7 @@ public sealed class SliceAppTests(SliceApp slice)
     {
         var hosted = slice.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
         Assert.Empty(hosted.OfType<RedYifang.LocalHost.TimerTriggerScheduler>());
-        Assert.Equal(18, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
+        Assert.Equal(19, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class OpenIdSignIn(UserStore users, TokenService tokens, CallerAut
     {
         limits.SignInOf(openId);
         var userId = UserIds.FromOpenId(openId);
-        var profile = await users.EnsureAsync(userId, nickname, ct, unionId);
+        var profile = await users.EnsureAsync(userId, nickname, ct, unionId, openId);
         return await IssueAsync(profile, ct);
     }
 

@@ -10,6 +10,9 @@ namespace RedYifang.Functions.Identity;
 /// Table <c>Users</c>: one partition per user holding the profile (RowKey <c>profile</c>) and one row per
 /// role grant (RowKey <c>role|{orgId or *}|{role}</c>), so a request's roles are one single-partition query.
 /// Table <c>UserUnionIds</c>: WeChat's union id (hashed) → the user, so a website QR sign-in finds the mini-program's user.
+/// Table <c>RoleHolders</c>: who holds which role at an organisation (PartitionKey the organisation, RowKey
+/// <c>{role}|{userId}</c>), so a unit's liaisons or a community's admins are one single-partition query, not a scan of
+/// every user (Notifications/ asks it whom to tell).
 /// </summary>
 public sealed class UserStore(Tables tables, TimeProvider clock)
 {
@@ -18,24 +21,32 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
     private const string RolePrefix = "role|";
     public const string UnionTableName = "UserUnionIds";
     private const string UnionRow = "user";
+    public const string HoldersTableName = "RoleHolders";
 
     /// <summary>
     /// Creates the user on first sign-in. A union id WeChat gives is indexed before the profile names it: the index and
     /// the profile live in different partitions (no batch spans them), and the index points at an id that follows from
     /// the open id, so a crash in between leaves an index the next sign-in completes, never a wrong one.
     /// </summary>
-    public async Task<UserProfile> EnsureAsync(string userId, string? nickname, CancellationToken ct = default, string? unionId = null)
+    /// <param name="openId">
+    /// The mini-program's open id the user signed in with: kept on the profile (never logged, never shown), as subscription
+    /// messages are addressed to it (Notifications/). Null for a sign-in that has none (the console's website QR).
+    /// </param>
+    public async Task<UserProfile> EnsureAsync(string userId, string? nickname, CancellationToken ct = default, string? unionId = null,
+        string? openId = null)
     {
         var table = await tables.GetAsync(TableName, ct);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(userId, ProfileRow, cancellationToken: ct);
         if (existing.HasValue && existing.Value is { } entity)
         {
             var indexUnion = unionId is not null && UnionKey(unionId) != entity.GetString("UnionKey");
-            if ((nickname is not null && nickname != entity.GetString("Nickname")) || indexUnion)
+            var keepOpenId = openId is not null && openId != entity.GetString("OpenId");
+            if ((nickname is not null && nickname != entity.GetString("Nickname")) || indexUnion || keepOpenId)
             {
                 if (indexUnion) await IndexUnionIdAsync(unionId!, userId, ct);
                 if (nickname is not null) entity["Nickname"] = nickname;
                 if (indexUnion) entity["UnionKey"] = UnionKey(unionId!);
+                if (keepOpenId) entity["OpenId"] = openId;
                 await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, ct);
             }
             return ToProfile(entity);
@@ -44,6 +55,7 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         var created = new TableEntity(userId, ProfileRow)
         {
             ["Nickname"] = nickname, ["CreatedAt"] = clock.GetUtcNow(), ["UnionKey"] = unionId is null ? null : UnionKey(unionId),
+            ["OpenId"] = openId,
         };
         try
         {
@@ -82,6 +94,38 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         return entity.HasValue && entity.Value is not null ? ToProfile(entity.Value) : null;
     }
 
+    /// <summary>The mini-program open id the user last signed in with, or null (never signed in from the mini-program).</summary>
+    public async Task<string?> FindOpenIdAsync(string userId, CancellationToken ct = default)
+    {
+        if (!Keys.IsWellFormedId(userId)) return null;
+        var table = await tables.GetAsync(TableName, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(userId, ProfileRow, ["OpenId"], ct);
+        return row.HasValue && row.Value is not null ? row.Value.GetString("OpenId") : null;
+    }
+
+    /// <summary>
+    /// The users who hold <paramref name="role"/> at exactly <paramref name="orgId"/> (not above it). The index may name a
+    /// user whose grant a crash left half made or half revoked, so each is checked against the user's own role row.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> HoldersAsync(string orgId, Role role, CancellationToken ct = default)
+    {
+        if (!Keys.IsWellFormedId(orgId)) return [];
+        var index = await tables.GetAsync(HoldersTableName, ct);
+        var prefix = EnumText.ToText(role) + "|";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {orgId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var candidates = new List<string>();
+        await foreach (var row in index.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct))
+        {
+            candidates.Add(row.RowKey[prefix.Length..]);
+        }
+        var users = await tables.GetAsync(TableName, ct);
+        var rowKey = RoleRow(new RoleGrant(role, orgId));
+        var held = await Task.WhenAll(candidates.Select(async userId =>
+            (await users.GetEntityIfExistsAsync<TableEntity>(userId, rowKey, ["Role"], ct)).HasValue ? userId : null));
+        return [.. held.OfType<string>()];
+    }
+
     public async Task<IReadOnlyList<RoleGrant>> GetRolesAsync(string userId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(TableName, ct);
@@ -99,6 +143,12 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
     /// <summary>Grants a role; granting one the user already holds changes nothing.</summary>
     public async Task GrantAsync(string userId, RoleGrant grant, string grantedBy, CancellationToken ct = default)
     {
+        // The index first: one it names without the grant is checked away by HoldersAsync; a grant it missed would be unseen.
+        if (grant.OrgId is { } orgId)
+        {
+            var index = await tables.GetAsync(HoldersTableName, ct);
+            await index.UpsertEntityAsync(new TableEntity(orgId, HolderRow(grant.Role, userId)), TableUpdateMode.Replace, ct);
+        }
         var table = await tables.GetAsync(TableName, ct);
         var row = new TableEntity(userId, RoleRow(grant))
         {
@@ -127,10 +177,25 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         await table.SubmitTransactionAsync(
             revoked.Select(r => new TableTransactionAction(TableTransactionActionType.Delete,
                 new TableEntity(userId, RoleRow(r)), ETag.All)), ct);
+        // The index after the grants: left behind by a crash, it names a user HoldersAsync then checks away.
+        var index = await tables.GetAsync(HoldersTableName, ct);
+        foreach (var r in revoked)
+        {
+            try
+            {
+                await index.DeleteEntityAsync(orgId, HolderRow(r.Role, userId), ETag.All, ct);
+            }
+            catch (RequestFailedException e) when (e.IsNotFound())
+            {
+                // Granted before the index existed, or already removed.
+            }
+        }
         return revoked.Count;
     }
 
     private static string RoleRow(RoleGrant grant) => $"{RolePrefix}{grant.OrgId ?? "*"}|{EnumText.ToText(grant.Role)}";
+
+    private static string HolderRow(Role role, string userId) => $"{EnumText.ToText(role)}|{userId}";
 
     private static UserProfile ToProfile(TableEntity e) =>
         new(e.PartitionKey, e.GetString("Nickname"), e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);

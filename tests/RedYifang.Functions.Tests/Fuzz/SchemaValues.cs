@@ -63,6 +63,10 @@ public sealed class SchemaValues(FuzzIds ids)
             case "ownerId":
                 (own, other) = ([.. ids.OwnOrders, ids.Own.UnitId, ids.Own.CommunityId], [.. ids.OtherOrders, ids.Other.UnitId]);
                 break;
+            case "templateKey":
+                // Notifications' templates by name (the contract says string: an unknown one is 422, not a schema refusal).
+                (own, other) = (["orderStatus", "unitTask", "orderReview"], ["newsletter"]);
+                break;
             case "evidenceIds":
                 (own, other) = (ids.Evidence, [Unknown("evd")]);
                 break;

@@ -11,6 +11,7 @@ using RedYifang.Functions.Assessment;
 using RedYifang.Functions.Evaluations;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Matching;
+using RedYifang.Functions.Notifications;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.PartyMembers;
@@ -53,6 +54,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(MemberState)] = "MemberState", [typeof(MeetingState)] = "MeetingState",
         [typeof(ReceivedState)] = "ReceivedState", [typeof(AwardReason)] = "AwardReason",
         [typeof(RedYifang.Functions.Funding.AccountKind)] = "AccountKind",
+        [typeof(NotificationKind)] = "NotificationKind", [typeof(SendState)] = "SendState",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>
@@ -64,6 +66,9 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(OrderFactKind)] = "queue messages between features",
         [typeof(RedYifang.Functions.Platform.Idempotency.IdempotencyLease.Step)] = "a decision inside the idempotency layer",
         [typeof(AttendanceOutcome)] = "queue messages between features",
+        [typeof(Audience)] = "a column of the notification table (Notifications/NotificationRules.cs)",
+        [typeof(MessageField)] = "the right-hand side of a template's field mapping, in settings",
+        [typeof(QuotaChange)] = "a decision inside the notification sender",
     };
 
     /// <summary>Error answers that are not problems: the health check answers 503 with its own view (Platform/Health).</summary>

@@ -16,7 +16,7 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
     private static readonly string[] Features =
     [
         "Activities", "Agreements", "Alliances", "Assessment", "Demo", "Evaluations", "Evidence", "Funding", "Identity", "Matching",
-        "Orders", "Organisations", "PartyMembers", "Platform", "Resources", "Sites",
+        "Notifications", "Orders", "Organisations", "PartyMembers", "Platform", "Resources", "Sites",
     ];
 
     private static readonly Lazy<FeatureGraph> App = new(() => FeatureGraph.Read(typeof(AppServices).Assembly.Location, Root));
@@ -52,6 +52,11 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
     public void Nothing_depends_on_Demo() =>
         AssertNoEdges("Demo is the demo district's loader, a client of the features; nothing may use it", App.Value,
             App.Value.Edges.Where(e => e.Value.Contains("Demo")).Select(e => (e.Key, "Demo")));
+
+    [Fact]
+    public void Nothing_depends_on_Notifications() =>
+        AssertNoEdges("Notifications listens to order events and tells people; no feature may wait on it", App.Value,
+            App.Value.Edges.Where(e => e.Value.Contains("Notifications")).Select(e => (e.Key, "Notifications")));
 
     [Fact]
     public void Platform_depends_on_no_feature() =>
