@@ -12,7 +12,8 @@ public sealed class OpenIdSignIn(UserStore users, TokenService tokens, CallerAut
     {
         limits.SignInOf(openId);
         var userId = UserIds.FromOpenId(openId);
-        var profile = await users.EnsureAsync(userId, nickname, ct, unionId);
+        // Dev sign-in stands in for the mini-program's (local runs, tests): its open id is kept the same way.
+        var profile = await users.EnsureAsync(userId, nickname, ct, unionId, openId);
         return await IssueAsync(profile, ct);
     }
 

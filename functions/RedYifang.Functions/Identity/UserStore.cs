@@ -23,19 +23,24 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
     /// Creates the user on first sign-in. A union id WeChat gives is indexed before the profile names it: the index and
     /// the profile live in different partitions (no batch spans them), and the index points at an id that follows from
     /// the open id, so a crash in between leaves an index the next sign-in completes, never a wrong one.
+    /// <paramref name="openId"/>: the mini-program open id the user signed in with, kept on the profile because WeChat's
+    /// server APIs (content security, ContentSecurity/TextScreening.cs) take it; users who only sign in on the console have none.
     /// </summary>
-    public async Task<UserProfile> EnsureAsync(string userId, string? nickname, CancellationToken ct = default, string? unionId = null)
+    public async Task<UserProfile> EnsureAsync(string userId, string? nickname, CancellationToken ct = default, string? unionId = null,
+        string? openId = null)
     {
         var table = await tables.GetAsync(TableName, ct);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(userId, ProfileRow, cancellationToken: ct);
         if (existing.HasValue && existing.Value is { } entity)
         {
             var indexUnion = unionId is not null && UnionKey(unionId) != entity.GetString("UnionKey");
-            if ((nickname is not null && nickname != entity.GetString("Nickname")) || indexUnion)
+            var keepOpenId = openId is not null && openId != entity.GetString("OpenId");
+            if ((nickname is not null && nickname != entity.GetString("Nickname")) || indexUnion || keepOpenId)
             {
                 if (indexUnion) await IndexUnionIdAsync(unionId!, userId, ct);
                 if (nickname is not null) entity["Nickname"] = nickname;
                 if (indexUnion) entity["UnionKey"] = UnionKey(unionId!);
+                if (keepOpenId) entity["OpenId"] = openId;
                 await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, ct);
             }
             return ToProfile(entity);
@@ -44,6 +49,7 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         var created = new TableEntity(userId, ProfileRow)
         {
             ["Nickname"] = nickname, ["CreatedAt"] = clock.GetUtcNow(), ["UnionKey"] = unionId is null ? null : UnionKey(unionId),
+            ["OpenId"] = openId,
         };
         try
         {
@@ -80,6 +86,15 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         var table = await tables.GetAsync(TableName, ct);
         var entity = await table.GetEntityIfExistsAsync<TableEntity>(userId, ProfileRow, cancellationToken: ct);
         return entity.HasValue && entity.Value is not null ? ToProfile(entity.Value) : null;
+    }
+
+    /// <summary>The mini-program open id the user last signed in with (null: never signed in on the mini-program, or not since it was kept).</summary>
+    public async Task<string?> OpenIdOfAsync(string userId, CancellationToken ct = default)
+    {
+        if (!Keys.IsWellFormedId(userId)) return null;
+        var table = await tables.GetAsync(TableName, ct);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(userId, ProfileRow, select: ["OpenId"], cancellationToken: ct);
+        return entity.HasValue && entity.Value is not null ? entity.Value.GetString("OpenId") : null;
     }
 
     public async Task<IReadOnlyList<RoleGrant>> GetRolesAsync(string userId, CancellationToken ct = default)
