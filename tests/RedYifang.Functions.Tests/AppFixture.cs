@@ -129,7 +129,11 @@ public static class Slices
     public const string Activities = "activities";
     public const string Sites = "sites";
     public const string Alliances = "alliances";
+    public const string ContentSecurity = "content security";
 }
+
+[CollectionDefinition(Slices.ContentSecurity)]
+public sealed class ContentSecuritySlice : ICollectionFixture<SliceApp>;
 
 [CollectionDefinition(Slices.Orders)]
 public sealed class OrdersSlice : ICollectionFixture<SliceApp>;
@@ -175,7 +179,7 @@ public sealed class SliceAppTests(SliceApp slice)
     {
         var hosted = slice.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
         Assert.Empty(hosted.OfType<RedYifang.LocalHost.TimerTriggerScheduler>());
-        Assert.Equal(18, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
+        Assert.Equal(20, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
     }
 
     [Fact]

@@ -53,6 +53,9 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(MemberState)] = "MemberState", [typeof(MeetingState)] = "MeetingState",
         [typeof(ReceivedState)] = "ReceivedState", [typeof(AwardReason)] = "AwardReason",
         [typeof(RedYifang.Functions.Funding.AccountKind)] = "AccountKind",
+        [typeof(RedYifang.Functions.ContentSecurity.ContentKind)] = "ContentKind",
+        [typeof(RedYifang.Functions.ContentSecurity.ScreeningState)] = "ScreeningState",
+        [typeof(RedYifang.Functions.ContentSecurity.ScreeningReason)] = "ScreeningReason",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>
@@ -64,6 +67,8 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(OrderFactKind)] = "queue messages between features",
         [typeof(RedYifang.Functions.Platform.Idempotency.IdempotencyLease.Step)] = "a decision inside the idempotency layer",
         [typeof(AttendanceOutcome)] = "queue messages between features",
+        [typeof(RedYifang.Functions.ContentSecurity.Suggest)] = "WeChat's verdict, made a screening before anything shows it",
+        [typeof(RedYifang.Functions.ContentSecurity.MediaCheckStore.Outcome)] = "what recording a pushed verdict did, for the log",
     };
 
     /// <summary>Error answers that are not problems: the health check answers 503 with its own view (Platform/Health).</summary>
