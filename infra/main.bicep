@@ -27,6 +27,10 @@ param weChatAppId string = ''
 param weChatAppSecret string
 
 @secure()
+@description('The Token of the mini-program\'s message push (消息推送), which WeChat signs pushes with; stored in Key Vault. Empty: the push URL answers 503.')
+param weChatPushToken string
+
+@secure()
 @description('HMAC key (at least 32 characters) for access tokens; stored in Key Vault.')
 param tokenSigningKey string
 
@@ -100,6 +104,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     weChatAppSecret: weChatAppSecret
+    weChatPushToken: weChatPushToken
     tokenSigningKey: tokenSigningKey
   }
 }

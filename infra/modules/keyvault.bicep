@@ -1,10 +1,13 @@
-// Key Vault for the two secrets the app needs; RBAC authorisation, referenced from app settings.
+// Key Vault for the secrets the app needs; RBAC authorisation, referenced from app settings.
 param name string
 param location string
 param tags object
 
 @secure()
 param weChatAppSecret string
+
+@secure()
+param weChatPushToken string
 
 @secure()
 param tokenSigningKey string
@@ -28,6 +31,12 @@ resource weChatSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'wechat-app-secret'
   properties: { value: weChatAppSecret }
+}
+
+resource pushToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'wechat-push-token'
+  properties: { value: weChatPushToken }
 }
 
 resource signingKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {

@@ -133,6 +133,7 @@ public sealed partial class TemplateSecurityTests
         Assert.Contains("'Auth__DevLogin', 'false'", settings);
         Assert.Matches("'Auth__SigningKey', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}token-signing-key\\)'", settings);
         Assert.Matches("'WeChat__AppSecret', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-app-secret\\)'", settings);
+        Assert.Matches("'WeChatPush__Token', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-push-token\\)'", settings);
         Assert.Contains("Authorization=AAD", settings);
         Assert.DoesNotContain("'AzureWebJobsStorage',", settings);
         foreach (var leak in new[] {
