@@ -17,7 +17,7 @@ namespace RedYifang.Testing;
 /// records the request and answers a new <c>trace_id</c>; the verdict comes later, when the test pushes it to the app
 /// (<see cref="MediaCheckPush"/>, signed with <see cref="PushToken"/> as WeChat's message push is).</item>
 /// </list>
-/// <see cref="SecurityUnavailable"/> makes both answer -1 (system busy). Every request is recorded.
+/// <see cref="SecurityUnavailable"/> makes both answer -1 (system busy), <see cref="SecurityDown"/> HTTP 503. Every request is recorded.
 /// </summary>
 public sealed partial class FakeWeChat
 {
@@ -36,6 +36,9 @@ public sealed partial class FakeWeChat
 
     /// <summary>While true, msg_sec_check and media_check_async answer -1 (system busy).</summary>
     public bool SecurityUnavailable { get; set; }
+
+    /// <summary>While true, msg_sec_check and media_check_async answer HTTP 503, as WeChat out of reach would.</summary>
+    public bool SecurityDown { get; set; }
 
     /// <summary>One msg_sec_check request as WeChat received it.</summary>
     public sealed record TextCheck(string OpenId, int Scene, string Content);
@@ -60,6 +63,7 @@ public sealed partial class FakeWeChat
 
     private async Task<IResult> AnswerTextCheck(HttpRequest request)
     {
+        if (SecurityDown) return Results.StatusCode(503);
         if (CheckToken(request) is { } refused) return refused;
         var body = await Body(request);
         if (SecurityUnavailable) return Error(-1, "system error");
@@ -80,6 +84,7 @@ public sealed partial class FakeWeChat
 
     private async Task<IResult> AnswerMediaCheck(HttpRequest request)
     {
+        if (SecurityDown) return Results.StatusCode(503);
         if (CheckToken(request) is { } refused) return refused;
         var body = await Body(request);
         if (SecurityUnavailable) return Error(-1, "system error");

@@ -148,10 +148,13 @@ public sealed class ContentSecurityTests(SliceApp slice) : IAsyncLifetime
         Assert.Equal(title, (await OrderAsync(id, _d.Resident)).Str("title"));
     }
 
-    [Fact]
-    public async Task WeChat_out_of_reach_accepts_the_text_held_as_unavailable_never_blocked()
+    [Theory]
+    [InlineData("busy")]    // errcode -1
+    [InlineData("down")]    // HTTP 503: out of reach
+    public async Task WeChat_busy_or_out_of_reach_accepts_the_text_held_as_unavailable_never_blocked(string outage)
     {
-        WeChat.SecurityUnavailable = true;
+        WeChat.SecurityUnavailable = outage == "busy";
+        WeChat.SecurityDown = outage == "down";
         JsonObject order;
         try
         {
@@ -159,7 +162,7 @@ public sealed class ContentSecurityTests(SliceApp slice) : IAsyncLifetime
         }
         finally
         {
-            WeChat.SecurityUnavailable = false;
+            (WeChat.SecurityUnavailable, WeChat.SecurityDown) = (false, false);
         }
 
         Assert.Equal(("pending", "unavailable"), (order["moderation"].Str("state"), order["moderation"].Str("reason")));
