@@ -30,6 +30,10 @@ public sealed partial class FakeWeChat
     private readonly ConcurrentQueue<TextCheck> _textChecks = new();
     private readonly ConcurrentQueue<MediaCheck> _mediaChecks = new();
     private int _traces;
+    private int _mediaAttempts;
+
+    /// <summary>media_check_async requests received, answered or not (<see cref="SecurityDown"/>).</summary>
+    public int MediaCheckAttempts => Volatile.Read(ref _mediaAttempts);
 
     /// <summary>The message push Token (令牌) the app is configured with (<c>WeChatPush:Token</c>).</summary>
     public string PushToken { get; } = Guid.NewGuid().ToString("N");
@@ -84,6 +88,7 @@ public sealed partial class FakeWeChat
 
     private async Task<IResult> AnswerMediaCheck(HttpRequest request)
     {
+        Interlocked.Increment(ref _mediaAttempts);
         if (SecurityDown) return Results.StatusCode(503);
         if (CheckToken(request) is { } refused) return refused;
         var body = await Body(request);

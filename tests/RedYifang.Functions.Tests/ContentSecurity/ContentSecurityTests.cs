@@ -273,6 +273,57 @@ public sealed class ContentSecurityTests(SliceApp slice) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_WeChat_outage_delays_a_photos_check_and_loses_nothing()
+    {
+        var order = (await (await SubmitAsync("电梯异响", "五号楼电梯有异响")).ExpectAsync(201)).Str("id");
+        var attempts = WeChat.MediaCheckAttempts;
+        string photo;
+        WeChat.SecurityDown = true;
+        try
+        {
+            photo = (await _app.UploadAsync(_d.Resident, "order", order, Photos.Jpeg(Random.Shared.Next(30_000, 40_000)))).Str("id");
+            await Eventually.WaitAsync(() => Task.FromResult(WeChat.MediaCheckAttempts > attempts), TimeSpan.FromSeconds(20));
+            Assert.True(WeChat.MediaCheckAttempts > attempts, "the photo never went to WeChat");
+            Assert.Null((await EvidenceAsync(photo, _d.CommunityAdmin))["moderation"]);        // not checked, and shown meanwhile
+        }
+        finally
+        {
+            WeChat.SecurityDown = false;
+        }
+
+        // The queue tries again (host.json: visibilityTimeout) and WeChat takes it.
+        await Eventually.WaitAsync(async () => (await EvidenceAsync(photo, _d.CommunityAdmin))["moderation"] is not null,
+            TimeSpan.FromSeconds(30));
+        Assert.Equal("checking", (await EvidenceAsync(photo, _d.CommunityAdmin))["moderation"].Str("state"));
+        Assert.Single(WeChat.MediaChecks, c => c.MediaUrl.Contains(photo, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_photo_WeChat_never_took_is_held_for_the_admins_on_the_queues_last_attempt()
+    {
+        var order = (await (await SubmitAsync("屋顶漏雨", "顶楼屋顶漏雨")).ExpectAsync(201)).Str("id");
+        string photo;
+        WeChat.SecurityDown = true;
+        try
+        {
+            photo = (await _app.UploadAsync(_d.Resident, "order", order, Photos.Jpeg(Random.Shared.Next(40_000, 50_000)))).Str("id");
+            // Five attempts (host.json maxDequeueCount), five seconds apart: the last holds the photo instead of failing it.
+            await Eventually.WaitAsync(async () => (await EvidenceAsync(photo, _d.CommunityAdmin))["moderation"] is not null,
+                TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            WeChat.SecurityDown = false;
+        }
+
+        var seen = await EvidenceAsync(photo, _d.CommunityAdmin);
+        Assert.Equal(("pending", "unavailable", "verified"),
+            (seen["moderation"].Str("state"), seen["moderation"].Str("reason"), seen.Str("state")));
+        Assert.Equal("pending", (await EvidenceAsync(photo, _d.Resident))["moderation"].Str("state"));       // its uploader's
+        Assert.Equal("unavailable", (await ListedAsync(_d.CommunityId, photo, "photo"))["screening"].Str("reason"));
+    }
+
+    [Fact]
     public async Task A_push_with_a_bad_signature_is_refused_403_and_changes_nothing()
     {
         var order = (await (await SubmitAsync("门锁坏了", "单元门锁坏了")).ExpectAsync(201)).Str("id");
