@@ -26,6 +26,16 @@ param weChatAppId string = ''
 @description('The WeChat mini-program AppSecret; stored in Key Vault.')
 param weChatAppSecret string
 
+@description('The WeChat open platform website app\'s AppID (网站应用, the console\'s QR sign-in). Empty: QR sign-in is off and no WeChatWeb setting is written.')
+param weChatWebAppId string = ''
+
+@secure()
+@description('The website app\'s AppSecret; stored in Key Vault (secret wechat-web-app-secret) when given.')
+param weChatWebAppSecret string = ''
+
+@description('Where WeChat sends the browser back after the QR scan: the console\'s https address under the website app\'s authorised domain. Empty: consoleOrigin + /console/.')
+param weChatWebRedirectUri string = ''
+
 @secure()
 @description('The Token of the mini-program\'s message push (消息推送), which WeChat signs pushes with; stored in Key Vault. Empty: the push URL answers 503.')
 param weChatPushToken string
@@ -105,6 +115,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     weChatAppSecret: weChatAppSecret
     weChatPushToken: weChatPushToken
+    weChatWebAppSecret: weChatWebAppSecret
     tokenSigningKey: tokenSigningKey
   }
 }
@@ -127,6 +138,8 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusNamespaceName: serviceBus.outputs.name
     keyVaultName: keyVault.outputs.name
     weChatAppId: weChatAppId
+    weChatWebAppId: weChatWebAppId
+    weChatWebRedirectUri: !empty(weChatWebRedirectUri) ? weChatWebRedirectUri : (empty(consoleOrigin) ? '' : '${consoleOrigin}/console/')
     bootstrapAdmins: bootstrapAdmins
   }
 }

@@ -1,10 +1,12 @@
 # Shared by run.sh and test.sh.
 
 # Installs what the scripts need from package.json (pinned in package-lock.json): Azurite, and the admins' console's
-# build tools and browser driver (Vite, Preact, Chart.js, TypeScript, playwright-core).
+# build tools and browser driver (Vite, Preact, Chart.js, uqr, TypeScript, playwright-core). A node_modules installed before
+# a package was added lacks it, so each is looked for.
 install_tools() {
   if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/vite ] || [ ! -x node_modules/.bin/tsc ] \
-    || [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/chart.js/package.json ]; then
+    || [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/chart.js/package.json ] \
+    || [ ! -f node_modules/uqr/package.json ]; then
     echo "Installing Azurite and the console's tools (npm ci)…"
     npm ci --no-audit --no-fund --loglevel=error
   fi

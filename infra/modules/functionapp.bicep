@@ -15,6 +15,9 @@ param appInsightsName string
 param serviceBusNamespaceName string
 param keyVaultName string
 param weChatAppId string
+@description('The website app (console QR sign-in); empty: no WeChatWeb setting (Identity/WeChat/WeChatWebOptions.cs wants all three or none).')
+param weChatWebAppId string = ''
+param weChatWebRedirectUri string = ''
 param bootstrapAdmins string
 
 var flex = planSku == 'FC1'
@@ -123,6 +126,12 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
       Assessment__Schedule: '0 0 18 * * *' // 02:00 China Standard Time
       Agreements__Schedule: '0 5 16 * * *' // 00:05 China Standard Time: agreements whose term ended yesterday expire
       Evaluations__Schedule: '0 10 16 * * *' // 00:10 China Standard Time: evaluation windows that closed at midnight are summed up
+    },
+    // The website app's three settings together or not at all: WeChatWebOptions refuses to start with some of them.
+    empty(weChatWebAppId) ? {} : {
+      WeChatWeb__AppId: weChatWebAppId
+      WeChatWeb__AppSecret: '@Microsoft.KeyVault(SecretUri=${secrets}wechat-web-app-secret)'
+      WeChatWeb__RedirectUri: weChatWebRedirectUri
     },
     flex ? {} : { FUNCTIONS_EXTENSION_VERSION: '~4', FUNCTIONS_WORKER_RUNTIME: 'dotnet-isolated' }
   )

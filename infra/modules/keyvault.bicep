@@ -1,4 +1,5 @@
-// Key Vault for the secrets the app needs; RBAC authorisation, referenced from app settings.
+// Key Vault for the secrets the app needs (the website app's only when QR sign-in is configured); RBAC authorisation,
+// referenced from app settings.
 param name string
 param location string
 param tags object
@@ -8,6 +9,10 @@ param weChatAppSecret string
 
 @secure()
 param weChatPushToken string
+
+@secure()
+@description('Empty: QR sign-in is off and no secret is written (the app settings name none then).')
+param weChatWebAppSecret string = ''
 
 @secure()
 param tokenSigningKey string
@@ -37,6 +42,12 @@ resource pushToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'wechat-push-token'
   properties: { value: weChatPushToken }
+}
+
+resource weChatWebSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(weChatWebAppSecret)) {
+  parent: vault
+  name: 'wechat-web-app-secret'
+  properties: { value: weChatWebAppSecret }
 }
 
 resource signingKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {

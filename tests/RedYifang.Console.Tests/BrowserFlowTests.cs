@@ -6,9 +6,11 @@ namespace RedYifang.Console.Tests;
 
 /// <summary>
 /// The console's flows in a real browser (tests/RedYifang.Console.Tests/flows.mjs: playwright-core driving Debian's
-/// Chromium, headless) against the app with the demo loaded: publish, match from a suggestion, the liaison's completion
-/// with a photo, acceptance, a document dropped into the trace archive, the deep verify, a ranking's breakdown and its
-/// .xlsx export. Screenshots land in TestResults/console/.
+/// Chromium, headless) against the app with the demo loaded: the WeChat website QR sign-in against the loopback open
+/// platform, publish, match from a suggestion, the liaison's completion with a photo, acceptance, a document dropped into
+/// the trace archive, the deep verify, a ranking's breakdown and its .xlsx export; then each of the other screens once
+/// (resources with a stale edit, evaluations, claims, sites, batch matching, agreements, funds, the check-in QR code).
+/// Screenshots land in TestResults/console/.
 /// </summary>
 [Collection(nameof(ConsoleApp))]
 public sealed class BrowserFlowTests(ConsoleApp fixture, ITestOutputHelper output)
@@ -25,6 +27,26 @@ public sealed class BrowserFlowTests(ConsoleApp fixture, ITestOutputHelper outpu
             communityId = Community, title = "独居老人助餐（浏览器测试）", category = "elderlyCare",
             description = "每周三次送餐上门", beneficiaries = 2, urgency = "high", level = "community",
         })).ExpectAsync(201)).Str("id");
+
+        // A claim waiting for the community (the liaison's unit asks to take a published order with its resource), and an
+        // order the street's batch run proposes.
+        var claimOrderId = await PublishedOrderAsync(app, "独居老人陪诊（认领测试）");
+        var resources = await (await app.SendAsync(HttpMethod.Get,
+            "api/v1/resources?unitId=org_demo-u01&state=published&category=elderlyCare", "dev-liaison")).ExpectAsync(200);
+        var resourceId = resources["items"]!.AsArray()[0].Str("id");
+        await (await app.SendAsync(HttpMethod.Post, $"api/v1/orders/{claimOrderId}/claim", "dev-liaison", new { resourceId }))
+            .ExpectAsync(200);
+        var runOrderId = await PublishedOrderAsync(app, "高龄老人助浴（批量匹配测试）");
+
+        // A staff member who signs in by QR: the mini-program's user of a union id, made an admin of 博览社区; the code is
+        // what the loopback open platform hands out for that union id (tests/RedYifang.Testing/FakeWeChat.cs).
+        var unionId = "u-" + Guid.NewGuid().ToString("N");
+        var mini = await (await app.SendAsync(HttpMethod.Post, "api/v1/auth/wechat",
+            json: new { code = $"union:o-mini-{Guid.NewGuid():N}:{unionId}" })).ExpectAsync(200);
+        var webUserId = mini["user"].Str("id");
+        await (await app.SendAsync(HttpMethod.Put, $"api/v1/orgs/{Community}/roles/{webUserId}", "dev-admin",
+            new { role = "communityAdmin" })).ExpectAsync(200);
+        var webCode = fixture.WeChat.IssueWebCode("o-web-" + Guid.NewGuid().ToString("N"), unionId);
 
         var root = FunctionsHost.RepositoryRoot();
         var outDir = Path.Combine(root, "TestResults", "console");
@@ -44,6 +66,11 @@ public sealed class BrowserFlowTests(ConsoleApp fixture, ITestOutputHelper outpu
             {
                 ["BASE_URL"] = app.BaseAddress.ToString(),
                 ["ORDER_ID"] = orderId,
+                ["CLAIM_ORDER_ID"] = claimOrderId,
+                ["RUN_ORDER_ID"] = runOrderId,
+                ["WEB_CODE"] = webCode,
+                ["WEB_USER_ID"] = webUserId,
+                ["WEB_APP_ID"] = FakeWeChat.WebAppId,
                 ["PHOTO"] = photo,
                 ["DOCUMENT"] = document,
                 ["OUT"] = outDir,
@@ -77,6 +104,21 @@ public sealed class BrowserFlowTests(ConsoleApp fixture, ITestOutputHelper outpu
         Assert.Single(order["completion"]!["evidenceIds"]!.AsArray());
         Assert.True(File.Exists(Path.Combine(outDir, "flows.ok")));
         Assert.Single(Directory.GetFiles(outDir, "*.xlsx"));
-        Assert.True(Directory.GetFiles(outDir, "*.png").Length >= 12);
+        Assert.True(Directory.GetFiles(outDir, "*.png").Length >= 22);
+        var claimed = await (await app.SendAsync(HttpMethod.Get, $"api/v1/orders/{claimOrderId}", "dev-community")).ExpectAsync(200);
+        Assert.Equal(("matched", "org_demo-u01"), (claimed.Str("state"), claimed.Str("unitId")));
+        var run = await (await app.SendAsync(HttpMethod.Get, $"api/v1/orders/{runOrderId}", "dev-community")).ExpectAsync(200);
+        Assert.Equal("matched", run.Str("state"));
+    }
+
+    private static async Task<string> PublishedOrderAsync(AppUnderTest app, string title)
+    {
+        var id = (await (await app.SendAsync(HttpMethod.Post, "api/v1/orders", "dev-resident", new
+        {
+            communityId = Community, title, category = "elderlyCare", description = "每周一次", beneficiaries = 1,
+            urgency = "normal", level = "community",
+        })).ExpectAsync(201)).Str("id");
+        await (await app.SendAsync(HttpMethod.Post, $"api/v1/orders/{id}/publish", "dev-community", new { })).ExpectAsync(200);
+        return id;
     }
 }

@@ -40,9 +40,20 @@ public sealed partial class StaticFilesTests(ConsoleApp fixture)
         Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
         Assert.Equal("text/javascript", asset.Content.Headers.ContentType?.MediaType);
         Assert.Equal("public, max-age=31536000, immutable", asset.Headers.CacheControl?.ToString());
-        // No secret in the bundle: it holds no signing key, app secret or storage key of the app's settings.
+        // No secret in the bundle: it holds no signing key, app secret or storage key of the app's settings — nor do the
+        // chunks it loads when a screen is first opened (the charts, the QR encoder), served the same way.
         var bundle = await asset.Content.ReadAsStringAsync();
+        var chunks = ChunkName().Matches(bundle).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.True(chunks.Count >= 4, string.Join(", ", chunks)); // rankings, stats, activities, chart
+        foreach (var chunk in chunks)
+        {
+            var part = await _http.GetAsync($"console/assets/{chunk}");
+            Assert.Equal(HttpStatusCode.OK, part.StatusCode);
+            Assert.Equal("text/javascript", part.Content.Headers.ContentType?.MediaType);
+            bundle += await part.Content.ReadAsStringAsync();
+        }
         Assert.DoesNotContain(fixture.WeChat.AppSecret, bundle);
+        Assert.DoesNotContain(fixture.WeChat.WebAppSecret, bundle);
         Assert.DoesNotContain("AccountKey", bundle);
     }
 
@@ -99,4 +110,8 @@ public sealed partial class StaticFilesTests(ConsoleApp fixture)
 
     [GeneratedRegex("<script[^>]*src=\"([^\"]+)\"")]
     private static partial Regex ScriptSource();
+
+    // How the bundle names its chunks: "./activities-BIjCgjUi.js" to import, "assets/chart-C5Of3ikv.js" to preload.
+    [GeneratedRegex(@"(?:\./|assets/)([A-Za-z0-9_]+-[A-Za-z0-9_-]{8}\.js)")]
+    private static partial Regex ChunkName();
 }

@@ -134,6 +134,9 @@ public sealed partial class TemplateSecurityTests
         Assert.Matches("'Auth__SigningKey', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}token-signing-key\\)'", settings);
         Assert.Matches("'WeChat__AppSecret', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-app-secret\\)'", settings);
         Assert.Matches("'WeChatPush__Token', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-push-token\\)'", settings);
+        // The console's QR sign-in (website app): its secret from Key Vault too, its three settings only together.
+        Assert.Matches("'WeChatWeb__AppSecret', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-web-app-secret\\)'", settings);
+        Assert.Matches("empty\\(parameters\\('weChatWebAppId'\\)\\), createObject\\(\\), createObject\\('WeChatWeb__AppId'", settings);
         Assert.Contains("Authorization=AAD", settings);
         Assert.DoesNotContain("'AzureWebJobsStorage',", settings);
         foreach (var leak in new[] {
@@ -142,6 +145,7 @@ public sealed partial class TemplateSecurityTests
             "listKeys(",
             "listConnectionStrings(",
             "parameters('weChatAppSecret')",
+            "parameters('weChatWebAppSecret')",
             "parameters('tokenSigningKey')" })
         {
             Assert.DoesNotContain(leak, settings);
@@ -176,6 +180,7 @@ public sealed partial class TemplateSecurityTests
         var parameters = T.Root["parameters"]!;
         Assert.Equal("securestring", parameters["weChatAppSecret"]!["type"]!.GetValue<string>());
         Assert.Equal("securestring", parameters["tokenSigningKey"]!["type"]!.GetValue<string>());
+        Assert.Equal("securestring", parameters["weChatWebAppSecret"]!["type"]!.GetValue<string>());
         Assert.True(Properties(Assert.Single(T.OfType("Microsoft.ServiceBus/namespaces")))["disableLocalAuth"]!.GetValue<bool>());
         Assert.True(Properties(Assert.Single(T.OfType("Microsoft.Insights/components")))["DisableLocalAuth"]!.GetValue<bool>());
         Assert.True(Properties(Assert.Single(T.OfType("Microsoft.OperationalInsights/workspaces")))["features"]!["disableLocalAuth"]!

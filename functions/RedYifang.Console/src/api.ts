@@ -64,12 +64,19 @@ function networkError(): ApiError {
   return new ApiError(0, "无法连接服务器", "请检查网络后重试。", "network", null);
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<T> {
+  return (await apiWithTag<T>(method, path, body, extra)).value;
+}
+
+/** The answer and its ETag (the version an edit names in If-Match). */
+export async function apiWithTag<T>(
+  method: string, path: string, body?: unknown, extra?: Record<string, string>,
+): Promise<{ value: T; etag: string | null }> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
-      headers: headers(body !== undefined),
+      headers: { ...headers(body !== undefined), ...extra },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -77,8 +84,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   if (response.status === 401) onUnauthorized();
   if (!response.ok) throw await problemOf(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  const etag = response.headers.get("ETag");
+  if (response.status === 204) return { value: undefined as T, etag };
+  return { value: (await response.json()) as T, etag };
 }
 
 /** Downloads a file the API answers (e.g. an .xlsx export) under the name its Content-Disposition gives. */

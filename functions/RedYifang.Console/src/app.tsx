@@ -1,3 +1,4 @@
+import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api, loadSession, saveSession, setUnauthorizedHandler, type Session } from "./api";
 import { roles as roleNames, label } from "./labels";
@@ -9,10 +10,39 @@ import { OrderQueue } from "./screens/orders";
 import { OrderDetail } from "./screens/order";
 import { UnitDesk } from "./screens/unit";
 import { TraceArchive } from "./screens/trace";
-import { Rankings } from "./screens/rankings";
-import { Statistics } from "./screens/stats";
 import { OrgTree } from "./screens/orgtree";
+import { Resources } from "./screens/resources";
+import { BatchMatching } from "./screens/matching";
+import { Claims } from "./screens/claims";
+import { Agreements } from "./screens/agreements";
+import { Sites } from "./screens/sites";
+import { Funds } from "./screens/funds";
+import { Evaluations } from "./screens/evaluations";
 import type { Me } from "./api";
+import { ApiError } from "./api";
+import { ErrorBox, Loading } from "./ui";
+
+/**
+ * A screen loaded when first opened: the charts (Chart.js) and the QR encoder are the bulk of the code, so the screens
+ * that need them come in their own chunks (same origin, so the page's script-src 'self' covers them).
+ */
+function lazy(load: () => Promise<ComponentType>): ComponentType {
+  let cached: ComponentType | null = null;
+  return function Lazy() {
+    const [Screen, setScreen] = useState<ComponentType | null>(() => cached);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (Screen) return;
+      load().then((c) => setScreen(() => (cached = c)), () => setFailed(true));
+    }, []);
+    if (failed) return <ErrorBox error={new ApiError(0, "页面加载失败", "请检查网络后刷新页面。", "chunk", null)} />;
+    return Screen ? <Screen /> : <Loading what="页面" />;
+  };
+}
+
+const Rankings = lazy(() => import("./screens/rankings").then((m) => m.Rankings));
+const Statistics = lazy(() => import("./screens/stats").then((m) => m.Statistics));
+const Activities = lazy(() => import("./screens/activities").then((m) => m.Activities));
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession());
@@ -111,6 +141,14 @@ function Route({ path, session }: { path: string; session: Session }) {
   if (path === "/rankings" && allowed(path)) return <Rankings />;
   if (path === "/stats" && allowed(path)) return <Statistics />;
   if (path === "/orgs" && allowed(path)) return <OrgTree />;
+  if (path === "/claims" && allowed(path)) return <Claims />;
+  if (path === "/matching" && allowed(path)) return <BatchMatching />;
+  if (path === "/resources" && allowed(path)) return <Resources />;
+  if (path === "/agreements" && allowed(path)) return <Agreements />;
+  if (path === "/activities" && allowed(path)) return <Activities />;
+  if (path === "/sites" && allowed(path)) return <Sites />;
+  if (path === "/funds" && allowed(path)) return <Funds />;
+  if (path === "/evaluations" && allowed(path)) return <Evaluations />;
   if (path === "/" || path === "") {
     const first = firstScreen(session);
     if (first !== "/") {

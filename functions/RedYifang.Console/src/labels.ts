@@ -60,3 +60,38 @@ export function thisMonth(): string {
   const cst = new Date(Date.now() + 8 * 3600_000);
   return `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, "0")}`;
 }
+
+export const resourceStates: Record<string, string> = { draft: "草稿", published: "已发布", paused: "已暂停", retired: "已退役" };
+export const resourceKinds: Record<string, string> = { service: "服务", funds: "资金" };
+export const runStates: Record<string, string> = { queued: "排队中", running: "计算中", completed: "已完成", failed: "失败" };
+export const agreementStates: Record<string, string> = {
+  draft: "草稿（待签署）", active: "生效中", terminated: "已终止", expired: "已到期",
+};
+export const activityKinds: Record<string, string> = {
+  themePartyDay: "主题党日", organisationLife: "组织生活", volunteerService: "志愿服务", freeClinic: "义诊",
+  legalOutreach: "普法宣传", jointMeeting: "联席会议", enterpriseServiceDay: "企业服务日", communityWorkDay: "社区工作日",
+};
+export const activityStates: Record<string, string> = { scheduled: "未结束", closed: "已结项", cancelled: "已取消" };
+export const attendanceStates: Record<string, string> = { pending: "待审核", approved: "已认定", declined: "未认定" };
+export const siteKinds: Record<string, string> = {
+  redCultureBase: "红色文化基地", theoryStudyBase: "理论学习基地", volunteerServiceBase: "志愿服务基地",
+  redPropertyBase: "红色物业基地", partyMembersHomeBase: "党员之家", enterprisePartyBase: "非公企业党建基地",
+  serviceStation: "党群服务站", liaisonStation: "联络站",
+};
+export const bookingStates: Record<string, string> = { active: "有效", cancelled: "已取消" };
+export const weekdays: Record<string, string> = {
+  mon: "周一", tue: "周二", wed: "周三", thu: "周四", fri: "周五", sat: "周六", sun: "周日",
+};
+export const accountKinds: Record<string, string> = {
+  budget: "预算", coBuilding: "共建经费", expense: "支出", donor: "捐赠方", donations: "捐赠收入",
+};
+export const receivedStates: Record<string, string> = {
+  windowNotOpen: "评价窗口尚未开放", windowOpen: "评价进行中，窗口关闭后公布结果",
+  notEnoughEvaluations: "评价单位不足 3 个，结果不公布", available: "结果已公布",
+};
+
+/** A date (YYYY-MM-DD) or instant shown as China Standard Time's day. */
+export function day(value: string | null | undefined): string {
+  if (!value) return "—";
+  return value.length === 10 ? value : new Date(value).toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" });
+}

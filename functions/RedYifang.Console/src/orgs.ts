@@ -78,3 +78,48 @@ export async function communitiesOf(grants: { role: string; orgId: string | null
   }
   return [...found.values()];
 }
+
+export const orgKinds: Record<string, string> = {
+  district: "区", street: "街道", community: "社区", grid: "网格", building: "楼栋", unit: "单位", volunteerTeam: "志愿服务队",
+};
+
+/** The organisations the user acts for with the given roles: each role's own, every district for the bootstrap admin. */
+export async function actingOrgs(grants: { role: string; orgId: string | null }[], roles: string[]): Promise<Org[]> {
+  const found = new Map<string, Org>();
+  for (const { role, orgId } of grants) {
+    if (!roles.includes(role)) continue;
+    if (orgId) {
+      const o = await getOrg(orgId);
+      found.set(o.id, o);
+    } else if (role === "districtAdmin") {
+      for (const d of await districts()) found.set(d.id, d);
+    }
+  }
+  return [...found.values()];
+}
+
+/** A district stands for its streets (screens that work on a street or below); others stand for themselves. */
+export async function streetsAndBelow(orgs: Org[]): Promise<Org[]> {
+  const out = new Map<string, Org>();
+  for (const o of orgs) {
+    if (o.kind === "district") for (const s of await children(o.id, "street")) out.set(s.id, s);
+    else out.set(o.id, o);
+  }
+  return [...out.values()];
+}
+
+/** Units and volunteer teams at or under the organisations (a street's own and its communities'). */
+export async function unitsUnder(orgs: Org[]): Promise<Org[]> {
+  const out = new Map<string, Org>();
+  const isUnit = (o: Org) => o.kind === "unit" || o.kind === "volunteerTeam";
+  const walk = async (o: Org) => {
+    if (isUnit(o)) {
+      out.set(o.id, o);
+      return;
+    }
+    if (o.kind !== "district" && o.kind !== "street" && o.kind !== "community") return;
+    for (const c of await children(o.id)) if (isUnit(c) || c.kind === "street" || c.kind === "community") await walk(c);
+  };
+  for (const o of orgs) await walk(o);
+  return [...out.values()];
+}

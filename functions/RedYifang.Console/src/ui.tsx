@@ -1,6 +1,9 @@
 import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { ApiError } from "./api";
+import { ApiError, type Role } from "./api";
+import { label } from "./labels";
+import { actingOrgs, orgKinds, type Org } from "./orgs";
+import { useSession } from "./session";
 
 export type Loadable<T> =
   | { state: "loading" }
@@ -107,5 +110,88 @@ export function Progress({ value, label }: { value: number | null; label: string
         <span class="pct">{pct}%</span>
       </label>
     </div>
+  );
+}
+
+/** A labelled choice of organisation, each named with its kind. */
+export function OrgSelect({ orgs, value, onChange, text, name }: {
+  orgs: Org[]; value: string; onChange: (id: string) => void; text: string; name: string;
+}) {
+  return (
+    <label>
+      {text}
+      <select name={name} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {orgs.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}（{label(orgKinds, o.kind)}）
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A labelled select over an enumeration's Chinese names. */
+export function EnumSelect({ map, value, onChange, text, name, all }: {
+  map: Record<string, string>; value: string; onChange: (v: string) => void; text: string; name: string; all?: string;
+}) {
+  return (
+    <label>
+      {text}
+      <select name={name} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {all !== undefined && <option value="">{all}</option>}
+        {Object.entries(map).map(([k, v]) => (
+          <option key={k} value={k}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The organisations the signed-in user acts for with the roles (loading, then the list). */
+export function useActing(roles: Role[], expand?: (orgs: Org[]) => Promise<Org[]>): [Loadable<Org[]>, () => void] {
+  const session = useSession();
+  return useLoad(async () => {
+    const orgs = await actingOrgs(session.user.roles, roles);
+    return expand ? expand(orgs) : orgs;
+  }, [session.user.id]);
+}
+
+/** China Standard Time's date and time of day as an instant with its offset, as the API takes them. */
+export function cstInstant(date: string, timeOfDay: string): string {
+  return `${date}T${timeOfDay}:00+08:00`;
+}
+
+export function todayCst(offsetDays = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A form asking for a reason (reject, send back, terminate): labelled, required, submitted by keyboard too. */
+export function ReasonForm({ id, legend, button, onSubmit, done }: {
+  id: string; legend: string; button: string; onSubmit: (reason: string) => Promise<unknown>; done: () => void;
+}) {
+  const [reason, setReason] = useState("");
+  const action = useAction();
+  return (
+    <form
+      class="card"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await action.run(() => onSubmit(reason.trim()))) done();
+      }}
+    >
+      <fieldset>
+        <legend>{legend}</legend>
+        <label for={`${id}-reason`}>原因</label>
+        <textarea id={`${id}-reason`} name="reason" required rows={2} value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)} />
+        <button type="submit" disabled={action.busy}>
+          {button}
+        </button>
+      </fieldset>
+      {action.error && <ErrorBox error={action.error} />}
+    </form>
   );
 }

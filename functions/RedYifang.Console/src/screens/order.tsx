@@ -5,7 +5,8 @@ import { useOrgNames, type Page } from "../orgs";
 import { href } from "../router";
 import { ADMIN_ROLES, hasRole, orgsWith, useSession } from "../session";
 import type { Evidence, Order, Suggestion } from "../types";
-import { Empty, ErrorBox, Progress, Show, useAction, useLoad } from "../ui";
+import { ClaimDecisions } from "./claims";
+import { Empty, ErrorBox, Progress, ReasonForm, Show, useAction, useLoad } from "../ui";
 
 /** 订单详情: the order, its history, its evidence and what the signed-in user may do with it now. */
 export function OrderDetail({ id }: { id: string }) {
@@ -40,8 +41,11 @@ function Detail({ order, reload }: { order: Order; reload: () => void }) {
         <dd>{order.beneficiaries}</dd>
         <dt>承接单位</dt>
         <dd>{order.unitId ? (names[order.unitId] ?? order.unitId) : "—"}</dd>
-        <dt class="wide-label">需求描述</dt>
-        <dd class="wide">{order.description}</dd>
+      </dl>
+      {/* Its own two-column list, so the description sits beside its label whatever the facts above number. */}
+      <dl class="facts description">
+        <dt>需求描述</dt>
+        <dd data-testid="description">{order.description}</dd>
       </dl>
       <Actions order={order} reload={reload} />
       <div class="columns">
@@ -120,6 +124,9 @@ function Actions({ order, reload }: { order: Order; reload: () => void }) {
         done={reload} />,
     );
   }
+  if (admin && order.state === "published" && order.claims.length > 0) {
+    parts.push(<ClaimDecisions key="claims" order={order} done={reload} />);
+  }
   if (admin && order.state === "published") parts.push(<Suggestions key="s" order={order} done={reload} />);
   if (admin && order.state === "completed") {
     parts.push(
@@ -158,33 +165,6 @@ function Actions({ order, reload }: { order: Order; reload: () => void }) {
       {parts}
       {action.error && <ErrorBox error={action.error} />}
     </section>
-  );
-}
-
-function ReasonForm({ id, legend, button, onSubmit, done }: {
-  id: string; legend: string; button: string; onSubmit: (reason: string) => Promise<unknown>; done: () => void;
-}) {
-  const [reason, setReason] = useState("");
-  const action = useAction();
-  return (
-    <form
-      class="card"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (await action.run(() => onSubmit(reason.trim()))) done();
-      }}
-    >
-      <fieldset>
-        <legend>{legend}</legend>
-        <label for={`${id}-reason`}>原因</label>
-        <textarea id={`${id}-reason`} name="reason" required rows={2} value={reason}
-          onInput={(e) => setReason(e.currentTarget.value)} />
-        <button type="submit" disabled={action.busy}>
-          {button}
-        </button>
-      </fieldset>
-      {action.error && <ErrorBox error={action.error} />}
-    </form>
   );
 }
 
