@@ -37,6 +37,10 @@ param weChatWebAppSecret string = ''
 param weChatWebRedirectUri string = ''
 
 @secure()
+@description('The Token of the mini-program\'s message push (消息推送), which WeChat signs pushes with; stored in Key Vault. Empty: the push URL answers 503.')
+param weChatPushToken string
+
+@secure()
 @description('HMAC key (at least 32 characters) for access tokens; stored in Key Vault.')
 param tokenSigningKey string
 
@@ -110,6 +114,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     weChatAppSecret: weChatAppSecret
+    weChatPushToken: weChatPushToken
     weChatWebAppSecret: weChatWebAppSecret
     tokenSigningKey: tokenSigningKey
   }

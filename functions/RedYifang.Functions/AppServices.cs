@@ -4,6 +4,7 @@ using RedYifang.Functions.Activities;
 using RedYifang.Functions.Alliances;
 using RedYifang.Functions.Agreements;
 using RedYifang.Functions.Assessment;
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Demo;
 using RedYifang.Functions.Evaluations;
 using RedYifang.Functions.Evidence;
@@ -34,6 +35,7 @@ public static class AppServices
             .AddTelemetry(configuration)
             .AddMessaging(configuration)
             .AddIdentity(configuration)
+            .AddContentSecurity(configuration)
             .AddOrganisations()
             .AddResources()
             .AddOrders(configuration)

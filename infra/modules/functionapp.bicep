@@ -111,6 +111,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
       Auth__BootstrapAdmins: bootstrapAdmins
       WeChat__AppId: weChatAppId
       WeChat__AppSecret: '@Microsoft.KeyVault(SecretUri=${secrets}wechat-app-secret)'
+      WeChatPush__Token: '@Microsoft.KeyVault(SecretUri=${secrets}wechat-push-token)'
       Evidence__Container: 'evidence'
       Evidence__StagingContainer: 'evidence-staging'
       EvidenceStaging__blobServiceUri: staging.properties.primaryEndpoints.blob

@@ -8,6 +8,9 @@ param tags object
 param weChatAppSecret string
 
 @secure()
+param weChatPushToken string
+
+@secure()
 @description('Empty: QR sign-in is off and no secret is written (the app settings name none then).')
 param weChatWebAppSecret string = ''
 
@@ -33,6 +36,12 @@ resource weChatSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'wechat-app-secret'
   properties: { value: weChatAppSecret }
+}
+
+resource pushToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'wechat-push-token'
+  properties: { value: weChatPushToken }
 }
 
 resource weChatWebSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(weChatWebAppSecret)) {

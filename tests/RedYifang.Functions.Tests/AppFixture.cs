@@ -130,7 +130,11 @@ public static class Slices
     public const string Activities = "activities";
     public const string Sites = "sites";
     public const string Alliances = "alliances";
+    public const string ContentSecurity = "content security";
 }
+
+[CollectionDefinition(Slices.ContentSecurity)]
+public sealed class ContentSecuritySlice : ICollectionFixture<SliceApp>;
 
 [CollectionDefinition(Slices.Orders)]
 public sealed class OrdersSlice : ICollectionFixture<SliceApp>;
@@ -176,7 +180,7 @@ public sealed class SliceAppTests(SliceApp slice)
     {
         var hosted = slice.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
         Assert.Empty(hosted.OfType<RedYifang.LocalHost.TimerTriggerScheduler>());
-        Assert.Equal(19, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
+        Assert.Equal(21, hosted.OfType<RedYifang.LocalHost.QueueTriggerListener>().Count());          // the queue functions do run
     }
 
     [Fact]

@@ -133,6 +133,7 @@ public sealed partial class TemplateSecurityTests
         Assert.Contains("'Auth__DevLogin', 'false'", settings);
         Assert.Matches("'Auth__SigningKey', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}token-signing-key\\)'", settings);
         Assert.Matches("'WeChat__AppSecret', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-app-secret\\)'", settings);
+        Assert.Matches("'WeChatPush__Token', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-push-token\\)'", settings);
         // The console's QR sign-in (website app): its secret from Key Vault too, its three settings only together.
         Assert.Matches("'WeChatWeb__AppSecret', format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-web-app-secret\\)'", settings);
         Assert.Matches("empty\\(parameters\\('weChatWebAppId'\\)\\), createObject\\(\\), createObject\\('WeChatWeb__AppId'", settings);

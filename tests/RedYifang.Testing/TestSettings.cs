@@ -19,6 +19,7 @@ public static class TestSettings
             ["WeChat:AppSecret"] = weChat.AppSecret,
             ["WeChat:AttemptTimeout"] = "00:00:01",
             ["WeChat:RetryDelay"] = "00:00:00.010",
+            ["WeChatPush:Token"] = weChat.PushToken,
             ["WeChatWeb:AppId"] = FakeWeChat.WebAppId,
             ["WeChatWeb:AppSecret"] = weChat.WebAppSecret,
             ["WeChatWeb:RedirectUri"] = "http://localhost:7071/console/",

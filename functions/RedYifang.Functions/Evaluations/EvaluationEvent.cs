@@ -1,3 +1,4 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Platform.Events;
 
 namespace RedYifang.Functions.Evaluations;
@@ -8,8 +9,12 @@ namespace RedYifang.Functions.Evaluations;
 /// </summary>
 public abstract record EvaluationEvent(string DistrictId, string Period, DateTimeOffset At) : IDomainEvent
 {
+    /// <summary>An evaluation written; an opinion held for review is listed for the admins who decide (<see cref="Evaluation.ReviewPath"/>).</summary>
     public sealed record Recorded(Evaluation Evaluation)
-        : EvaluationEvent(Evaluation.DistrictId, Evaluation.Period, Evaluation.SubmittedAt);
+        : EvaluationEvent(Evaluation.DistrictId, Evaluation.Period, Evaluation.SubmittedAt), IHoldsContent
+    {
+        public IEnumerable<HeldContent> Held => EvaluationModeration.OpinionOf(Evaluation);
+    }
 
     /// <summary>
     /// A period's window closed (at <paramref name="ClosesAt"/>) and was summed up (at <paramref name="At"/>): what each

@@ -22,7 +22,8 @@ internal sealed class EvaluationFunctions(
         return await idempotency.RunAsync(req, "SubmitEvaluation", MayStill, async () =>
         {
             var e = await submit.HandleAsync(req.Caller(), body, req.HttpContext.RequestAborted);
-            return ApiResult.Created($"/api/v1/evaluations?evaluatorOrgId={e.EvaluatorOrgId}&period={e.Period}", EvaluationView.From(e));
+            return ApiResult.Created($"/api/v1/evaluations?evaluatorOrgId={e.EvaluatorOrgId}&period={e.Period}",
+                EvaluationView.From(req.Caller(), e));
         });
     }
 
@@ -38,7 +39,8 @@ internal sealed class EvaluationFunctions(
         var page = await list.HandleAsync(req.Caller(),
             new ListEvaluations.Request(Param(req, "subjectOrgId"), Param(req, "evaluatorOrgId"), Param(req, "period"), paging),
             req.HttpContext.RequestAborted);
-        return ApiResult.Ok(new ListPage<EvaluationView>([.. page.Items.Select(EvaluationView.From)], page.ContinuationToken));
+        return ApiResult.Ok(
+            new ListPage<EvaluationView>([.. page.Items.Select(e => EvaluationView.From(req.Caller(), e))], page.ContinuationToken));
     }
 
     private static string? Param(HttpRequest req, string name) => req.Query[name].ToString() is { Length: > 0 } value ? value : null;

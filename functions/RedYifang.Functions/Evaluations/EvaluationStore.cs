@@ -93,6 +93,33 @@ public sealed class EvaluationStore(Tables tables, Outbox outbox, EventTranslato
             translators.Translate([closed]), ct);
     }
 
+    /// <summary>
+    /// Changes an evaluation's screening (ContentSecurity's decision) on both its rows, on the ETags read, in one transaction;
+    /// false when there is no such evaluation. A row changed meanwhile is a lost race (412), for the caller to read again.
+    /// </summary>
+    public async Task<bool> UpdateModerationAsync(string districtId, string period, string evaluatorId, string subjectId,
+        Func<Evaluation, Evaluation?> change, CancellationToken ct = default)
+    {
+        var row = await FindRowAsync(districtId, EvaluationRow(period, evaluatorId, subjectId), ct);
+        var copy = await FindRowAsync(districtId, SubjectRow(period, subjectId, evaluatorId), ct);
+        if (row is null || copy is null) return false;
+        if (change(Read(row)) is not { } after) return true;
+        var table = await TableAsync(ct);
+        try
+        {
+            await table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(after, row.RowKey), row.ETag),
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(after, copy.RowKey), copy.ETag),
+            ], ct);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+        {
+            throw ConcurrentUpdate.LostRace();
+        }
+        return true;
+    }
+
     private async Task<List<Evaluation>> AllAsync(string districtId, string prefix, CancellationToken ct)
     {
         var table = await TableAsync(ct);

@@ -1,8 +1,14 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Organisations;
+using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Evaluations;
 
-/// <summary>One evaluation as the API shows it (to the evaluator's people, and to admins above the subject); no submitter.</summary>
+/// <summary>
+/// One evaluation as the API shows it (to the evaluator's people, and to admins above the subject); no submitter. An opinion held
+/// for review or hidden is shown to whoever wrote it and to admins over <see cref="Evaluation.ReviewPath"/>, and stood in for to
+/// the rest (ContentSecurity/ContentVisibility.cs).
+/// </summary>
 public sealed record EvaluationView(
     string Id,
     string DistrictId,
@@ -13,9 +19,11 @@ public sealed record EvaluationView(
     OrgKind SubjectKind,
     int Score,
     string Opinion,
+    Screening? Moderation,
     DateTimeOffset SubmittedAt)
 {
-    public static EvaluationView From(Evaluation e) =>
-        new(e.Id, e.DistrictId, e.Period, e.EvaluatorOrgId, e.EvaluatorKind, e.SubjectOrgId, e.SubjectKind, e.Score, e.Opinion,
-            e.SubmittedAt);
+    public static EvaluationView From(Caller caller, Evaluation e) =>
+        new(e.Id, e.DistrictId, e.Period, e.EvaluatorOrgId, e.EvaluatorKind, e.SubjectOrgId, e.SubjectKind, e.Score,
+            ContentVisibility.Text(e.Opinion, e.Moderation, caller.UserId == e.SubmittedBy, caller.IsAdminOf(e.ReviewPath)),
+            e.Moderation, e.SubmittedAt);
 }

@@ -18,6 +18,7 @@ public static class EvaluationsRegistration
         services.AddSingleton<CloseEvaluationWindows>();
         services.AddSingleton<RunEvaluationTimer>();
         services.AddSingleton<IEventTranslator, EvaluationIntegrationEvents>();
+        services.AddSingleton<ContentSecurity.IModerated, EvaluationModeration>();
         services.AddSingleton(new OutboxTable(EvaluationStore.TableName));
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Idempotency;
 using RedYifang.Functions.Platform.Periods;
@@ -12,9 +13,11 @@ namespace RedYifang.Functions.Evaluations;
 /// Someone acting for an organisation evaluates another for a period (<c>POST /v1/evaluations</c>): only the pairs of
 /// <see cref="EvaluationPairs"/> (another is 422), only inside the period's window (409 <c>evaluation_window_not_open</c> or
 /// <c>evaluation_window_closed</c>), once per pair and period (409 <c>evaluation_exists</c>, however many arrive at once), by a
-/// caller <see cref="EvaluationPolicy"/> lets act for the evaluator (403).
+/// caller <see cref="EvaluationPolicy"/> lets act for the evaluator (403). The opinion is screened by WeChat before it is written
+/// (docs/content-security.md); the demo's load writes the district's history unscreened (no <c>screening</c>).
 /// </summary>
-public sealed class SubmitEvaluation(EvaluationStore evaluations, OrgStore orgs, IOptions<EvaluationOptions> options, TimeProvider clock)
+public sealed class SubmitEvaluation(EvaluationStore evaluations, OrgStore orgs, IOptions<EvaluationOptions> options, TimeProvider clock,
+    TextScreening? screening = null)
 {
     public const int MaxOpinionLength = 500;
 
@@ -54,13 +57,16 @@ public sealed class SubmitEvaluation(EvaluationStore evaluations, OrgStore orgs,
         if (window.HasClosedAt(now)) throw EvaluationProblems.WindowClosed(window);
         if (!window.IsOpenAt(now)) throw EvaluationProblems.WindowNotOpen(window);
 
+        var moderation = screening is null
+            ? null
+            : await screening.ScreenAsync(ContentKind.EvaluationOpinion, caller.UserId, [new("opinion", draft.Opinion)], ct);
         var districtId = evaluator.Path[0];
         var evaluation = new Evaluation
         {
             Id = Keys.NewChildId("evl", districtId, clock), DistrictId = districtId, Period = draft.Period.Text,
             EvaluatorOrgId = evaluator.Id, EvaluatorKind = evaluator.Kind, EvaluatorPath = evaluator.Path,
             SubjectOrgId = subject.Id, SubjectKind = subject.Kind, SubjectPath = subject.Path,
-            Score = draft.Score, Opinion = draft.Opinion, SubmittedBy = caller.UserId, SubmittedAt = now,
+            Score = draft.Score, Opinion = draft.Opinion, Moderation = moderation, SubmittedBy = caller.UserId, SubmittedAt = now,
         };
         var first = await CreateOnce.AddAsync(() => evaluations.AddAsync(evaluation, ct), async () =>
             await evaluations.FindAsync(districtId, evaluation.Period, evaluator.Id, subject.Id, ct) is { } found

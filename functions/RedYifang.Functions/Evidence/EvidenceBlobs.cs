@@ -47,12 +47,13 @@ public sealed class EvidenceBlobs
 
     /// <summary>
     /// A URL that can read one kept file until it expires, answering with the type the server established and the
-    /// given Content-Disposition whatever the blob's own headers say.
+    /// given Content-Disposition whatever the blob's own headers say. <paramref name="lifetime"/>: for WeChat's media check,
+    /// which fetches the photo itself some time later (ContentSecurity:MediaUrlLifetime); clients get Evidence:ReadUrlLifetime.
     /// </summary>
     public async Task<(Uri Url, DateTimeOffset ExpiresAt)> ReadUrlAsync(string blobName, string contentType, string disposition,
-        CancellationToken ct) =>
-        await SignAsync(await EvidenceBlobAsync(blobName, ct), _evidence, BlobSasPermissions.Read, _options.Value.ReadUrlLifetime,
-            contentType, disposition, ct);
+        CancellationToken ct, TimeSpan? lifetime = null) =>
+        await SignAsync(await EvidenceBlobAsync(blobName, ct), _evidence, BlobSasPermissions.Read,
+            lifetime ?? _options.Value.ReadUrlLifetime, contentType, disposition, ct);
 
     /// <summary>
     /// Copies the item's upload to its sealed name, hashing and counting the bytes written. Null when nothing was

@@ -1,3 +1,4 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Security;
 
@@ -15,6 +16,14 @@ public static class EvidencePolicy
         || caller.IsAdminOf(record.ScopePath)
         || caller.IsAdminOf(record.ChainOrgPath)
         || caller.IsLiaisonOf(record.ChainOrgId);
+
+    /// <summary>
+    /// Sees a photo content security holds or hid (ContentSecurity/ContentVisibility.cs): a held one its uploader and admins over
+    /// its object or archive, a hidden one those admins only. Anyone else is answered as if it did not exist.
+    /// </summary>
+    public static bool SeesScreened(Caller caller, EvidenceRecord record) =>
+        ContentVisibility.ShowsMedia(record.Moderation, record.UploaderId == caller.UserId,
+            caller.IsAdminOf(record.ScopePath) || caller.IsAdminOf(record.ChainOrgPath));
 
     /// <summary>Commits an upload: its uploader only (anyone else is answered as if it did not exist).</summary>
     public static bool MayCommit(Caller caller, EvidenceRecord record) => record.UploaderId == caller.UserId;

@@ -1,3 +1,4 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Platform.Storage;
 
 namespace RedYifang.Functions.Evidence;
@@ -43,6 +44,13 @@ public sealed record EvidenceRecord
     public string? ChainHash { get; init; }
     public DateTimeOffset? CommittedAt { get; init; }
     public DateTimeOffset? VerifiedAt { get; init; }
+
+    /// <summary>
+    /// A photo's standing with content security, set after it joined the chain (docs/content-security.md): never part of the
+    /// chain, so hiding a photo leaves the chain and the kept bytes as they were. Null: not screened (documents; photos before
+    /// screening began, or with nobody to screen them for).
+    /// </summary>
+    public Screening? Moderation { get; init; }
 
     /// <summary>A new item awaiting its bytes, in the archive of <paramref name="placement"/>'s organisation (its id carries it).</summary>
     public static EvidenceRecord Pending(string uploaderId, OwnerType ownerType, string ownerId, OwnerPlacement placement, string fileName,

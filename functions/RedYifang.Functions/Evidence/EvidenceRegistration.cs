@@ -25,6 +25,9 @@ public static class EvidenceRegistration
         services.AddSingleton<GetOrgTrace>();
         services.AddSingleton<VerifyOrgTrace>();
         services.AddSingleton<IVerifiedEvidence, VerifiedEvidence>();
+        services.AddSingleton<CheckEvidenceMedia>();
+        services.AddSingleton<ContentSecurity.IModerated, EvidenceModeration>();
+        services.AddSingleton<Platform.Events.IEventTranslator, MediaCheckTranslator>();
         services.AddSingleton(new OutboxTable(EvidenceStore.TableName));
         return services;
     }

@@ -1,3 +1,5 @@
+using RedYifang.Functions.ContentSecurity;
+
 namespace RedYifang.Functions.Evidence;
 
 /// <summary>Evidence as the API shows it; verified items carry short-lived read URLs.</summary>
@@ -25,6 +27,7 @@ public sealed record EvidenceView
     public Uri? Url { get; init; }
     public Uri? ThumbnailUrl { get; init; }
     public DateTimeOffset? UrlsExpireAt { get; init; }
+    public Screening? Moderation { get; init; }
 
     /// <summary>
     /// Read URLs answer with the type the server established from the bytes, never the uploader's: the cleaned photo
@@ -46,6 +49,7 @@ public sealed record EvidenceView
             Sha256 = r.Sha256, UploadSha256 = r.UploadSha256, ChainHash = r.ChainHash, ChainSeq = r.ChainSeq,
             DuplicateOf = r.DuplicateOf, UploaderId = r.UploaderId, CreatedAt = r.CreatedAt, CommittedAt = r.CommittedAt,
             VerifiedAt = r.VerifiedAt, Url = read?.Url, ThumbnailUrl = thumb?.Url, UrlsExpireAt = read?.ExpiresAt,
+            Moderation = r.Moderation,
         };
     }
 

@@ -5,7 +5,8 @@ namespace RedYifang.Functions.Evidence;
 
 /// <summary>
 /// One item as the API shows it, to those who may read it (<see cref="EvidencePolicy.MayRead"/>) or list the evidence of the object
-/// it proves (as the object's feature answers: a resident reads the unit's photos of their own order); 404 to anyone else.
+/// it proves (as the object's feature answers: a resident reads the unit's photos of their own order), unless content security
+/// holds or hid it from them (<see cref="EvidencePolicy.SeesScreened"/>); 404 to anyone else.
 /// </summary>
 public sealed class GetEvidence(EvidenceStore store, EvidenceBlobs blobs, EvidenceOwners owners)
 {
@@ -14,7 +15,8 @@ public sealed class GetEvidence(EvidenceStore store, EvidenceBlobs blobs, Eviden
         var stored = await store.FindAsync(id, ct);
         if (stored is null
             || !(EvidencePolicy.MayRead(caller, stored.Record)
-                || await owners.MayListAsync(caller, stored.Record.OwnerType, stored.Record.OwnerId, ct)))
+                || await owners.MayListAsync(caller, stored.Record.OwnerType, stored.Record.OwnerId, ct))
+            || !EvidencePolicy.SeesScreened(caller, stored.Record))
         {
             throw Problems.NotFound("evidence");
         }

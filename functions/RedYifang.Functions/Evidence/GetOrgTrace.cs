@@ -20,7 +20,9 @@ public sealed class GetOrgTrace(EvidenceStore store, OrgStore orgs)
         if (org is null || !EvidencePolicy.ActsFor(caller, org)) throw Problems.NotFound("organisation");
         var (links, _) = await store.ChainAsync(orgId, ct);
         var records = await store.RecordsOfAsync(orgId, ct);
-        var items = links.Where(l => l.CommittedAt >= period.Start && l.CommittedAt < period.End && records.ContainsKey(l.EvidenceId))
+        // A photo content security holds or hid is left out for whoever may not see it; its link stays in the chain.
+        var items = links.Where(l => l.CommittedAt >= period.Start && l.CommittedAt < period.End
+                && records.TryGetValue(l.EvidenceId, out var record) && EvidencePolicy.SeesScreened(caller, record))
             .Select(l => TraceEntry.Of(l, records[l.EvidenceId]))
             .ToList();
         return new TraceView(orgId, period.Text, period.Start, period.End, items);

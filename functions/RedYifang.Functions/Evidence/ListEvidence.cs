@@ -18,7 +18,9 @@ public sealed class ListEvidence(EvidenceStore store, EvidenceBlobs blobs, Evide
         v.ThrowIfInvalid();
         if (!await owners.MayListAsync(caller, ownerType!.Value, ownerId!, ct)) throw Problems.NotFound("object");
         var page = await store.ListByOwnerAsync(ownerType.Value, ownerId!, paging, ct);
-        var views = await Task.WhenAll(page.Items.Select(r => EvidenceView.FromAsync(r, blobs, ct)));
+        // Photos content security holds or hid from this caller are left out, as if they did not exist.
+        var views = await Task.WhenAll(page.Items.Where(r => EvidencePolicy.SeesScreened(caller, r))
+            .Select(r => EvidenceView.FromAsync(r, blobs, ct)));
         return new ListPage<EvidenceView>(views, page.ContinuationToken);
     }
 }

@@ -12,6 +12,7 @@ public sealed class OpenIdSignIn(UserStore users, TokenService tokens, CallerAut
     {
         limits.SignInOf(openId);
         var userId = UserIds.FromOpenId(openId);
+        // Dev sign-in stands in for the mini-program's (local runs, tests): its open id is kept the same way.
         var profile = await users.EnsureAsync(userId, nickname, ct, unionId, openId);
         return await IssueAsync(profile, ct);
     }

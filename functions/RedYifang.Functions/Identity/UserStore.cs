@@ -30,7 +30,8 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
     /// </summary>
     /// <param name="openId">
     /// The mini-program's open id the user signed in with: kept on the profile (never logged, never shown), as subscription
-    /// messages are addressed to it (Notifications/). Null for a sign-in that has none (the console's website QR).
+    /// messages are addressed to it (Notifications/) and content security takes it (ContentSecurity/TextScreening.cs). Null for
+    /// a sign-in that has none (the console's website QR).
     /// </param>
     public async Task<UserProfile> EnsureAsync(string userId, string? nickname, CancellationToken ct = default, string? unionId = null,
         string? openId = null)

@@ -1,3 +1,4 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Platform.Catalogue;
 
 namespace RedYifang.Functions.Orders;
@@ -23,6 +24,12 @@ public sealed record Order
     public DateTimeOffset? PreferredFrom { get; init; }
     public DateTimeOffset? PreferredTo { get; init; }
     public string? ContactPhone { get; init; }
+
+    /// <summary>
+    /// How the title and description stand with content security (docs/content-security.md): screened before the order was
+    /// written, then an admin's decision; null for orders written before screening began (shown as they always were).
+    /// </summary>
+    public Screening? Moderation { get; init; }
 
     /// <summary>
     /// The resident the order is for, who alone takes the owner's part (rating, follow-up, cancelling, photos): who raised it,
@@ -64,14 +71,14 @@ public sealed record Order
     /// A new order, submitted by <paramref name="by"/>: its owner, unless <paramref name="behalf"/> says whom an admin files it for.
     /// </summary>
     public static OrderChange Submit(NewOrder draft, string id, IReadOnlyList<string> communityPath, string by, DateTimeOffset at,
-        bool raisedByStaff = false, Behalf? behalf = null)
+        bool raisedByStaff = false, Behalf? behalf = null, Screening? moderation = null)
     {
         var order = new Order
         {
             Id = id, CommunityId = communityPath[^1], CommunityPath = communityPath, GridId = draft.GridId, Level = draft.Level,
             Title = draft.Title, Category = draft.Category, Description = draft.Description, Beneficiaries = draft.Beneficiaries,
             Urgency = draft.Urgency, PreferredFrom = draft.PreferredFrom, PreferredTo = draft.PreferredTo, ContactPhone = draft
-                .ContactPhone,
+                .ContactPhone, Moderation = moderation,
             OwnerId = behalf is null ? by : behalf.ResidentId, FiledBy = behalf is null ? null : by,
             Represented = behalf?.Represented, RaisedByStaff = raisedByStaff, State = OrderState.Submitted,
             History = [new HistoryEntry(null, OrderState.Submitted, by, at, null)],

@@ -1,3 +1,4 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Platform.Events;
 
 namespace RedYifang.Functions.Orders;
@@ -13,7 +14,11 @@ public abstract record OrderEvent(Order Order) : IDomainEvent
     /// <summary>The last step of the order's history: the transition this event records.</summary>
     public HistoryEntry Step => Order.History[^1];
 
-    public sealed record Submitted(Order Order) : OrderEvent(Order);
+    /// <summary>A new order; its title and description, when held for review, are listed for the community's admins.</summary>
+    public sealed record Submitted(Order Order) : OrderEvent(Order), IHoldsContent
+    {
+        public IEnumerable<HeldContent> Held => OrderModeration.TextOf(Order);
+    }
 
     public sealed record Published(Order Order) : OrderEvent(Order);
 
@@ -52,7 +57,11 @@ public abstract record OrderEvent(Order Order) : IDomainEvent
     /// <summary>Accepted and not rated in time: closed by the system, without a rating.</summary>
     public sealed record ClosedUnrated(Order Order) : OrderEvent(Order);
 
-    public sealed record Rated(Order Order, Rating Rating) : OrderEvent(Order);
+    /// <summary>Rated (and closed); a comment held for review is listed for the community's admins.</summary>
+    public sealed record Rated(Order Order, Rating Rating) : OrderEvent(Order), IHoldsContent
+    {
+        public IEnumerable<HeldContent> Held => OrderModeration.CommentOf(Order, Rating);
+    }
 
     /// <param name="HeldBy">The unit that held the order (matched, agreed) when it was cancelled, if any.</param>
     /// <param name="WasPublished">The order had been published (a lapse the community answers for).</param>

@@ -1,9 +1,14 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Platform.Catalogue;
 using RedYifang.Functions.Platform.Security;
 
 namespace RedYifang.Functions.Orders;
 
-/// <summary>An order as one caller may see it: the contact phone masked unless the caller needs it.</summary>
+/// <summary>
+/// An order as one caller may see it: the contact phone masked unless the caller needs it; a title, description or rating comment
+/// held for review or hidden shown to its author (the owner, whoever filed it) and admins over the community, and stood in for
+/// to everyone else (ContentSecurity/ContentVisibility.cs).
+/// </summary>
 public sealed record OrderView
 {
     public required string Id { get; init; }
@@ -19,6 +24,7 @@ public sealed record OrderView
     public DateTimeOffset? PreferredFrom { get; init; }
     public DateTimeOffset? PreferredTo { get; init; }
     public string? ContactPhone { get; init; }
+    public Screening? Moderation { get; init; }
     public string? OwnerId { get; init; }
     public string? FiledBy { get; init; }
     public RepresentedPerson? Represented { get; init; }
@@ -34,11 +40,25 @@ public sealed record OrderView
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
-    public static OrderView For(Caller caller, Order o) => new()
+    public static OrderView For(Caller caller, Order o)
+    {
+        var isAuthor = caller.UserId == o.OwnerId || caller.UserId == o.FiledBy;
+        var isAdmin = caller.IsAdminOf(o.CommunityPath);
+        return Of(caller, o) with
+        {
+            Title = ContentVisibility.Text(o.Title, o.Moderation, isAuthor, isAdmin),
+            Description = ContentVisibility.Text(o.Description, o.Moderation, isAuthor, isAdmin),
+            Rating = o.Rating is { Comment: { } comment } rating
+                ? rating with { Comment = ContentVisibility.Text(comment, rating.Moderation, caller.UserId == o.OwnerId, isAdmin) }
+                : o.Rating,
+        };
+    }
+
+    private static OrderView Of(Caller caller, Order o) => new()
     {
         Id = o.Id, CommunityId = o.CommunityId, GridId = o.GridId, Level = o.Level, Title = o.Title, Category = o.Category,
         CategoryName = o.Category.Chinese(), Description = o.Description, Beneficiaries = o.Beneficiaries, Urgency = o.Urgency,
-        PreferredFrom = o.PreferredFrom, PreferredTo = o.PreferredTo,
+        PreferredFrom = o.PreferredFrom, PreferredTo = o.PreferredTo, Moderation = o.Moderation,
         ContactPhone = o.ContactPhone is { } phone && !OrderPolicy.SeesContact(caller, o) ? PhoneMask.Mask(phone) : o.ContactPhone,
         OwnerId = o.OwnerId, FiledBy = o.FiledBy,
         Represented = o.Represented is { } r && !OrderPolicy.SeesRepresentedPhone(caller, o)

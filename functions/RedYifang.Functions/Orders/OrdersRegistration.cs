@@ -15,6 +15,7 @@ public static class OrdersRegistration
             .ValidateOnStart();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<Evidence.IEvidenceOwner, OrderEvidenceOwner>();
+        services.AddSingleton<ContentSecurity.IModerated, OrderModeration>();
         services.AddSingleton<OrderChanges>();
         services.AddSingleton<OrderResources>();
         services.AddSingleton<OrderQueries>();

@@ -37,6 +37,9 @@ public static class PlatformRegistration
         services.AddHttpClient(WeChat.WeChatAccessTokens.HttpClientName);
         services.AddSingleton<WeChat.WeChatAccessTokens>();
         services.AddSingleton<WeChat.WeChatServer>();
+        services.AddOptions<WeChat.WeChatPushOptions>().Bind(configuration.GetSection(WeChat.WeChatPushOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WeChat.ReceiveWeChatPush>();
         return services;
     }
 }

@@ -55,6 +55,9 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(ReceivedState)] = "ReceivedState", [typeof(AwardReason)] = "AwardReason",
         [typeof(RedYifang.Functions.Funding.AccountKind)] = "AccountKind",
         [typeof(NotificationKind)] = "NotificationKind", [typeof(SendState)] = "SendState",
+        [typeof(RedYifang.Functions.ContentSecurity.ContentKind)] = "ContentKind",
+        [typeof(RedYifang.Functions.ContentSecurity.ScreeningState)] = "ScreeningState",
+        [typeof(RedYifang.Functions.ContentSecurity.ScreeningReason)] = "ScreeningReason",
     };
 
     /// <summary>The enums that never appear as JSON values of the API, and why.</summary>
@@ -69,6 +72,8 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(Audience)] = "a column of the notification table (Notifications/NotificationRules.cs)",
         [typeof(MessageField)] = "the right-hand side of a template's field mapping, in settings",
         [typeof(QuotaChange)] = "a decision inside the notification sender",
+        [typeof(RedYifang.Functions.ContentSecurity.Suggest)] = "WeChat's verdict, made a screening before anything shows it",
+        [typeof(RedYifang.Functions.ContentSecurity.MediaCheckStore.Outcome)] = "what recording a pushed verdict did, for the log",
     };
 
     /// <summary>Error answers that are not problems: the health check answers 503 with its own view (Platform/Health).</summary>

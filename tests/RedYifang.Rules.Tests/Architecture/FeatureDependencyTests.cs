@@ -15,8 +15,8 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
 
     private static readonly string[] Features =
     [
-        "Activities", "Agreements", "Alliances", "Assessment", "Demo", "Evaluations", "Evidence", "Funding", "Identity", "Matching",
-        "Notifications", "Orders", "Organisations", "PartyMembers", "Platform", "Resources", "Sites",
+        "Activities", "Agreements", "Alliances", "Assessment", "ContentSecurity", "Demo", "Evaluations", "Evidence", "Funding",
+        "Identity", "Matching", "Notifications", "Orders", "Organisations", "PartyMembers", "Platform", "Resources", "Sites",
     ];
 
     private static readonly Lazy<FeatureGraph> App = new(() => FeatureGraph.Read(typeof(AppServices).Assembly.Location, Root));

@@ -1,3 +1,4 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Organisations;
 using RedYifang.Functions.Platform.Security;
@@ -111,6 +112,33 @@ public sealed class EvidencePolicyTests
         .Allow(nameof(EvidencePolicy.MayVerifyTrace), "unit u1 under street s1", c => EvidencePolicy.MayVerifyTrace(c, U1), AdminsOverS1)
         .Allow(nameof(EvidencePolicy.MayVerifyTrace), "unit u3 under street s2", c => EvidencePolicy.MayVerifyTrace(c, U3), AdminsOverS2)
         .Allow(nameof(EvidencePolicy.MayVerifyTrace), "community c11", c => EvidencePolicy.MayVerifyTrace(c, C11), AdminsOverC11)
+
+        // Photos content security holds or hid (ContentSecurity/ContentVisibility.cs): one being checked, or passed, is everyone's
+        // who may read it otherwise; one held for review its uploader's and the admins' over its object or archive; a hidden one
+        // those admins' only, its uploader left out.
+        .Allow(
+            nameof(EvidencePolicy.SeesScreened),
+            "u1's photo being checked",
+            c => EvidencePolicy.SeesScreened(c, ProviderPhoto with { Moderation = new(ScreeningState.Checking) }),
+            [.. EvidenceCallers.Keys])
+        .Allow(
+            nameof(EvidencePolicy.SeesScreened),
+            "u1's photo held for review",
+            c => EvidencePolicy.SeesScreened(c, ProviderPhoto with { Moderation = new(ScreeningState.Pending, ScreeningReason.Review) }),
+            [LiaisonU1, .. AdminsOverC11],
+            leftOut: [Owner])
+        .Allow(
+            nameof(EvidencePolicy.SeesScreened),
+            "u1's photo hidden",
+            c => EvidencePolicy.SeesScreened(c, ProviderPhoto with { Moderation = new(ScreeningState.Hidden, ScreeningReason.Risky) }),
+            AdminsOverC11,
+            leftOut: [LiaisonU1, Owner])
+        .Allow(
+            nameof(EvidencePolicy.SeesScreened),
+            "u3's photo hidden (archive in s2)",
+            c => EvidencePolicy.SeesScreened(c, CrossStreetPhoto with { Moderation = new(ScreeningState.Hidden, ScreeningReason.Risky) }),
+            [StreetAdminS2, .. AdminsOverC11],
+            leftOut: [LiaisonU3])
 
         // Streaming documents: any admin passes the check made before the body is read; the placement decides.
         .Allow(

@@ -49,7 +49,7 @@ public static class Problems
         ["matching run"] = "匹配批次", ["object"] = "对象", ["order"] = "订单", ["organisation"] = "组织", ["party member"] = "党员",
         ["party member report"] = "党员报到", ["points rules"] = "积分规则",
         ["ranking"] = "排名", ["resource"] = "服务资源", ["route"] = "路径", ["site"] = "阵地", ["booking"] = "预约",
-        ["movement"] = "资金流水", ["notification"] = "通知",
+        ["movement"] = "资金流水", ["notification"] = "通知", ["moderation item"] = "审核事项",
     };
 
     public static NotFoundException NotFound(string what) =>
