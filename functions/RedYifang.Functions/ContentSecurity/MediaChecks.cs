@@ -21,7 +21,10 @@ public sealed partial class MediaChecks(WeChatServer weChat, UserStore users, Me
     public async Task<Screening> SubmitAsync(HeldContent photo, Uri mediaUrl, int scene, CancellationToken ct)
     {
         if (!weChat.IsConfigured) return new(ScreeningState.Unchecked, ScreeningReason.NotConfigured);
-        if (await users.FindOpenIdAsync(photo.AuthorId, ct) is not { } openId) return new(ScreeningState.Unchecked, ScreeningReason.NoOpenId);
+        if (await users.FindOpenIdAsync(photo.AuthorId, ct) is not { } openId)
+        {
+            return new(ScreeningState.Unchecked, ScreeningReason.NoOpenId);
+        }
         var reply = await weChat.PostAsync(Api, new
         {
             media_url = mediaUrl.AbsoluteUri, media_type = Image, version = 2, scene, openid = openId,
