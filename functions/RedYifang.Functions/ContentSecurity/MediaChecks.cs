@@ -20,11 +20,8 @@ public sealed partial class MediaChecks(WeChatServer weChat, UserStore users, Me
     /// </summary>
     public async Task<Screening> SubmitAsync(HeldContent photo, Uri mediaUrl, int scene, CancellationToken ct)
     {
-        if (!weChat.IsConfigured) return new(ScreeningState.Unchecked, ScreeningReason.NotConfigured);
-        if (await users.FindOpenIdAsync(photo.AuthorId, ct) is not { } openId)
-        {
-            return new(ScreeningState.Unchecked, ScreeningReason.NoOpenId);
-        }
+        var (openId, notAsked) = await TextScreening.AuthorAsync(weChat, users, photo.AuthorId, ct);
+        if (notAsked is not null) return notAsked;
         var reply = await weChat.PostAsync(Api, new
         {
             media_url = mediaUrl.AbsoluteUri, media_type = Image, version = 2, scene, openid = openId,

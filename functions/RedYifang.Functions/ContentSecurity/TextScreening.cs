@@ -21,11 +21,24 @@ public sealed partial class TextScreening(WeChatServer weChat, UserStore users, 
 
     public async Task<Screening> ScreenAsync(ContentKind kind, string authorId, IReadOnlyList<Field> fields, CancellationToken ct)
     {
-        if (!weChat.IsConfigured) return new(ScreeningState.Unchecked, ScreeningReason.NotConfigured);
-        if (await users.FindOpenIdAsync(authorId, ct) is not { } openId) return new(ScreeningState.Unchecked, ScreeningReason.NoOpenId);
+        var (openId, notAsked) = await AuthorAsync(weChat, users, authorId, ct);
+        if (notAsked is not null) return notAsked;
         var scene = WeChatScenes.ForText(kind);
-        var verdicts = await Task.WhenAll(fields.Select(f => CheckAsync(openId, scene, f.Text, ct)));
+        var verdicts = await Task.WhenAll(fields.Select(f => CheckAsync(openId!, scene, f.Text, ct)));
         return Combine(fields, verdicts);
+    }
+
+    /// <summary>
+    /// The author's open id to ask WeChat with, or why WeChat cannot be asked (not configured here, or an author without a
+    /// mini-program open id): then the content is unchecked. Photos (<see cref="MediaChecks"/>) ask the same way.
+    /// </summary>
+    public static async Task<(string? OpenId, Screening? NotAsked)> AuthorAsync(WeChatServer weChat, UserStore users, string authorId,
+        CancellationToken ct)
+    {
+        if (!weChat.IsConfigured) return (null, new(ScreeningState.Unchecked, ScreeningReason.NotConfigured));
+        return await users.FindOpenIdAsync(authorId, ct) is { } openId
+            ? (openId, null)
+            : (null, new(ScreeningState.Unchecked, ScreeningReason.NoOpenId));
     }
 
     /// <summary>

@@ -19,9 +19,6 @@ public sealed class NotificationStore(Tables tables, TimeProvider clock)
     public const string IdPrefix = "ntf_";
     private const string QuotaPrefix = "quota|";
 
-    // Table storage keeps no date before 1601: this one stands for "nobody holds it".
-    private static readonly DateTimeOffset LongAgo = new(1601, 1, 2, 0, 0, 0, TimeSpan.Zero);
-
     /// <summary>The id of the notification of <paramref name="eventId"/> for <paramref name="userId"/>: the same every time.</summary>
     public static string IdOf(string eventId, string userId, DateTimeOffset at) =>
         $"{IdPrefix}{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{Keys.StableId("x", $"{eventId}|{userId}")[2..]}";
@@ -36,25 +33,19 @@ public sealed class NotificationStore(Tables tables, TimeProvider clock)
     public async Task<int> AddQuotaAsync(string userId, string templateKey, CancellationToken ct)
     {
         var table = await TableAsync(ct);
-        while (true)
+        // Added or spent meanwhile (409/412): ConcurrentUpdate counts again from what is there now.
+        return await ConcurrentUpdate.RunAsync(async token =>
         {
-            var row = await FindAsync(table, userId, QuotaRow(templateKey), ct);
+            var row = await FindAsync(table, userId, QuotaRow(templateKey), token);
             var remaining = (row?.GetInt32("Remaining") ?? 0) + 1;
             var updated = new TableEntity(userId, QuotaRow(templateKey))
             {
                 ["TemplateKey"] = templateKey, ["Remaining"] = remaining, ["UpdatedAt"] = clock.GetUtcNow(),
             };
-            try
-            {
-                if (row is null) await table.AddEntityAsync(updated, ct);
-                else await table.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, ct);
-                return remaining;
-            }
-            catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
-            {
-                // Added or spent meanwhile: count again from what is there now.
-            }
-        }
+            if (row is null) await table.AddEntityAsync(updated, token);
+            else await table.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, token);
+            return remaining;
+        }, ct);
     }
 
     /// <summary>What is left of each template the user ever subscribed to.</summary>
@@ -141,7 +132,10 @@ public sealed class NotificationStore(Tables tables, TimeProvider clock)
     {
         var table = await TableAsync(ct);
         var now = clock.GetUtcNow();
-        var done = n with { State = state, ErrCode = errCode, LeaseUntil = LongAgo, SentAt = state == SendState.Sent ? now : n.SentAt };
+        var done = n with
+        {
+            State = state, ErrCode = errCode, LeaseUntil = TableDates.LongAgo, SentAt = state == SendState.Sent ? now : n.SentAt,
+        };
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.UpdateReplace, ToEntity(done), n.ETag),
@@ -210,7 +204,8 @@ public sealed class NotificationStore(Tables tables, TimeProvider clock)
         ["EventId"] = n.EventId, ["Kind"] = EnumText.ToText(n.Kind), ["OrderId"] = n.OrderId, ["TemplateKey"] = n.TemplateKey,
         ["Summary"] = n.Summary, ["Page"] = n.Page, ["Data"] = JsonSerializer.Serialize(n.Data, Json.Options), ["At"] = n.At,
         ["State"] = EnumText.ToText(n.State), ["Charged"] = n.Charged, ["Attempts"] = n.Attempts,
-        ["LeaseUntil"] = n.LeaseUntil < LongAgo ? LongAgo : n.LeaseUntil, ["ErrCode"] = n.ErrCode, ["SentAt"] = n.SentAt,
+        ["LeaseUntil"] = n.LeaseUntil < TableDates.LongAgo ? TableDates.LongAgo : n.LeaseUntil,
+        ["ErrCode"] = n.ErrCode, ["SentAt"] = n.SentAt,
         ["Read"] = n.Read,
     };
 
@@ -228,7 +223,7 @@ public sealed class NotificationStore(Tables tables, TimeProvider clock)
         EnumText.Parse<SendState>(e.GetString("State")),
         e.GetBoolean("Charged") ?? false,
         e.GetInt32("Attempts") ?? 0,
-        e.GetDateTimeOffset("LeaseUntil") ?? LongAgo,
+        e.GetDateTimeOffset("LeaseUntil") ?? TableDates.LongAgo,
         e.GetInt32("ErrCode"),
         e.GetDateTimeOffset("SentAt"),
         e.GetBoolean("Read") ?? false) { ETag = e.ETag };

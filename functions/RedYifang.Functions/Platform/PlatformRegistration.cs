@@ -34,7 +34,8 @@ public static class PlatformRegistration
         services.AddSingleton<Events.EventTranslators>();
         services.AddOptions<WeChat.WeChatOptions>().Bind(configuration.GetSection(WeChat.WeChatOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient(WeChat.WeChatAccessTokens.HttpClientName);
+        services.AddHttpClient(WeChat.WeChatHttp.HttpClientName);
+        services.AddSingleton<WeChat.WeChatHttp>();
         services.AddSingleton<WeChat.WeChatAccessTokens>();
         services.AddSingleton<WeChat.WeChatServer>();
         services.AddOptions<WeChat.WeChatPushOptions>().Bind(configuration.GetSection(WeChat.WeChatPushOptions.Section))

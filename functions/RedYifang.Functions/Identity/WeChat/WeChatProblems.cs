@@ -1,4 +1,5 @@
 using RedYifang.Functions.Platform.Problems;
+using RedYifang.Functions.Platform.WeChat;
 
 namespace RedYifang.Functions.Identity.WeChat;
 
@@ -37,11 +38,8 @@ public static class WeChatProblems
             new("请稍后重试。", "Try again shortly."))
         { RetryAfter = TimeSpan.FromSeconds(5) };
 
-    public static UnavailableException Unavailable() =>
-        new( "wechat_unavailable",
-            new("暂时无法连接微信服务", "WeChat cannot be reached"),
-            new("请稍后重试。", "Try again shortly."))
-        { RetryAfter = TimeSpan.FromSeconds(5) };
+    /// <summary>The same answer as every other call to WeChat out of reach.</summary>
+    public static UnavailableException Unavailable() => WeChatServerProblems.Unavailable();
 
     public static UpstreamFailedException UnexpectedReply() =>
         new( "wechat_error",

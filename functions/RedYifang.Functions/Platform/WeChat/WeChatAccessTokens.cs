@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -17,17 +15,14 @@ namespace RedYifang.Functions.Platform.WeChat;
 /// </summary>
 public sealed partial class WeChatAccessTokens(
     Tables tables,
-    IHttpClientFactory httpClients,
+    WeChatHttp http,
     IOptions<WeChatOptions> options,
     TimeProvider time,
     ILogger<WeChatAccessTokens> logger)
 {
     public const string Table = "WeChatTokens";
-    public const string HttpClientName = "wechat-server";
     private const string Partition = "stable_token";
 
-    // Table storage keeps no date before 1601: this one stands for "expired" and "no lease".
-    private static readonly DateTimeOffset LongAgo = new(1601, 1, 2, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(100);
     private readonly WeChatOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -69,7 +64,7 @@ public sealed partial class WeChatAccessTokens(
             var row = await ReadAsync(table, ct);
             if (row is not null && row.GetString("Token") == rejected)
             {
-                row["ExpiresAt"] = LongAgo;
+                row["ExpiresAt"] = TableDates.LongAgo;
                 try
                 {
                     await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, ct);
@@ -153,7 +148,7 @@ public sealed partial class WeChatAccessTokens(
         catch
         {
             // Give the lease back, or every instance would wait it out before trying WeChat again.
-            lease["LeaseUntil"] = LongAgo;
+            lease["LeaseUntil"] = TableDates.LongAgo;
             try
             {
                 await table.UpdateEntityAsync(lease, lease.ETag, TableUpdateMode.Replace, CancellationToken.None);
@@ -168,7 +163,7 @@ public sealed partial class WeChatAccessTokens(
         _held = fetched;
         lease["Token"] = fetched.Token;
         lease["ExpiresAt"] = fetched.ExpiresAt;
-        lease["LeaseUntil"] = LongAgo;
+        lease["LeaseUntil"] = TableDates.LongAgo;
         try
         {
             await table.UpdateEntityAsync(lease, lease.ETag, TableUpdateMode.Replace, ct);
@@ -184,25 +179,10 @@ public sealed partial class WeChatAccessTokens(
 
     private async Task<Held> FetchAsync(bool force, CancellationToken ct)
     {
-        var http = httpClients.CreateClient(HttpClientName);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.AttemptTimeout);
-        WeChatReply reply;
-        try
+        var reply = await http.PostAsync("cgi-bin/stable_token", "", new
         {
-            using var response = await http.PostAsJsonAsync(new Uri(_options.ApiBaseUrl, "cgi-bin/stable_token"), new
-            {
-                grant_type = "client_credential", appid = _options.AppId, secret = _options.AppSecret, force_refresh = force,
-            }, timeout.Token);
-            if ((int)response.StatusCode >= 500) throw new HttpRequestException($"WeChat answered {(int)response.StatusCode}");
-            reply = WeChatReply.Parse(await response.Content.ReadAsByteArrayAsync(timeout.Token));
-        }
-        catch (Exception e) when (e is HttpRequestException or JsonException
-                                   || (e is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            LogUnreachable(e.GetType().Name);
-            throw WeChatServerProblems.Unavailable();
-        }
+            grant_type = "client_credential", appid = _options.AppId, secret = _options.AppSecret, force_refresh = force,
+        }, ct);
         if (reply.Ok && reply.Body.TryGetProperty("access_token", out var token) && token.GetString() is { Length: > 0 } value
             && reply.Body.TryGetProperty("expires_in", out var lifetime) && lifetime.TryGetInt32(out var seconds))
         {
@@ -223,7 +203,4 @@ public sealed partial class WeChatAccessTokens(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WeChat stable_token refused with errcode {ErrCode}")]
     private partial void LogRefused(int errCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WeChat stable_token unreachable ({Failure})")]
-    private partial void LogUnreachable(string failure);
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,17 +11,11 @@ namespace RedYifang.Functions.Platform.WeChat;
 /// </summary>
 public sealed partial class WeChatServer(
     WeChatAccessTokens tokens,
-    IHttpClientFactory httpClients,
+    WeChatHttp http,
     IOptions<WeChatOptions> options,
     ILogger<WeChatServer> logger)
 {
     private readonly WeChatOptions _options = options.Value;
-
-    // WeChat's field names are snake_case and Chinese text is sent as itself: names are written as the caller spells them.
-    private static readonly JsonSerializerOptions Exact = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public bool IsConfigured => _options.IsConfigured;
 
@@ -38,30 +30,9 @@ public sealed partial class WeChatServer(
         return await CallAsync(api, token, body, ct);
     }
 
-    private async Task<WeChatReply> CallAsync(string api, string token, object body, CancellationToken ct)
-    {
-        var http = httpClients.CreateClient(WeChatAccessTokens.HttpClientName);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.AttemptTimeout);
-        try
-        {
-            var uri = new Uri(_options.ApiBaseUrl, $"{api}?access_token={Uri.EscapeDataString(token)}");
-            using var response = await http.PostAsJsonAsync(uri, body, Exact, timeout.Token);
-            if ((int)response.StatusCode >= 500) throw new HttpRequestException($"WeChat answered {(int)response.StatusCode}");
-            // WeChat may send JSON as text/plain: the body is parsed whatever its content type says.
-            return WeChatReply.Parse(await response.Content.ReadAsByteArrayAsync(timeout.Token));
-        }
-        catch (Exception e) when (e is HttpRequestException or JsonException
-                                   || (e is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            LogUnreachable(api, e.GetType().Name);
-            throw WeChatServerProblems.Unavailable();
-        }
-    }
+    private Task<WeChatReply> CallAsync(string api, string token, object body, CancellationToken ct) =>
+        http.PostAsync(api, $"access_token={Uri.EscapeDataString(token)}", body, ct);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WeChat {Api} refused the access token ({ErrCode}); renewing it once")]
     private partial void LogTokenRefused(string api, int errCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WeChat {Api} unreachable ({Failure})")]
-    private partial void LogUnreachable(string api, string failure);
 }
