@@ -48,6 +48,16 @@ public static class OrderLifecycle
         }
     }
 
+    /// <summary>
+    /// A matched order whose unit has not agreed within <paramref name="withinDays"/> days of the match lapses: it goes back to
+    /// the pool by the system, a decline in the unit's record (Orders/LapseUnansweredMatches.cs).
+    /// </summary>
+    public static bool LapsesUnanswered(Order order, DateTimeOffset now, int withinDays) =>
+        order.State == OrderState.Matched && order.Agreement is { } agreement && now >= agreement.At.AddDays(withinDays);
+
+    /// <summary>The reason a lapsed match gives in the order's history and the unit's message.</summary>
+    public static string LapseReason(int withinDays) => $"单位 {withinDays} 天内未确认接单，已退回重新匹配";
+
     /// <summary>An accepted order left unrated for <paramref name="afterDays"/> days since its (last) acceptance closes.</summary>
     public static bool ClosesUnrated(Order order, DateTimeOffset now, int afterDays) =>
         order.State == OrderState.Accepted && order.AcceptedAt is { } accepted && now >= accepted.AddDays(afterDays);

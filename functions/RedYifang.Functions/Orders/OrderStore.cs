@@ -114,6 +114,19 @@ public sealed class OrderStore(Tables tables, Outbox outbox, EventTranslators tr
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) yield return Deserialize(row);
     }
 
+    /// <summary>
+    /// Matched orders across communities (timer use only; a match waits days, not weeks, for its unit, so they stay few). Not
+    /// filtered by UpdatedAt: a claim decided after the match moves it, while the match's own time is what counts.
+    /// </summary>
+    public async IAsyncEnumerable<Order> MatchedAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var table = await TableAsync(ct);
+        var prefix = $"queue|{EnumText.ToText(OrderState.Matched)}|";
+        var filter = TableClient.CreateQueryFilter($"RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) yield return Deserialize(row);
+    }
+
     /// <summary>Accepted orders across communities (timer use only; they wait at most the close period, so they stay few).</summary>
     public async IAsyncEnumerable<Order> AcceptedAsync(
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)

@@ -34,6 +34,7 @@ public static class OrdersRegistration
         services.AddSingleton<RateOrder>();
         services.AddSingleton<DeclineOrder>();
         services.AddSingleton<ExpireStaleOrders>();
+        services.AddSingleton<LapseUnansweredMatches>();
         services.AddSingleton<FollowUpOrder>();
         services.AddSingleton<ApproveClaim>();
         services.AddSingleton<RejectClaim>();
