@@ -20,7 +20,7 @@ namespace RedYifang.Rules.Tests;
 public sealed class AppHostTests
 {
     // The function classes of the app today; a class added or merged changes it, deliberately.
-    private const int FunctionClasses = 54;
+    private const int FunctionClasses = 55;
 
     private static readonly Assembly App = typeof(AppHost).Assembly;
 

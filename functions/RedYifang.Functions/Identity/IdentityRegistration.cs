@@ -23,6 +23,7 @@ public static class IdentityRegistration
         services.AddSingleton<DevSignIn>();
         services.AddSingleton<SignInWithWeChatWeb>();
         services.AddSingleton<GetMe>();
+        services.AddSingleton<RebuildRoleHolders>();
         return services;
     }
 }

@@ -23,6 +23,10 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
     private const string UnionRow = "user";
     public const string HoldersTableName = "RoleHolders";
 
+    // The back-fill's mark on the index rows it adds (GrantAsync's rows have none), and the grants it reads per call.
+    private const string BackfilledMark = "Backfilled";
+    private const int GrantPageSize = 1000;
+
     /// <summary>
     /// Creates the user on first sign-in. A union id WeChat gives is indexed before the profile names it: the index and
     /// the profile live in different partitions (no batch spans them), and the index points at an id that follows from
@@ -135,8 +139,7 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         var grants = new List<RoleGrant>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Role", "OrgId", "OrgPath"], cancellationToken: ct))
         {
-            grants.Add(
-                new RoleGrant(EnumText.Parse<Role>(row.GetString("Role")), row.GetString("OrgId"), row.GetString("OrgPath")?.Split('/')));
+            grants.Add(ToGrant(row));
         }
         return grants;
     }
@@ -194,9 +197,113 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
         return revoked.Count;
     }
 
+    /// <summary>A role grant as its row in <c>Users</c> holds it, with the user it is granted to.</summary>
+    public sealed record StoredGrant(string UserId, RoleGrant Grant);
+
+    /// <summary>What indexing a page of grants found: already in <c>RoleHolders</c>, added, or added and then found revoked.</summary>
+    public sealed record HoldersIndexed(int Present, int Added, int Revoked);
+
+    /// <summary>
+    /// One page of every user's role grants (a scan of <c>Users</c> by row key, across partitions): the back-fill of
+    /// <c>RoleHolders</c> for grants made before the index existed. Pass the page's token back for the next; null after the last.
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredGrant> Grants, string? Next)> GrantPageAsync(string? storageToken,
+        CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(TableName, ct);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {RolePrefix} and RowKey lt {"role}"}");
+        string[] select = ["PartitionKey", "RowKey", "Role", "OrgId", "OrgPath"];
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, GrantPageSize, select, ct).AsPages(storageToken, GrantPageSize))
+        {
+            return ([.. page.Values.Select(row => new StoredGrant(row.PartitionKey, ToGrant(row)))], page.ContinuationToken);
+        }
+        return ([], null);
+    }
+
+    /// <summary>
+    /// Indexes in <c>RoleHolders</c> the grants it is missing, as <see cref="GrantAsync"/> would have: one organisation (one
+    /// partition) at a time, what is there read first and only the rest added, in transactions of at most 100 (EntityTransactions),
+    /// so running it again changes nothing. A grant revoked after it was read is not left indexed: each added row is checked
+    /// against the grant afterwards and removed if the grant is gone (a revoke that ran before the row existed found nothing to
+    /// remove; one that runs after removes it itself). The rows added are marked <c>Backfilled</c>, and removed only on the
+    /// ETag read with that mark: a grant made meanwhile rewrote the row (GrantAsync's upsert) and keeps it.
+    /// </summary>
+    public async Task<HoldersIndexed> IndexHoldersAsync(IReadOnlyList<StoredGrant> grants, CancellationToken ct = default)
+    {
+        var index = await tables.GetAsync(HoldersTableName, ct);
+        var users = await tables.GetAsync(TableName, ct);
+        var (present, added, revoked) = (0, 0, 0);
+        foreach (var org in grants.Where(g => g.Grant.OrgId is not null).GroupBy(g => g.Grant.OrgId!, StringComparer.Ordinal))
+        {
+            var indexed = new HashSet<string>(StringComparer.Ordinal);
+            var partition = TableClient.CreateQueryFilter($"PartitionKey eq {org.Key}");
+            await foreach (var row in index.QueryAsync<TableEntity>(partition, select: ["RowKey"], cancellationToken: ct))
+            {
+                indexed.Add(row.RowKey);
+            }
+            var byRow = org.DistinctBy(g => HolderRow(g.Grant.Role, g.UserId)).ToDictionary(g => HolderRow(g.Grant.Role, g.UserId));
+            var missing = byRow.Keys.Where(k => !indexed.Contains(k)).ToList();
+            present += byRow.Count - missing.Count;
+            var written = new List<string>();
+            foreach (var batch in EntityTransactions.Batches(missing.Select(k => new TableTransactionAction(
+                TableTransactionActionType.Add, new TableEntity(org.Key, k) { [BackfilledMark] = true }))))
+            {
+                try
+                {
+                    await index.SubmitTransactionAsync(batch, ct);
+                    written.AddRange(batch.Select(a => a.Entity.RowKey));
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 409)
+                {
+                    // A grant made meanwhile indexed one of them: the others one at a time, the one there left as it is.
+                    foreach (var action in batch)
+                    {
+                        try
+                        {
+                            await index.AddEntityAsync((TableEntity)action.Entity, ct);
+                            written.Add(action.Entity.RowKey);
+                        }
+                        catch (RequestFailedException c) when (c.IsConflict())
+                        {
+                            present++;
+                        }
+                    }
+                }
+            }
+            var gone = await Task.WhenAll(written.Select(async k =>
+            {
+                var g = byRow[k];
+                if ((await users.GetEntityIfExistsAsync<TableEntity>(g.UserId, RoleRow(g.Grant), ["Role"], ct)).HasValue) return false;
+                return await RemoveBackfilledAsync(index, org.Key, k, ct);
+            }));
+            added += gone.Count(r => !r);
+            revoked += gone.Count(r => r);
+        }
+        return new HoldersIndexed(present, added, revoked);
+    }
+
+    private static async Task<bool> RemoveBackfilledAsync(TableClient index, string orgId, string rowKey, CancellationToken ct)
+    {
+        var row = await index.GetEntityIfExistsAsync<TableEntity>(orgId, rowKey, cancellationToken: ct);
+        if (!row.HasValue || row.Value is not { } entity || entity.GetBoolean(BackfilledMark) != true) return false;
+        try
+        {
+            await index.DeleteEntityAsync(orgId, rowKey, entity.ETag, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.IsNotFound() || e.IsPreconditionFailed())
+        {
+            // The revoke removed it itself, or a grant made meanwhile rewrote it (and holds it).
+            return false;
+        }
+    }
+
     private static string RoleRow(RoleGrant grant) => $"{RolePrefix}{grant.OrgId ?? "*"}|{EnumText.ToText(grant.Role)}";
 
     private static string HolderRow(Role role, string userId) => $"{EnumText.ToText(role)}|{userId}";
+
+    private static RoleGrant ToGrant(TableEntity row) =>
+        new(EnumText.Parse<Role>(row.GetString("Role")), row.GetString("OrgId"), row.GetString("OrgPath")?.Split('/'));
 
     private static UserProfile ToProfile(TableEntity e) =>
         new(e.PartitionKey, e.GetString("Nickname"), e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);

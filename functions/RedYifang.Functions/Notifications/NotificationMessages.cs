@@ -5,14 +5,18 @@ namespace RedYifang.Functions.Notifications;
 /// <summary>
 /// What a notification says, made from the event, the recipient's rule (NotificationRules.Table) and the template's field
 /// mapping: the WeChat values, each fitted to its keyword's type (WeChatValues, phone numbers masked), the page it opens and a
-/// one-line summary for the inbox (masked the same way).
+/// one-line summary for the inbox (masked the same way). A title or reason content security holds is what the recipient may
+/// read of it when the event happened (NotificationEvent.SeenBy): the real text for the owner and the community's admins, the
+/// stand-in for a unit's liaisons, in the WeChat message and in the inbox alike.
 /// </summary>
 public static class NotificationMessages
 {
     private const int SummaryMax = 120;
 
-    public static StoredNotification Draft(NotificationEvent e, NotificationRules.Recipient r, MessageTemplate template)
+    public static StoredNotification Draft(NotificationEvent told, NotificationRules.Recipient r, MessageTemplate template)
     {
+        // Everything below reads the event as this recipient may: a held title or reason is its stand-in to a unit's liaison.
+        var e = told.SeenBy(r.Audience);
         var rule = NotificationRules.RuleFor(e.Kind, r.Audience);
         var note = NotificationRules.NoteOf(e, rule);
         var data = new Dictionary<string, string>(StringComparer.Ordinal);

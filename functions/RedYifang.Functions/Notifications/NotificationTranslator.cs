@@ -1,3 +1,4 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Platform.Events;
 
@@ -6,7 +7,8 @@ namespace RedYifang.Functions.Notifications;
 /// <summary>
 /// The order events someone is told of (<see cref="NotificationRules.Table"/>), as one message each to queue
 /// <c>notifications</c>; every other event tells nobody. A match that fulfils a unit's claim (the unit asked for the order with
-/// that resource) is a claim approved.
+/// that resource) is a claim approved. The title goes with its screening at the time of the event, so that whoever may not read
+/// a held title is sent its stand-in (<see cref="NotificationEvent.SeenBy"/>).
 /// </summary>
 public sealed class NotificationTranslator : IEventTranslator
 {
@@ -24,8 +26,11 @@ public sealed class NotificationTranslator : IEventTranslator
             OrderEvent.Claimed claimed => claimed.Claim.UnitId,
             _ => order.UnitId,
         };
+        // The title's screening as it stands now, in the same batch as the change: the sender decides per recipient from it.
+        var titleScreening = order.Moderation is { } m ? new Screening(m.State) : null;
         yield return new OutboxMessage(NotificationEvent.Queue, new NotificationEvent(
-            eventId, kind, e.At, order.Id, order.CommunityId, unitId, order.OwnerId, actor, order.Title, order.Category, reason));
+            eventId, kind, e.At, order.Id, order.CommunityId, unitId, order.OwnerId, actor, order.Title, order.Category, reason,
+            titleScreening));
     }
 
     public static NotificationKind? KindOf(OrderEvent e) => e switch
