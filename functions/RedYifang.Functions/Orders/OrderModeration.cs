@@ -38,30 +38,37 @@ public sealed class OrderModeration(OrderStore orders) : IModerated
         ConcurrentUpdate.RunAsync(async token =>
         {
             if (await orders.FindAsync(ownerKey, token) is not { } stored) return;
-            var order = stored.Order;
-            var (there, before) = kind switch
-            {
-                ContentKind.OrderText => (true, order.Moderation),
-                ContentKind.RatingComment => (order.Rating is not null, order.Rating?.Moderation),
-                _ => (order.FollowUp is not null, order.FollowUp?.Moderation),
-            };
-            if (!there) return;
-            var merged = Screening.Merge(before, screening);
-            if (merged is null || merged == before) return;
-            var after = kind switch
-            {
-                ContentKind.OrderText => order with { Moderation = merged },
-                ContentKind.RatingComment => order with { Rating = order.Rating! with { Moderation = merged } },
-                _ => order with { FollowUp = order.FollowUp! with { Moderation = merged } },
-            };
-            List<OrderEvent> events = merged.State != before?.State ? [new OrderEvent.Moderated(after, kind, before, merged)] : [];
+            if (Decide(stored.Order, kind, screening) is not { } change) return;
             try
             {
-                await orders.UpdateAsync(stored, new OrderChange(after, events), token);
+                await orders.UpdateAsync(stored, change, token);
             }
             catch (ConflictException)
             {
                 throw ConcurrentUpdate.LostRace();
             }
         }, ct).AsTask();
+
+    /// <summary>
+    /// The order with the screening merged into the text of <paramref name="kind"/> (<see cref="Screening.Merge"/>), raising
+    /// <see cref="OrderEvent.Moderated"/> only when the text's state changes; null when nothing changes (the same decision again,
+    /// a text no longer there).
+    /// </summary>
+    public static OrderChange? Decide(Order order, ContentKind kind, Screening screening)
+    {
+        var (there, before) = kind switch
+        {
+            ContentKind.OrderText => (true, order.Moderation),
+            ContentKind.RatingComment => (order.Rating is not null, order.Rating?.Moderation),
+            _ => (order.FollowUp is not null, order.FollowUp?.Moderation),
+        };
+        if (!there || Screening.Merge(before, screening) is not { } merged || merged == before) return null;
+        var after = kind switch
+        {
+            ContentKind.OrderText => order with { Moderation = merged },
+            ContentKind.RatingComment => order with { Rating = order.Rating! with { Moderation = merged } },
+            _ => order with { FollowUp = order.FollowUp! with { Moderation = merged } },
+        };
+        return new OrderChange(after, merged.State != before?.State ? [new OrderEvent.Moderated(after, kind, before, merged)] : []);
+    }
 }
