@@ -14,4 +14,7 @@ public enum ContentKind
 
     /// <summary>A photo, after processing (Evidence).</summary>
     Photo,
+
+    /// <summary>The resident's comment on their follow-up, "is it fixed?" (Orders).</summary>
+    FollowUpComment,
 }

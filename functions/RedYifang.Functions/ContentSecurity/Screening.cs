@@ -67,6 +67,12 @@ public sealed record Screening(
     public bool ShownToAll => State is ScreeningState.Passed or ScreeningState.Unchecked or ScreeningState.Checking
         or ScreeningState.Approved;
 
+    /// <summary>
+    /// Who decided a screening no admin decided, as integration events name it (docs/events.md): WeChat's verdict, or with reason
+    /// <c>unavailable</c> its absence.
+    /// </summary>
+    public const string ByWeChat = "wechat";
+
     public static Screening Pass { get; } = new(ScreeningState.Passed);
 
     /// <summary>

@@ -2,8 +2,8 @@ namespace RedYifang.Functions.ContentSecurity;
 
 /// <summary>
 /// The scene (场景) WeChat screens content in: 1 资料 (a profile), 2 评论 (a comment), 3 论坛 (a post), 4 社交日志 (a social log).
-/// An order is a resident's post to the community, a title and a body (论坛); a rating's comment and an evaluation's opinion are
-/// comments on someone's work (评论); a photo belongs where its object does (Evidence/CheckEvidenceMedia.cs: an order's
+/// An order is a resident's post to the community, a title and a body (论坛); a rating's comment, the resident's follow-up
+/// comment and an evaluation's opinion are comments on someone's work (评论); a photo belongs where its object does (Evidence/CheckEvidenceMedia.cs: an order's
 /// photos with the post, every other photo a record of what was done, 社交日志). Nothing here is a profile (资料).
 /// </summary>
 public static class WeChatScenes
@@ -16,7 +16,7 @@ public static class WeChatScenes
     public static int ForText(ContentKind kind) => kind switch
     {
         ContentKind.OrderText => Forum,
-        ContentKind.RatingComment or ContentKind.EvaluationOpinion => Comment,
+        ContentKind.RatingComment or ContentKind.EvaluationOpinion or ContentKind.FollowUpComment => Comment,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a text"),
     };
 

@@ -1,3 +1,4 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Messaging;
 using RedYifang.Functions.Platform.Problems;
@@ -10,6 +11,10 @@ namespace RedYifang.Functions.Evidence;
 /// joins its organisation's chain, and <c>evidence.rejected</c> when it will never count (state rejected or failed, with the
 /// system's reason). What it proves is named by owner type and id; no uploader, no file name (both are the uploader's).
 /// The chain's heads are published by <see cref="EvidenceStore.TryAppendAsync"/> itself (<c>evidence.chainHead</c>).
+/// A photo's screening reaching a state that changes who sees it is <c>evidence.held</c>, <c>evidence.hidden</c> or
+/// <c>evidence.approved</c> (<see cref="EvidenceEvent.Screened"/>), decided by an admin (their user id) or by WeChat
+/// (<c>wechat</c>): ids <c>{evidenceId}-{state}</c> for WeChat's, whose verdict comes once, and
+/// <c>{evidenceId}-{state}-{decision instant}</c> for an admin's, who may change their mind.
 /// </summary>
 public sealed class EvidenceIntegrationEvents : IEventTranslator
 {
@@ -46,6 +51,23 @@ public sealed class EvidenceIntegrationEvents : IEventTranslator
                 (type, step) = (IntegrationEventType.EvidenceRejected, EnumText.ToText(r.State));
                 data["state"] = EnumText.ToText(r.State);
                 data["reason"] = r.Reason;
+                break;
+            case EvidenceEvent.Screened screened:
+                var screening = screened.Screening;
+                var state = EnumText.ToText(screening.State);
+                (type, step) = screening.State switch
+                {
+                    ScreeningState.Pending => (IntegrationEventType.EvidenceHeld, state),
+                    ScreeningState.Hidden => (IntegrationEventType.EvidenceHidden, state),
+                    _ => (IntegrationEventType.EvidenceApproved, state),
+                };
+                if (screening.DecidedAt is { } decidedAt) step += $"-{decidedAt.ToUnixTimeMilliseconds()}";
+                data["from"] = screened.Before is { } before ? EnumText.ToText(before.State) : null;
+                data["state"] = state;
+                data["reason"] = screening.Reason is { } reason ? EnumText.ToText(reason) : null;
+                data["label"] = screening.Label;
+                data["decidedBy"] = screening.DecidedBy ?? Screening.ByWeChat;
+                data["decidedAt"] = screened.At;
                 break;
             default:
                 yield break;

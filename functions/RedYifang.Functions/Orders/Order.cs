@@ -153,14 +153,16 @@ public sealed record Order
     /// The resident's follow-up, <paramref name="afterDays"/> days or more after acceptance, once: fixed, it is kept on the
     /// order (still accepted, to be rated); not fixed, the order goes back in progress to the unit that holds it, with the
     /// resident's words in the history, and counts as a reopened order (<see cref="OrderEvent.Reopened"/>).
+    /// <paramref name="moderation"/>: how WeChat screened the comment (FollowUpOrder.cs).
     /// </summary>
-    public OrderChange FollowUpBy(bool isFixed, string? comment, string by, DateTimeOffset at, int afterDays)
+    public OrderChange FollowUpBy(bool isFixed, string? comment, string by, DateTimeOffset at, int afterDays,
+        Screening? moderation = null)
     {
         OrderLifecycle.CheckFollowUp(this, at, afterDays);
-        var answered = this with { FollowUp = new OrderFollowUp(isFixed, comment, by, at) };
+        var answered = this with { FollowUp = new OrderFollowUp(isFixed, comment, by, at, moderation) };
         if (!isFixed)
         {
-            return Step(answered, OrderAction.FollowUpReopen, by, at, comment is null ? "居民回访：问题未解决" : $"居民回访：问题未解决。{comment}");
+            return Step(answered, OrderAction.FollowUpReopen, by, at, OrderFollowUp.ReopenReason(comment));
         }
         var after = answered with { UpdatedAt = at };
         return new OrderChange(after, [new OrderEvent.Confirmed(after)]);

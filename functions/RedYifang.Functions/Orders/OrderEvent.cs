@@ -47,12 +47,28 @@ public abstract record OrderEvent(Order Order) : IDomainEvent
 
     /// <summary>
     /// Back in progress: the community refused the reported completion, or (<paramref name="ByResident"/>) the resident's
-    /// follow-up said the accepted work did not fix it.
+    /// follow-up said the accepted work did not fix it (its comment, when held for review, listed for the community's admins).
     /// </summary>
-    public sealed record Reopened(Order Order, bool ByResident = false) : OrderEvent(Order);
+    public sealed record Reopened(Order Order, bool ByResident = false) : OrderEvent(Order), IHoldsContent
+    {
+        public IEnumerable<HeldContent> Held => ByResident ? OrderModeration.FollowUpCommentOf(Order) : [];
+    }
 
-    /// <summary>The resident's follow-up confirmed the work fixed it (no transition: the order stays accepted, to be rated).</summary>
-    public sealed record Confirmed(Order Order) : OrderEvent(Order);
+    /// <summary>
+    /// The resident's follow-up confirmed the work fixed it (no transition: the order stays accepted, to be rated); its comment,
+    /// when held for review, is listed for the community's admins.
+    /// </summary>
+    public sealed record Confirmed(Order Order) : OrderEvent(Order), IHoldsContent
+    {
+        public IEnumerable<HeldContent> Held => OrderModeration.FollowUpCommentOf(Order);
+    }
+
+    /// <summary>
+    /// An admin's decision changed the state of one of the order's texts (<paramref name="Kind"/>: its title and description, its
+    /// rating's comment, its follow-up's comment) from <paramref name="Before"/> to <paramref name="After"/>; no transition. Only
+    /// a change of state: a decision repeated raises none (OrderModeration.cs).
+    /// </summary>
+    public sealed record Moderated(Order Order, ContentKind Kind, Screening? Before, Screening After) : OrderEvent(Order);
 
     /// <summary>Accepted and not rated in time: closed by the system, without a rating.</summary>
     public sealed record ClosedUnrated(Order Order) : OrderEvent(Order);

@@ -1,3 +1,4 @@
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Messaging;
 using RedYifang.Functions.Platform.Problems;
@@ -9,8 +10,9 @@ namespace RedYifang.Functions.Orders;
 /// so a replay is a duplicate Service Bus drops; a decline names the unit that declined, a claim turned down the unit that
 /// claimed (published → published). A unit's claim, which leaves the order published, is <c>order.claimed</c> (id: the order,
 /// the unit and the claim's instant — a unit may claim again after it was turned down); the resident's follow-up that
-/// confirms the work, which leaves the order accepted, is <c>order.followUpConfirmed</c> (once per order). No personal data:
-/// no contact, no resident, no comment.
+/// confirms the work, which leaves the order accepted, is <c>order.followUpConfirmed</c> (once per order). An admin's decision
+/// that changes the state of one of its texts (approved, hidden) is <c>order.moderated</c> (id: the order, the text, the state
+/// and the decision's instant — an admin may change their mind). No personal data: no contact, no resident, no comment, no text.
 /// </summary>
 public sealed class OrderIntegrationEvents : IEventTranslator
 {
@@ -31,9 +33,26 @@ public sealed class OrderIntegrationEvents : IEventTranslator
                 orderId = order.Id, communityId = order.CommunityId, category = EnumText.ToText(order.Category),
                 level = EnumText.ToText(order.Level), unitId = order.UnitId,
             }),
+            OrderEvent.Moderated m => Moderated(m),
             _ => StateChanged(e),
         };
         yield return new OutboxMessage(queue, message);
+    }
+
+    private static (string, object) Moderated(OrderEvent.Moderated m)
+    {
+        var (order, screening) = (m.Order, m.After);
+        var content = EnumText.ToText(m.Kind);
+        var state = EnumText.ToText(screening.State);
+        var at = screening.DecidedAt ?? m.At;
+        return IntegrationEvent.Of($"{order.Id}-{content}-{state}-{at.ToUnixTimeMilliseconds()}", IntegrationEventType.OrderModerated, at,
+            new
+            {
+                orderId = order.Id, communityId = order.CommunityId, category = EnumText.ToText(order.Category),
+                level = EnumText.ToText(order.Level), content, from = m.Before is { } before ? EnumText.ToText(before.State) : null,
+                state, reason = screening.Reason is { } reason ? EnumText.ToText(reason) : null, label = screening.Label,
+                decidedBy = screening.DecidedBy ?? Screening.ByWeChat, decidedAt = at,
+            });
     }
 
     private static (string, object) StateChanged(OrderEvent e)

@@ -5,9 +5,9 @@ using RedYifang.Functions.Platform.Security;
 namespace RedYifang.Functions.Orders;
 
 /// <summary>
-/// An order as one caller may see it: the contact phone masked unless the caller needs it; a title, description or rating comment
-/// held for review or hidden shown to its author (the owner, whoever filed it) and admins over the community, and stood in for
-/// to everyone else (ContentSecurity/ContentVisibility.cs).
+/// An order as one caller may see it: the contact phone masked unless the caller needs it; a title, description, rating comment
+/// or follow-up comment held for review or hidden shown to its author (the owner, whoever filed it) and admins over the community,
+/// and stood in for to everyone else (ContentSecurity/ContentVisibility.cs) — the follow-up's comment in the history's reason too.
 /// </summary>
 public sealed record OrderView
 {
@@ -44,13 +44,33 @@ public sealed record OrderView
     {
         var isAuthor = caller.UserId == o.OwnerId || caller.UserId == o.FiledBy;
         var isAdmin = caller.IsAdminOf(o.CommunityPath);
-        return Of(caller, o) with
+        var view = Of(caller, o) with
         {
             Title = ContentVisibility.Text(o.Title, o.Moderation, isAuthor, isAdmin),
             Description = ContentVisibility.Text(o.Description, o.Moderation, isAuthor, isAdmin),
             Rating = o.Rating is { Comment: { } comment } rating
                 ? rating with { Comment = ContentVisibility.Text(comment, rating.Moderation, caller.UserId == o.OwnerId, isAdmin) }
                 : o.Rating,
+        };
+        return o.FollowUp is { Comment: not null, Moderation: { } held } followUp
+            && !ContentVisibility.ShowsText(held, caller.UserId == followUp.By, isAdmin)
+            ? WithheldFollowUp(view, followUp, ContentVisibility.Withheld(held))
+            : view;
+    }
+
+    /// <summary>
+    /// The follow-up's comment stood in for: on the follow-up, and in the reason of the step it reopened the order with (the step
+    /// the resident took at the follow-up's instant, the reason made of the comment).
+    /// </summary>
+    private static OrderView WithheldFollowUp(OrderView view, OrderFollowUp followUp, string standIn)
+    {
+        var said = OrderFollowUp.ReopenReason(followUp.Comment);
+        return view with
+        {
+            FollowUp = followUp with { Comment = standIn },
+            History = [.. view.History.Select(h => h.By == followUp.By && h.At == followUp.At && h.Reason == said
+                ? h with { Reason = OrderFollowUp.ReopenReason(standIn) }
+                : h)],
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using RedYifang.Functions.Tests.Orders;
 
 namespace RedYifang.Functions.Tests.ContentSecurity;
 
@@ -205,6 +206,84 @@ public sealed class ContentSecurityTests(SliceApp slice) : IAsyncLifetime
         Assert.Contains(WeChat.TextChecks, c => c.Content == comment && c.Scene == 2 && c.OpenId == _d.Resident);
         Assert.Equal("（内容审核中）", (await OrderAsync(id, _d.Liaison))["rating"].Str("comment"));
         Assert.Equal(comment, (await ListedAsync(_d.CommunityId, id, "ratingComment")).Str("text"));
+    }
+
+    /// <summary>An order accepted eight days ago by a unit of its own, due for its follow-up, and that unit's liaison.</summary>
+    private async Task<(string Order, string Liaison)> DueForFollowUpAsync(string unitName)
+    {
+        var (order, unit) = await FollowUpTests.AcceptedAsync(_app, _d, unitName, daysAgo: 8);
+        return (order, await _d.UserAsync(_app, $"{unitName}-liaison", "liaison", unit));
+    }
+
+    private Task<HttpResponseMessage> FollowUpAsync(string id, object body) => Act(id, "follow-up", _d.Resident, body);
+
+    [Fact]
+    public async Task A_risky_follow_up_comment_is_422_content_rejected_and_nothing_is_written()
+    {
+        var (id, _) = await DueForFollowUpAsync("回访违规");
+
+        var refused = await (await FollowUpAsync(id, new { @fixed = false, comment = $"还是坏的 {FakeWeChat.RiskyMarker}" }))
+            .ExpectProblemAsync(422, "content_rejected");
+
+        Assert.Equal(new Dictionary<string, string[]> { ["comment"] = ["含有违规内容：时政（20001）"] }, refused.Errors());
+        var unchanged = await OrderAsync(id, _d.CommunityAdmin);
+        Assert.Equal(("accepted", 7), (unchanged.Str("state"), unchanged["history"]!.AsArray().Count));
+        Assert.Null(unchanged["followUp"]);
+        // Not even the follow-up's own refusals reach WeChat: a stranger's comment is 404 before any check.
+        var checks = WeChat.TextChecks.Count;
+        await (await Act(id, "follow-up", _d.OtherResident, new { @fixed = true, comment = "路过" })).ExpectProblemAsync(404, "not_found");
+        Assert.Equal(checks, WeChat.TextChecks.Count);
+        await (await FollowUpAsync(id, new { @fixed = true, comment = "修好了" })).ExpectAsync(200);  // answered at last
+    }
+
+    [Fact]
+    public async Task A_follow_up_comment_to_review_is_held_listed_and_stood_in_for_in_the_follow_up_and_the_history_until_approved()
+    {
+        var (id, liaison) = await DueForFollowUpAsync("回访待审");
+        var comment = $"{FakeWeChat.ReviewMarker}灯又不亮了";
+
+        var answered = await (await FollowUpAsync(id, new { @fixed = false, comment })).ExpectAsync(200);
+
+        Assert.Equal(("inProgress", comment, "pending", "review"), (answered.Str("state"), answered["followUp"].Str("comment"),
+            answered["followUp"]!["moderation"].Str("state"), answered["followUp"]!["moderation"].Str("reason")));
+        Assert.Equal($"居民回访：问题未解决。{comment}", answered["history"]!.AsArray()[^1].Str("reason"));  // its author sees it
+        Assert.Contains(WeChat.TextChecks, c => c.Content == comment && c.Scene == 2 && c.OpenId == _d.Resident);
+        var unitSees = await OrderAsync(id, liaison);
+        Assert.Equal(("（内容审核中）", "居民回访：问题未解决。（内容审核中）"),
+            (unitSees["followUp"].Str("comment"), unitSees["history"]!.AsArray()[^1].Str("reason")));
+        Assert.Equal(comment, (await OrderAsync(id, _d.CommunityAdmin))["followUp"].Str("comment"));
+
+        var item = await ListedAsync(_d.CommunityId, id, "followUpComment");
+        Assert.Equal((comment, await TestDistrict.UserIdAsync(_app, _d.Resident)), (item.Str("text"), item.Str("authorId")));
+        await (await _app.SendAsync(HttpMethod.Post, $"api/v1/moderation/{item.Str("id")}/approve", _d.CommunityAdmin)).ExpectAsync(200);
+
+        var approved = await OrderAsync(id, liaison);
+        Assert.Equal((comment, "approved", $"居民回访：问题未解决。{comment}"), (approved["followUp"].Str("comment"),
+            approved["followUp"]!["moderation"].Str("state"), approved["history"]!.AsArray()[^1].Str("reason")));
+        await (await _app.SendAsync(HttpMethod.Post, $"api/v1/moderation/{item.Str("id")}/hide", _d.CommunityAdmin)).ExpectAsync(200);
+        Assert.Equal("（内容已隐藏）", (await OrderAsync(id, liaison))["followUp"].Str("comment"));
+        Assert.Equal(comment, (await OrderAsync(id, _d.Resident))["followUp"].Str("comment"));
+    }
+
+    [Fact]
+    public async Task WeChat_out_of_reach_accepts_a_fixed_follow_up_with_its_comment_held_as_unavailable()
+    {
+        var (id, liaison) = await DueForFollowUpAsync("回访停机");
+        JsonObject answered;
+        WeChat.SecurityDown = true;
+        try
+        {
+            answered = await (await FollowUpAsync(id, new { @fixed = true, comment = "师傅修得很好" })).ExpectAsync(200);
+        }
+        finally
+        {
+            WeChat.SecurityDown = false;
+        }
+
+        Assert.Equal(("accepted", "pending", "unavailable"), (answered.Str("state"), answered["followUp"]!["moderation"].Str("state"),
+            answered["followUp"]!["moderation"].Str("reason")));
+        Assert.Equal("（内容审核中）", (await OrderAsync(id, liaison))["followUp"].Str("comment"));
+        Assert.Equal("unavailable", (await ListedAsync(_d.CommunityId, id, "followUpComment"))["screening"].Str("reason"));
     }
 
     /// <summary>The resident's photo of their order, verified, once WeChat was asked to check it; returns it and the check.</summary>

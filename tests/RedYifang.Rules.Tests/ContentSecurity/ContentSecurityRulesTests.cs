@@ -208,6 +208,7 @@ public sealed class ContentSecurityRulesTests
         Assert.Equal(3, WeChatScenes.ForText(ContentKind.OrderText));          // 论坛: a post with a title
         Assert.Equal(2, WeChatScenes.ForText(ContentKind.RatingComment));      // 评论
         Assert.Equal(2, WeChatScenes.ForText(ContentKind.EvaluationOpinion));  // 评论
+        Assert.Equal(2, WeChatScenes.ForText(ContentKind.FollowUpComment));    // 评论: the resident's word on the work
         Assert.Equal(3, WeChatScenes.ForPhoto(ofAnOrder: true));
         Assert.Equal(4, WeChatScenes.ForPhoto(ofAnOrder: false));              // 社交日志: a record of work done
         Assert.Throws<ArgumentOutOfRangeException>(() => WeChatScenes.ForText(ContentKind.Photo));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RedYifang.Functions.Assessment;
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Matching;
 using RedYifang.Functions.Orders;
 using RedYifang.Functions.Platform.Catalogue;
@@ -17,6 +18,8 @@ namespace RedYifang.Rules.Tests.Orders;
 public sealed class EventTranslationTests
 {
     private const string CancelReason = "不需要了";
+
+    private static readonly Screening Held = new(ScreeningState.Pending, ScreeningReason.Review, "21000");
 
     private static readonly Dictionary<string, Func<IDomainEvent>> Events = new()
     {
@@ -47,6 +50,9 @@ public sealed class EventTranslationTests
         ["accepted again"] = () => NotFixed().Order.Complete(SecondCompletion with { At = At(FollowUp + 20) }, Liaison).Order
             .Accept(Admin, At(FollowUp + 40), evidenceVerified: true).Events[0],
         ["closed unrated"] = () => Accepted().CloseUnrated(At(Closing), 30).Events[0],
+        // A title held for review, hidden by the community's admin at minute 12 (OrderModeration.Decide).
+        ["text hidden"] = () => OrderModeration.Decide(Submitted() with { Moderation = Held }, ContentKind.OrderText,
+            Held with { State = ScreeningState.Hidden, DecidedBy = Admin, DecidedAt = At(12) })!.Events[0],
         ["resource published"] = () => Resource().Apply(ResourceAction.Publish, At(5)).Event,
         ["resource paused"] = () =>
             Resource().Apply(ResourceAction.Publish, At(5)).Resource.Apply(ResourceAction.Pause, At(6)).Event,
@@ -91,7 +97,8 @@ public sealed class EventTranslationTests
             "resource published" => [new("match-requests", new MatchRequest("resource", "res_1", "publish"))],
             "resource paused" => [new("match-requests", new MatchRequest("resource", "res_1", "pause"))],
             "submitted" or "rejected" or "claimed" or "agreed" or "started" or "completed again" or "accepted, verified"
-                or "accepted, not verified" or "claim rejected" or "followed up, fixed" or "accepted again" or "closed unrated" => [],
+                or "accepted, not verified" or "claim rejected" or "followed up, fixed" or "accepted again" or "closed unrated"
+                or "text hidden" => [],
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
@@ -134,7 +141,7 @@ public sealed class EventTranslationTests
             "declined when agreed" => [Fact(FactKind.Declined, 35, Snapshot("org_u"))],
             "submitted" or "rejected" or "claimed" or "agreed" or "started" or "completed" or "completed again"
                 or "cancelled before publishing" or "resource published" or "resource paused" or "followed up, fixed"
-                or "accepted again" or "claim rejected" => [],   // the first acceptance counts, once
+                or "accepted again" or "claim rejected" or "text hidden" => [],   // the first acceptance counts, once
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
@@ -194,6 +201,12 @@ public sealed class EventTranslationTests
             "followed up, fixed" => [$"ord_1-followUp order.followUpConfirmed {At(FollowUp).ToString("O", CultureInfo.InvariantCulture)} " +
                 "{\"orderId\":\"ord_1\",\"communityId\":\"c1\",\"category\":\"elderlyCare\",\"level\":\"community\"," +
                 "\"unitId\":\"org_u\"}"],
+            // An admin's decision on a text: the text's state, never the text.
+            "text hidden" => [$"ord_1-orderText-hidden-{At(12).ToUnixTimeMilliseconds()} order.moderated " +
+                $"{At(12).ToString("O", CultureInfo.InvariantCulture)} " +
+                "{\"orderId\":\"ord_1\",\"communityId\":\"c1\",\"category\":\"elderlyCare\",\"level\":\"community\"," +
+                "\"content\":\"orderText\",\"from\":\"pending\",\"state\":\"hidden\",\"reason\":\"review\",\"label\":\"21000\"," +
+                "\"decidedBy\":\"adm_c\",\"decidedAt\":\"2026-11-02T01:12:00+00:00\"}"],
             "resource published" or "resource paused" => [],
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };

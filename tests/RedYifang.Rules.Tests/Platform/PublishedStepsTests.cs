@@ -1,4 +1,5 @@
 using RedYifang.Functions.Assessment;
+using RedYifang.Functions.ContentSecurity;
 using RedYifang.Functions.Evidence;
 using RedYifang.Functions.Platform.Events;
 using RedYifang.Functions.Platform.Messaging;
@@ -67,6 +68,71 @@ public sealed class PublishedStepsTests
         Assert.Equal([T0.AddMinutes(1), T0.AddMinutes(3), T0.AddMinutes(5)], events.Select(e => e.At));
         Assert.Equal(("failed", "processing failed; upload again"),
             (events[2].Data.GetProperty("state").GetString(), events[2].Data.GetProperty("reason").GetString()));
+        Assert.All(events, e =>
+        {
+            Assert.DoesNotContain("usr_resident", e.Data.GetRawText());
+            Assert.DoesNotContain("张三", e.Data.GetRawText());
+            Assert.Empty(EventCatalogueDoc.Current.Sections[e.Type].Misfits(System.Text.Json.Nodes.JsonNode.Parse(e.Data.GetRawText())!
+                .AsObject()));
+        });
+    }
+
+    [Fact]
+    public void A_photos_screening_is_a_step_when_its_state_changes_to_held_hidden_or_approved_and_only_then()
+    {
+        var verified = Pending with { CommittedAt = T0, State = EvidenceState.Verified, VerifiedAt = T0.AddMinutes(1) };
+        var later = T0.AddMinutes(9);
+        EvidenceRecord With(Screening? s) => verified with { Moderation = s };
+        IReadOnlyList<EvidenceEvent> Between(Screening? before, Screening? after) =>
+            EvidenceEvent.Between(With(before), With(after), later);
+        var checking = new Screening(ScreeningState.Checking);
+        var review = new Screening(ScreeningState.Pending, ScreeningReason.Review, "21000");
+        var risky = new Screening(ScreeningState.Hidden, ScreeningReason.Risky, "20002");
+        var approved = risky with { State = ScreeningState.Approved, DecidedBy = "usr_admin", DecidedAt = T0.AddHours(1) };
+
+        Assert.Empty(Between(null, checking));                                                    // sent to WeChat: still shown
+        Assert.Empty(Between(checking, Screening.Pass));                                          // passed: shown before and after
+        Assert.Empty(Between(null, new Screening(ScreeningState.Unchecked, ScreeningReason.NoOpenId)));
+        var held = Assert.IsType<EvidenceEvent.Screened>(Assert.Single(Between(checking, review)));
+        Assert.Equal((checking, review, later), (held.Before, held.Screening, held.At));
+        Assert.IsType<EvidenceEvent.Screened>(Assert.Single(Between(checking, risky)));
+        var decided = Assert.IsType<EvidenceEvent.Screened>(Assert.Single(Between(risky, approved)));
+        Assert.Equal(T0.AddHours(1), decided.At);                                                   // the decision's instant
+        // The same state again is no step: a verdict applied twice, the same decision repeated, an admin confirming WeChat's hide.
+        Assert.Empty(Between(review, review));
+        Assert.Empty(Between(approved, approved with { DecidedAt = T0.AddHours(2) }));
+        Assert.Empty(Between(risky, risky with { DecidedBy = "usr_admin", DecidedAt = T0.AddHours(2) }));
+    }
+
+    [Fact]
+    public void A_screening_step_publishes_held_hidden_or_approved_with_who_decided_and_no_uploader()
+    {
+        var verified = Pending with { CommittedAt = T0, State = EvidenceState.Verified, VerifiedAt = T0.AddMinutes(1) };
+        var checking = new Screening(ScreeningState.Checking);
+        var review = new Screening(ScreeningState.Pending, ScreeningReason.Review, "21000");
+        var risky = new Screening(ScreeningState.Hidden, ScreeningReason.Risky, "20002");
+        var approved = risky with { State = ScreeningState.Approved, DecidedBy = "usr_admin", DecidedAt = T0.AddHours(1) };
+        var hidden = approved with { State = ScreeningState.Hidden, DecidedAt = T0.AddHours(2) };
+
+        var events = new[]
+        {
+            Published(new EvidenceEvent.Screened(verified with { Moderation = review }, checking, T0.AddMinutes(5))),
+            Published(new EvidenceEvent.Screened(verified with { Moderation = risky }, checking, T0.AddMinutes(6))),
+            Published(new EvidenceEvent.Screened(verified with { Moderation = approved }, risky, T0.AddHours(1))),
+            Published(new EvidenceEvent.Screened(verified with { Moderation = hidden }, approved, T0.AddHours(2))),
+        };
+
+        Assert.Equal(
+            [
+                "evd_c1-x-pending evidence.held", "evd_c1-x-hidden evidence.hidden",
+                $"evd_c1-x-approved-{T0.AddHours(1).ToUnixTimeMilliseconds()} evidence.approved",
+                $"evd_c1-x-hidden-{T0.AddHours(2).ToUnixTimeMilliseconds()} evidence.hidden",
+            ],
+            events.Select(e => $"{e.Id} {e.Type}"));
+        Assert.Equal(["wechat", "wechat", "usr_admin", "usr_admin"], events.Select(e => e.Data.GetProperty("decidedBy").GetString()));
+        Assert.Equal(("checking", "hidden", "risky", "20002"), (events[1].Data.GetProperty("from").GetString(),
+            events[1].Data.GetProperty("state").GetString(), events[1].Data.GetProperty("reason").GetString(),
+            events[1].Data.GetProperty("label").GetString()));
         Assert.All(events, e =>
         {
             Assert.DoesNotContain("usr_resident", e.Data.GetRawText());

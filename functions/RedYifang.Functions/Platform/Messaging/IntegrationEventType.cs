@@ -30,6 +30,7 @@ public sealed class IntegrationEventType
     public static readonly IntegrationEventType OrderStateChanged = new("order.stateChanged", 1);
     public static readonly IntegrationEventType OrderClaimed = new("order.claimed", 1);
     public static readonly IntegrationEventType OrderFollowUpConfirmed = new("order.followUpConfirmed", 1);
+    public static readonly IntegrationEventType OrderModerated = new("order.moderated", 1);
 
     public static readonly IntegrationEventType ResourceCreated = new("resource.created", 1);
     public static readonly IntegrationEventType ResourceStateChanged = new("resource.stateChanged", 1);
@@ -39,6 +40,9 @@ public sealed class IntegrationEventType
     public static readonly IntegrationEventType EvidenceVerified = new("evidence.verified", 1);
     public static readonly IntegrationEventType EvidenceRejected = new("evidence.rejected", 1);
     public static readonly IntegrationEventType EvidenceChainHead = new("evidence.chainHead", 1);
+    public static readonly IntegrationEventType EvidenceHeld = new("evidence.held", 1);
+    public static readonly IntegrationEventType EvidenceHidden = new("evidence.hidden", 1);
+    public static readonly IntegrationEventType EvidenceApproved = new("evidence.approved", 1);
 
     public static readonly IntegrationEventType RankingPublished = new("ranking.published", 1);
     public static readonly IntegrationEventType RankingFinalised = new("ranking.finalised", 1);

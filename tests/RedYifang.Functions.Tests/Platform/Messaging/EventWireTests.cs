@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -210,6 +211,58 @@ public sealed class EventWireTests(EventWireApp slice) : IAsyncLifetime
                     Assert.DoesNotContain(personal, r.Body);
                 }
             });
+    }
+
+    /// <summary>The community's moderation list entry for an owner's content, once the queue has listed it.</summary>
+    private async Task<string> ListedAsync(string ownerId, string kind)
+    {
+        string? id = null;
+        await Eventually.WaitAsync(async () =>
+        {
+            var page = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/moderation/pending?orgId={_d.CommunityId}&limit=100",
+                _d.CommunityAdmin)).ExpectAsync(200);
+            id = page["items"]!.AsArray().FirstOrDefault(i => i.Str("ownerId") == ownerId && i.Str("kind") == kind)?.Str("id");
+            return id is not null;
+        }, TimeSpan.FromSeconds(30));
+        return id ?? throw new InvalidOperationException($"{kind} of {ownerId} was never listed");
+    }
+
+    [Fact]
+    public async Task Screening_publishes_a_photo_held_hidden_and_approved_and_an_admins_decision_on_a_text_once_per_change()
+    {
+        // The resident's photo of their order, sent to WeChat's media check, which asks a person to look.
+        var order = (await _d.SubmitOrderAsync(_app)).Str("id");
+        var photo = (await _app.UploadAsync(_d.Resident, "order", order, Photos.Jpeg(4721))).Str("id");
+        await Eventually.WaitAsync(async () => (await (await _app.SendAsync(HttpMethod.Get, $"api/v1/evidence/{photo}",
+            _d.CommunityAdmin)).ExpectAsync(200))["moderation"] is not null, TimeSpan.FromSeconds(30));
+        var check = Assert.Single(slice.WeChat.MediaChecks, c => c.MediaUrl.Contains(photo, StringComparison.Ordinal));
+        var review = slice.WeChat.MediaCheckPush(_app.BaseAddress, check.TraceId, "review", "21000");
+        Assert.Equal(HttpStatusCode.OK, (await FakeWeChat.SendAsync(review)).StatusCode);
+        var item = await ListedAsync(photo, "photo");
+        // The admin hides it, then lets it be shown; the approval repeated and WeChat's push replayed change no state.
+        await (await Post($"api/v1/moderation/{item}/hide", _d.CommunityAdmin)).ExpectAsync(200);
+        await (await Post($"api/v1/moderation/{item}/approve", _d.CommunityAdmin)).ExpectAsync(200);
+        await (await Post($"api/v1/moderation/{item}/approve", _d.CommunityAdmin)).ExpectAsync(200);
+        Assert.Equal(HttpStatusCode.OK, (await FakeWeChat.SendAsync(review)).StatusCode);
+
+        // A follow-up comment held for review, which the admin hides.
+        var (followed, _) = await FollowUpTests.AcceptedAsync(_app, _d, "回访审核", daysAgo: 8);
+        await (await Post($"api/v1/orders/{followed}/follow-up", _d.Resident,
+            new { @fixed = false, comment = $"{FakeWeChat.ReviewMarker}又漏水" })).ExpectAsync(200);
+        await (await Post($"api/v1/moderation/{await ListedAsync(followed, "followUpComment")}/hide", _d.CommunityAdmin)).ExpectAsync(200);
+
+        var admin = await TestDistrict.UserIdAsync(_app, _d.CommunityAdmin);
+        var held = await slice.One(IntegrationEventType.EvidenceHeld, "evidenceId", photo);
+        Assert.Equal(("pending", "review", "21000", "wechat", order),
+            (held.Str("state"), held.Str("reason"), held.Str("label"), held.Str("decidedBy"), held.Str("ownerId")));
+        var hidden = await slice.One(IntegrationEventType.EvidenceHidden, "evidenceId", photo);
+        Assert.Equal(("pending", "hidden", admin), (hidden.Str("from"), hidden.Str("state"), hidden.Str("decidedBy")));
+        var approved = await slice.One(IntegrationEventType.EvidenceApproved, "evidenceId", photo);
+        Assert.Equal(("hidden", "approved", admin), (approved.Str("from"), approved.Str("state"), approved.Str("decidedBy")));
+        var moderated = await slice.One(IntegrationEventType.OrderModerated, "orderId", followed);
+        Assert.Equal(("followUpComment", "pending", "hidden", admin),
+            (moderated.Str("content"), moderated.Str("from"), moderated.Str("state"), moderated.Str("decidedBy")));
+        Assert.All(slice.All().Where(r => r.Subject is "order.moderated"), r => Assert.DoesNotContain("又漏水", r.Body));
     }
 
     [Fact]
