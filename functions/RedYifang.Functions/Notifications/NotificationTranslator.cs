@@ -28,9 +28,11 @@ public sealed class NotificationTranslator : IEventTranslator
         };
         // The title's screening as it stands now, in the same batch as the change: the sender decides per recipient from it.
         var titleScreening = order.Moderation is { } m ? new Screening(m.State) : null;
+        // A resident's "not fixed" puts their follow-up comment in the reason: held, it is not the liaisons' to read yet.
+        var reasonHeld = e is OrderEvent.Reopened { ByResident: true } && order.FollowUp?.Moderation is { ShownToAll: false };
         yield return new OutboxMessage(NotificationEvent.Queue, new NotificationEvent(
             eventId, kind, e.At, order.Id, order.CommunityId, unitId, order.OwnerId, actor, order.Title, order.Category, reason,
-            titleScreening));
+            titleScreening, reasonHeld));
     }
 
     public static NotificationKind? KindOf(OrderEvent e) => e switch

@@ -77,6 +77,20 @@ public sealed class HeldTextRulesTests
     }
 
     [Fact]
+    public void A_residents_held_follow_up_comment_reaches_the_liaisons_as_the_stand_in_and_a_passed_one_as_written()
+    {
+        var at = At(60).AddDays(8);
+        var held = Translated(Accepted().FollowUpBy(false, "又坏了", Resident, at, 7,
+            new Screening(ScreeningState.Pending, ScreeningReason.Review, "10001")).Events[0]);
+        Assert.True(held.ReasonHeld);
+        Assert.Equal("（内容审核中）", Draft(held, Audience.UnitLiaisons).Data["thing3"]);
+
+        var passed = Translated(Accepted().FollowUpBy(false, "又坏了", Resident, at, 7, Screening.Pass).Events[0]);
+        Assert.False(passed.ReasonHeld);
+        Assert.Equal("居民回访：问题未解决。又坏了", Draft(passed, Audience.UnitLiaisons).Data["thing3"]);
+    }
+
+    [Fact]
     public void A_queued_event_without_the_new_fields_reads_as_shown_to_all()
     {
         // A message staged before this change was deployed has neither field: it is sent as it would have been.
