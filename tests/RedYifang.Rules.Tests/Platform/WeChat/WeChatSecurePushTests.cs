@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RedYifang.Functions.Platform;
 using RedYifang.Functions.Platform.Problems;
 using RedYifang.Functions.Platform.WeChat;
 using static RedYifang.Functions.Platform.WeChat.WeChatPushCipher;
@@ -159,6 +162,22 @@ public sealed class WeChatSecurePushTests
         Assert.Contains(missing.Failures!, f => f.Contains("WeChat:AppId is not", StringComparison.Ordinal));
         Assert.True(Validation("").Validate(null, new WeChatPushOptions { Token = "t" }).Succeeded);
         Assert.True(Validation("").Validate(null, new WeChatPushOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void The_app_checks_the_key_with_its_settings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["WeChat:AppId"] = "wx-test-app",
+            ["WeChatPush:Token"] = "t",
+            ["WeChatPush:EncodingAESKey"] = DocKey[1..],
+        }).Build();
+        using var provider = new ServiceCollection().AddPlatform(configuration).BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<WeChatPushOptions>>().Value);
+        Assert.Contains("WeChatPush:EncodingAESKey must be the 43 letters and digits", failure.Message, StringComparison.Ordinal);
     }
 
     private sealed class Recorder : IWeChatPushHandler
