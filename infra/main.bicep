@@ -41,6 +41,34 @@ param weChatWebRedirectUri string = ''
 param weChatPushToken string
 
 @secure()
+@description('The EncodingAESKey of the message push (消息推送, 安全模式: 43 letters and digits, as the console shows it); stored in Key Vault (secret wechat-push-aes-key) when given, and then only encrypted pushes are accepted. Empty: plaintext or compatible mode (docs/content-security.md).')
+param weChatPushEncodingAesKey string = ''
+
+// Subscription messages (订阅消息): the templates chosen in the mini-program console. Each empty one writes no setting, so the
+// code's default applies (Notifications/NotificationOptions.cs: local ids WeChat does not know, and their keyword mappings).
+@description('Template id (模板ID) of the order status message to residents. Empty: the code\'s default.')
+param orderStatusTemplateId string = ''
+
+@description('Keyword mapping of that template, e.g. thing1=title;phrase2=state;thing3=note;time4=at. Empty: the code\'s default.')
+param orderStatusTemplateFields string = ''
+
+@description('Template id of the task message to a service unit. Empty: the code\'s default.')
+param unitTaskTemplateId string = ''
+
+@description('Keyword mapping of that template. Empty: the code\'s default.')
+param unitTaskTemplateFields string = ''
+
+@description('Template id of the review message to community admins. Empty: the code\'s default.')
+param orderReviewTemplateId string = ''
+
+@description('Keyword mapping of that template. Empty: the code\'s default.')
+param orderReviewTemplateFields string = ''
+
+@allowed(['', 'formal', 'trial', 'developer'])
+@description('Which version of the mini-program a message opens. Empty: the code\'s default (formal).')
+param miniProgramState string = ''
+
+@secure()
 @description('HMAC key (at least 32 characters) for access tokens; stored in Key Vault.')
 param tokenSigningKey string
 
@@ -115,6 +143,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     weChatAppSecret: weChatAppSecret
     weChatPushToken: weChatPushToken
+    weChatPushEncodingAesKey: weChatPushEncodingAesKey
     weChatWebAppSecret: weChatWebAppSecret
     tokenSigningKey: tokenSigningKey
   }
@@ -141,6 +170,14 @@ module functionApp 'modules/functionapp.bicep' = {
     weChatWebAppId: weChatWebAppId
     weChatWebRedirectUri: !empty(weChatWebRedirectUri) ? weChatWebRedirectUri : (empty(consoleOrigin) ? '' : '${consoleOrigin}/console/')
     bootstrapAdmins: bootstrapAdmins
+    weChatPushSecure: !empty(weChatPushEncodingAesKey)
+    orderStatusTemplateId: orderStatusTemplateId
+    orderStatusTemplateFields: orderStatusTemplateFields
+    unitTaskTemplateId: unitTaskTemplateId
+    unitTaskTemplateFields: unitTaskTemplateFields
+    orderReviewTemplateId: orderReviewTemplateId
+    orderReviewTemplateFields: orderReviewTemplateFields
+    miniProgramState: miniProgramState
   }
 }
 

@@ -19,6 +19,16 @@ param weChatAppId string
 param weChatWebAppId string = ''
 param weChatWebRedirectUri string = ''
 param bootstrapAdmins string
+@description('Secure push mode: the Key Vault holds wechat-push-aes-key, and WeChatPush__EncodingAESKey names it.')
+param weChatPushSecure bool = false
+// Subscription message settings; an empty one writes no setting, so the code's default applies (Notifications/NotificationOptions.cs).
+param orderStatusTemplateId string = ''
+param orderStatusTemplateFields string = ''
+param unitTaskTemplateId string = ''
+param unitTaskTemplateFields string = ''
+param orderReviewTemplateId string = ''
+param orderReviewTemplateFields string = ''
+param miniProgramState string = ''
 
 var flex = planSku == 'FC1'
 
@@ -133,6 +143,15 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
       WeChatWeb__AppSecret: '@Microsoft.KeyVault(SecretUri=${secrets}wechat-web-app-secret)'
       WeChatWeb__RedirectUri: weChatWebRedirectUri
     },
+    // Secure mode (安全模式) only with the key: the app then refuses plaintext pushes (Platform/WeChat/ReceiveWeChatPush.cs).
+    weChatPushSecure ? { WeChatPush__EncodingAESKey: '@Microsoft.KeyVault(SecretUri=${secrets}wechat-push-aes-key)' } : {},
+    empty(orderStatusTemplateId) ? {} : { Notifications__Templates__orderStatus__TemplateId: orderStatusTemplateId },
+    empty(orderStatusTemplateFields) ? {} : { Notifications__Templates__orderStatus__Fields: orderStatusTemplateFields },
+    empty(unitTaskTemplateId) ? {} : { Notifications__Templates__unitTask__TemplateId: unitTaskTemplateId },
+    empty(unitTaskTemplateFields) ? {} : { Notifications__Templates__unitTask__Fields: unitTaskTemplateFields },
+    empty(orderReviewTemplateId) ? {} : { Notifications__Templates__orderReview__TemplateId: orderReviewTemplateId },
+    empty(orderReviewTemplateFields) ? {} : { Notifications__Templates__orderReview__Fields: orderReviewTemplateFields },
+    empty(miniProgramState) ? {} : { Notifications__MiniProgramState: miniProgramState },
     flex ? {} : { FUNCTIONS_EXTENSION_VERSION: '~4', FUNCTIONS_WORKER_RUNTIME: 'dotnet-isolated' }
   )
 }

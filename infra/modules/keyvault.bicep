@@ -1,4 +1,5 @@
-// Key Vault for the secrets the app needs (the website app's only when QR sign-in is configured); RBAC authorisation,
+// Key Vault for the secrets the app needs (the website app's only when QR sign-in is configured, the push's EncodingAESKey only
+// in secure mode); RBAC authorisation,
 // referenced from app settings.
 param name string
 param location string
@@ -9,6 +10,10 @@ param weChatAppSecret string
 
 @secure()
 param weChatPushToken string
+
+@secure()
+@description('Empty: plaintext or compatible push mode, and no secret is written (the app settings name none then).')
+param weChatPushEncodingAesKey string = ''
 
 @secure()
 @description('Empty: QR sign-in is off and no secret is written (the app settings name none then).')
@@ -42,6 +47,12 @@ resource pushToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'wechat-push-token'
   properties: { value: weChatPushToken }
+}
+
+resource pushAesKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(weChatPushEncodingAesKey)) {
+  parent: vault
+  name: 'wechat-push-aes-key'
+  properties: { value: weChatPushEncodingAesKey }
 }
 
 resource weChatWebSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(weChatWebAppSecret)) {

@@ -154,6 +154,47 @@ public sealed partial class TemplateSecurityTests
     }
 
     [Fact]
+    public void The_push_key_and_the_message_templates_are_written_only_when_given()
+    {
+        var settings = Assert.Single(T.OfType("Microsoft.Web/sites/config"))["properties"]!.GetValue<string>();
+        // Secure push mode: the EncodingAESKey a Key Vault secret, written and named in the settings only when given.
+        Assert.Equal("securestring", T.Root["parameters"]!["weChatPushEncodingAesKey"]!["type"]!.GetValue<string>());
+        Assert.Equal("", T.Root["parameters"]!["weChatPushEncodingAesKey"]!["defaultValue"]!.GetValue<string>());
+        var secret = Assert.Single(T.OfType("Microsoft.KeyVault/vaults/secrets"),
+            s => s["name"]!.GetValue<string>().Contains("'wechat-push-aes-key'", StringComparison.Ordinal));
+        Assert.Equal("[not(empty(parameters('weChatPushEncodingAesKey')))]", secret["condition"]!.GetValue<string>());
+        Assert.Equal("[not(empty(parameters('weChatPushEncodingAesKey')))]",
+            Module("functionapp")["weChatPushSecure"]!["value"]!.GetValue<string>());
+        Assert.Matches("if\\(parameters\\('weChatPushSecure'\\), createObject\\('WeChatPush__EncodingAESKey', "
+            + "format\\('@Microsoft.KeyVault\\(SecretUri=\\{0\\}wechat-push-aes-key\\)'.*\\), createObject\\(\\)\\)", settings);
+        Assert.DoesNotContain("parameters('weChatPushEncodingAesKey')", settings);
+
+        // The subscription message templates chosen in the console, and the version messages open: each only when given.
+        var parameters = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(CompiledTemplate.RepositoryRoot(), "infra", "main.parameters.json")))!["parameters"]!;
+        foreach (var (parameter, setting) in new[]
+        {
+            ("orderStatusTemplateId", "Notifications__Templates__orderStatus__TemplateId"),
+            ("orderStatusTemplateFields", "Notifications__Templates__orderStatus__Fields"),
+            ("unitTaskTemplateId", "Notifications__Templates__unitTask__TemplateId"),
+            ("unitTaskTemplateFields", "Notifications__Templates__unitTask__Fields"),
+            ("orderReviewTemplateId", "Notifications__Templates__orderReview__TemplateId"),
+            ("orderReviewTemplateFields", "Notifications__Templates__orderReview__Fields"),
+            ("miniProgramState", "Notifications__MiniProgramState"),
+        })
+        {
+            Assert.Contains($"if(empty(parameters('{parameter}')), createObject(), createObject('{setting}', parameters('{parameter}')))",
+                settings);
+            Assert.Equal("", T.Root["parameters"]![parameter]!["defaultValue"]!.GetValue<string>());
+            Assert.Equal($"[parameters('{parameter}')]", Module("functionapp")[parameter]!["value"]!.GetValue<string>());
+            Assert.Matches("^\\$\\{REDYIFANG_[A-Z_]+=\\}$", parameters[parameter]!["value"]!.GetValue<string>());
+        }
+        Assert.Matches("^\\$\\{REDYIFANG_[A-Z_]+=\\}$", parameters["weChatPushEncodingAesKey"]!["value"]!.GetValue<string>());
+        Assert.Equal(["", "formal", "trial", "developer"],
+            T.Root["parameters"]!["miniProgramState"]!["allowedValues"]!.AsArray().Select(v => v!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Every_setting_a_binding_names_is_set_by_the_template_and_the_sample_settings()
     {
         // The Functions host will not index a function whose %Setting% does not resolve, so a missing one is an outage.

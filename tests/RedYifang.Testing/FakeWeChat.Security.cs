@@ -15,7 +15,8 @@ namespace RedYifang.Testing;
 /// a body that is not v2 (version 2, scene 1–4, an open id, a content) answers WeChat's error code for it;</item>
 /// <item><c>wxa/media_check_async</c> (v2): fetches <c>media_url</c> as WeChat would (so a test sees WeChat could read it),
 /// records the request and answers a new <c>trace_id</c>; the verdict comes later, when the test pushes it to the app
-/// (<see cref="MediaCheckPush"/>, signed with <see cref="PushToken"/> as WeChat's message push is).</item>
+/// (<see cref="MediaCheckPush"/>, signed with <see cref="PushToken"/> as WeChat's message push is; in secure mode
+/// <see cref="SecurePush"/>, tests/RedYifang.Testing/FakeWeChat.SecurePush.cs).</item>
 /// </list>
 /// <see cref="SecurityUnavailable"/> makes both answer -1 (system busy), <see cref="SecurityDown"/> HTTP 503. Every request is recorded.
 /// </summary>
@@ -156,17 +157,20 @@ public sealed partial class FakeWeChat
     public sealed record Push(Uri Url, string Body);
 
     /// <summary>The <c>wxa_media_check</c> event (v2) for a trace id this server answered: its result's suggest and label.</summary>
-    public Push MediaCheckPush(Uri appBase, string traceId, string suggest, string label, string? token = null)
+    public Push MediaCheckPush(Uri appBase, string traceId, string suggest, string label, string? token = null) =>
+        new(SignedUrl(appBase, token), MediaCheckEvent(traceId, suggest, label));
+
+    /// <summary>The <c>wxa_media_check</c> event's JSON, as WeChat writes it before it signs (and in secure mode encrypts) it.</summary>
+    public string MediaCheckEvent(string traceId, string suggest, string label)
     {
         var openId = _mediaChecks.FirstOrDefault(m => m.TraceId == traceId)?.OpenId ?? "";
-        var body = JsonSerializer.Serialize(new Dictionary<string, object>
+        return JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["ToUserName"] = "gh_test_app", ["FromUserName"] = openId, ["CreateTime"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             ["MsgType"] = "event", ["Event"] = "wxa_media_check", ["appid"] = AppId, ["trace_id"] = traceId, ["version"] = 2,
             ["result"] = new { suggest, label },
             ["detail"] = new[] { new { strategy = "content_model", errcode = 0, suggest, label, prob = 90 } },
         });
-        return new Push(SignedUrl(appBase, token), body);
     }
 
     /// <summary>The push URL with a fresh timestamp and nonce signed with the token (and an <c>echostr</c> for the URL check).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RedYifang.Functions.Platform.Health;
 using RedYifang.Functions.Platform.Http;
 using RedYifang.Functions.Platform.Idempotency;
@@ -40,6 +41,7 @@ public static class PlatformRegistration
         services.AddSingleton<WeChat.WeChatServer>();
         services.AddOptions<WeChat.WeChatPushOptions>().Bind(configuration.GetSection(WeChat.WeChatPushOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeChat.WeChatPushOptions>, WeChat.WeChatPushOptionsValidation>();
         services.AddSingleton<WeChat.ReceiveWeChatPush>();
         return services;
     }

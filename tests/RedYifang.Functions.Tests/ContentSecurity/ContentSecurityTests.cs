@@ -8,7 +8,7 @@ namespace RedYifang.Functions.Tests.ContentSecurity;
 /// Content security over HTTP against the loopback WeChat (tests/RedYifang.Testing/FakeWeChat.Security.cs): texts screened with
 /// msg_sec_check before anything is written (pass, risky 422, review and WeChat unavailable held for the community's admins), the
 /// admins' moderation list and decisions, photos sent to media_check_async and WeChat's signed push of the verdict (risky hidden,
-/// the chain intact; a bad signature refused; a replay harmless).
+/// the chain intact; a bad signature refused; a replay harmless; in secure mode only WeChat's encrypted push for this app).
 /// </summary>
 [Collection(Slices.ContentSecurity)]
 public sealed class ContentSecurityTests(SliceApp slice) : IAsyncLifetime
@@ -429,6 +429,53 @@ public sealed class ContentSecurityTests(SliceApp slice) : IAsyncLifetime
             await PlainAsync(await _app.Http.GetAsync(WeChat.SignedUrl(_app.BaseAddress, echostr: "4375120948345356249")), 200));
         await (await _app.Http.GetAsync(WeChat.SignedUrl(_app.BaseAddress, token: "wrong", echostr: "1")))
             .ExpectProblemAsync(403, "wechat_signature_invalid");
+    }
+
+    [Fact]
+    public async Task In_secure_mode_only_an_encrypted_push_signed_over_its_ciphertext_for_this_app_is_applied()
+    {
+        await using var secure = await slice.StartAnotherAsync(new Dictionary<string, string?>
+        {
+            ["WeChatPush:EncodingAESKey"] = WeChat.PushAesKey,
+        });
+        var order = (await (await SubmitAsync("楼道灯不亮", "三单元楼道灯不亮")).ExpectAsync(201)).Str("id");
+        var (photo, check) = await CheckedPhotoAsync(order);
+        var verdict = WeChat.MediaCheckEvent(check.TraceId, "risky", "20002");
+        var genuine = WeChat.SecurePush(secure.BaseAddress, verdict);
+
+        // Plaintext, signed right: refused, since its signature does not cover the body.
+        await (await FakeWeChat.SendAsync(WeChat.MediaCheckPush(secure.BaseAddress, check.TraceId, "risky", "20002")))
+            .ExpectProblemAsync(403, "wechat_push_encryption_required");
+        // Encrypt changed under the genuine msg_signature; a msg_signature with another token.
+        var encrypt = JsonNode.Parse(genuine.Body)!["Encrypt"]!.GetValue<string>();
+        var tampered = (encrypt[0] == 'A' ? "B" : "A") + encrypt[1..];
+        await (await FakeWeChat.SendAsync(genuine with { Body = FakeWeChat.EncryptedBody(tampered) }))
+            .ExpectProblemAsync(403, "wechat_signature_invalid");
+        await (await FakeWeChat.SendAsync(WeChat.SecurePush(secure.BaseAddress, verdict, token: "not-the-token")))
+            .ExpectProblemAsync(403, "wechat_signature_invalid");
+        // Signed right, but sealed for another app, or with another key.
+        await (await FakeWeChat.SendAsync(WeChat.SecurePush(secure.BaseAddress, verdict, appId: "wx-another-app")))
+            .ExpectProblemAsync(403, "wechat_push_decryption_failed");
+        await (await FakeWeChat.SendAsync(WeChat.SecurePush(secure.BaseAddress, verdict, aesKey: FakeWeChat.NewEncodingAesKey())))
+            .ExpectProblemAsync(403, "wechat_push_decryption_failed");
+
+        // Nothing recorded for the trace, nothing listed, still checking.
+        Assert.Equal("checking", (await EvidenceAsync(photo, _d.Resident))["moderation"].Str("state"));
+        var row = await _app.Table("MediaChecks").GetEntityAsync<TableEntity>(check.TraceId, "check");
+        Assert.Null(row.Value.GetString("Verdict"));
+        Assert.DoesNotContain(await PendingAsync(_d.CommunityId, _d.CommunityAdmin), i => i.Str("ownerId") == photo);
+
+        // The URL check is signed as in plaintext mode (WeChat's documentation): echostr back.
+        var urlCheck = await secure.Http.GetAsync(WeChat.SignedUrl(secure.BaseAddress, echostr: "20261201"));
+        Assert.Equal("20261201", await PlainAsync(urlCheck, 200));
+        // WeChat's own push: acknowledged in plain text, and applied.
+        Assert.Equal("success", await PlainAsync(await FakeWeChat.SendAsync(genuine), 200));
+        await Eventually.WaitAsync(async () => (await EvidenceAsync(photo, _d.CommunityAdmin))["moderation"].Str("state") == "hidden",
+            TimeSpan.FromSeconds(20));
+        var seen = (await EvidenceAsync(photo, _d.CommunityAdmin))["moderation"];
+        Assert.Equal(("hidden", "risky", "20002"), (seen.Str("state"), seen.Str("reason"), seen.Str("label")));
+        row = await _app.Table("MediaChecks").GetEntityAsync<TableEntity>(check.TraceId, "check");
+        Assert.Equal("Hidden", row.Value.GetString("Verdict"));
     }
 
     [Fact]

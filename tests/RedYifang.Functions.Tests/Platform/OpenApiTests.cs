@@ -74,6 +74,7 @@ public sealed partial class OpenApiTests(SliceApp slice)
         [typeof(QuotaChange)] = "a decision inside the notification sender",
         [typeof(RedYifang.Functions.ContentSecurity.Suggest)] = "WeChat's verdict, made a screening before anything shows it",
         [typeof(RedYifang.Functions.ContentSecurity.MediaCheckStore.Outcome)] = "what recording a pushed verdict did, for the log",
+        [typeof(RedYifang.Functions.Platform.WeChat.WeChatPushCipher.Failure)] = "why a secure-mode push did not decrypt, for the log",
     };
 
     /// <summary>Error answers that are not problems: the health check answers 503 with its own view (Platform/Health).</summary>

@@ -25,9 +25,10 @@ internal sealed class WeChatPushFunction(ReceiveWeChatPush push)
     public async Task<IActionResult> Receive(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/wechat/events")] HttpRequest req)
     {
-        // Verified before the body is read: an unsigned request costs no more than its query.
-        push.Verify(Query(req, "signature"), Query(req, "timestamp"), Query(req, "nonce"));
-        await push.HandleAsync(await req.ReadBytesAsync(), req.HttpContext.RequestAborted);
+        // The query is checked before the body is read: an unsigned request costs no more than its query.
+        var query = new WeChatPushQuery(Query(req, "signature"), Query(req, "timestamp"), Query(req, "nonce"), Query(req, "encrypt_type"),
+            Query(req, "msg_signature"));
+        await push.ReceiveAsync(query, req.ReadBytesAsync, req.HttpContext.RequestAborted);
         return Text(ReceiveWeChatPush.Acknowledged);
     }
 
