@@ -6,7 +6,8 @@ namespace RedYifang.Functions.Evaluations;
 /// <summary>
 /// Evaluations' part in content security (<see cref="IModerated"/>): an opinion as content held for the admins over the
 /// evaluator (<see cref="Evaluation.ReviewPath"/>), and their decision written onto both of the evaluation's rows. The owner key
-/// names the row: <c>{district}|{period}|{evaluator}|{subject}</c>.
+/// names the row: <c>{district}|{period}|{evaluator}|{subject}</c>. A decision that changes the opinion's state raises
+/// <see cref="EvaluationEvent.Moderated"/> in the same write (<c>evaluation.moderated</c>).
 /// </summary>
 public sealed class EvaluationModeration(EvaluationStore evaluations) : IModerated
 {
@@ -21,10 +22,20 @@ public sealed class EvaluationModeration(EvaluationStore evaluations) : IModerat
     {
         if (ownerKey.Split('|') is not [var district, var period, var evaluator, var subject]) return Task.CompletedTask;
         return ConcurrentUpdate.RunAsync(async token =>
-        {
-            await evaluations.UpdateModerationAsync(district, period, evaluator, subject, e =>
-                Screening.Merge(e.Moderation, screening) is var merged && merged != e.Moderation ? e with { Moderation = merged } : null,
-                token);
-        }, ct).AsTask();
+            await evaluations.UpdateModerationAsync(district, period, evaluator, subject, e => Decide(e, screening), token), ct).AsTask();
+    }
+
+    /// <summary>
+    /// The evaluation with the screening merged into its opinion's (<see cref="Screening.Merge"/>), raising
+    /// <see cref="EvaluationEvent.Moderated"/> only when the opinion's state changes; null when nothing changes (the same
+    /// decision read back). The same decision again by another admin or at another instant is written (who decided last is
+    /// kept) but raises nothing.
+    /// </summary>
+    public static EvaluationChange? Decide(Evaluation evaluation, Screening screening)
+    {
+        var before = evaluation.Moderation;
+        if (Screening.Merge(before, screening) is not { } merged || merged == before) return null;
+        var after = evaluation with { Moderation = merged };
+        return new EvaluationChange(after, merged.State != before?.State ? [new EvaluationEvent.Moderated(after, before, merged)] : []);
     }
 }

@@ -94,26 +94,27 @@ public sealed class EvaluationStore(Tables tables, Outbox outbox, EventTranslato
     }
 
     /// <summary>
-    /// Changes an evaluation's screening (ContentSecurity's decision) on both its rows, on the ETags read, in one transaction;
-    /// false when there is no such evaluation. A row changed meanwhile is a lost race (412), for the caller to read again.
+    /// Changes an evaluation's screening (ContentSecurity's decision) on both its rows, on the ETags read, with what the change's
+    /// events translate to, in one transaction (two rows and an outbox row per event, all in the district's partition); false
+    /// when there is no such evaluation. A row changed meanwhile is a lost race (412), for the caller to read again.
     /// </summary>
     public async Task<bool> UpdateModerationAsync(string districtId, string period, string evaluatorId, string subjectId,
-        Func<Evaluation, Evaluation?> change, CancellationToken ct = default)
+        Func<Evaluation, EvaluationChange?> change, CancellationToken ct = default)
     {
         var row = await FindRowAsync(districtId, EvaluationRow(period, evaluatorId, subjectId), ct);
         var copy = await FindRowAsync(districtId, SubjectRow(period, subjectId, evaluatorId), ct);
         if (row is null || copy is null) return false;
-        if (change(Read(row)) is not { } after) return true;
-        var table = await TableAsync(ct);
+        if (change(Read(row)) is not { } changed) return true;
+        var after = changed.Evaluation;
         try
         {
-            await table.SubmitTransactionAsync(
+            await CommitAsync(districtId,
             [
                 new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(after, row.RowKey), row.ETag),
                 new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(after, copy.RowKey), copy.ETag),
-            ], ct);
+            ], translators.Translate(changed.Events), ct);
         }
-        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+        catch (ConflictException)
         {
             throw ConcurrentUpdate.LostRace();
         }

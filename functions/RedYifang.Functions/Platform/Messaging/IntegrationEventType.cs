@@ -71,6 +71,7 @@ public sealed class IntegrationEventType
 
     public static readonly IntegrationEventType EvaluationRecorded = new("evaluation.recorded", 1);
     public static readonly IntegrationEventType EvaluationWindowClosed = new("evaluation.windowClosed", 1);
+    public static readonly IntegrationEventType EvaluationModerated = new("evaluation.moderated", 1);
 
     public static readonly IntegrationEventType OrgCreated = new("org.created", 1);
     public static readonly IntegrationEventType OrgChanged = new("org.changed", 1);

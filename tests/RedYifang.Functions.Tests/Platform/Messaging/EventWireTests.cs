@@ -213,14 +213,17 @@ public sealed class EventWireTests(EventWireApp slice) : IAsyncLifetime
             });
     }
 
-    /// <summary>The community's moderation list entry for an owner's content, once the queue has listed it.</summary>
-    private async Task<string> ListedAsync(string ownerId, string kind)
+    /// <summary>
+    /// The moderation list entry for an owner's content, once the queue has listed it: the community's, or
+    /// <paramref name="orgId"/>'s as <paramref name="admin"/> sees it.
+    /// </summary>
+    private async Task<string> ListedAsync(string ownerId, string kind, string? orgId = null, string? admin = null)
     {
         string? id = null;
         await Eventually.WaitAsync(async () =>
         {
-            var page = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/moderation/pending?orgId={_d.CommunityId}&limit=100",
-                _d.CommunityAdmin)).ExpectAsync(200);
+            var page = await (await _app.SendAsync(HttpMethod.Get, $"api/v1/moderation/pending?orgId={orgId ?? _d.CommunityId}&limit=100",
+                admin ?? _d.CommunityAdmin)).ExpectAsync(200);
             id = page["items"]!.AsArray().FirstOrDefault(i => i.Str("ownerId") == ownerId && i.Str("kind") == kind)?.Str("id");
             return id is not null;
         }, TimeSpan.FromSeconds(30));
@@ -404,12 +407,19 @@ public sealed class EventWireTests(EventWireApp slice) : IAsyncLifetime
             var then = new ApiClient(_app.BaseAddress);
             evaluation = await (await then.SendAsync(HttpMethod.Post, "api/v1/evaluations", _d.Liaison, new
             {
-                period = month.Text, evaluatorOrgId = _d.UnitId, subjectOrgId = _d.StreetId, score = 92, opinion = "积极参与共建，服务及时",
+                period = month.Text, evaluatorOrgId = _d.UnitId, subjectOrgId = _d.StreetId, score = 92,
+                opinion = $"{FakeWeChat.ReviewMarker}积极参与共建，服务及时",
             })).ExpectAsync(201);
         }
         finally
         {
             slice.Clock.Offset = TimeSpan.Zero;
+        }
+        // Its opinion held for review: the street's admin (over the unit) hides it, hides it again (no change), then shows it.
+        var opinion = await ListedAsync(evaluation.Str("id"), "evaluationOpinion", _d.StreetId, _d.StreetAdmin);
+        foreach (var decision in new[] { "hide", "hide", "approve" })
+        {
+            await (await Post($"api/v1/moderation/{opinion}/{decision}", _d.StreetAdmin)).ExpectAsync(200);
         }
         var closed = await ActivatorUtilities.CreateInstance<CloseEvaluationWindows>(_app.Services,
             new FakeTimeProvider(window.ClosesAt.AddDays(1))).HandleAsync(_d.DistrictId, CancellationToken.None);
@@ -426,6 +436,16 @@ public sealed class EventWireTests(EventWireApp slice) : IAsyncLifetime
             (recorded.Str("evaluatorOrgId"), recorded.Str("subjectOrgId"), recorded.Str("period")));
         Assert.DoesNotContain("积极参与", slice.All().Single(r => r.Subject == "evaluation.recorded" && r.Data.Str("evaluationId") ==
             evaluation.Str("id")).Body);
+        var streetAdmin = await TestDistrict.UserIdAsync(_app, _d.StreetAdmin);
+        var moderated = await slice.Wire(IntegrationEventType.EvaluationModerated, e => e.Str("evaluationId") == evaluation.Str("id"), 2);
+        Assert.Equal([$"hidden:approved:{streetAdmin}:{_d.StreetId}", $"pending:hidden:{streetAdmin}:{_d.StreetId}"],
+            moderated.Select(m => $"{m.Str("from")}:{m.Str("state")}:{m.Str("decidedBy")}:{m.Str("reviewOrgId")}").Order());
+        var liaisonId = await TestDistrict.UserIdAsync(_app, _d.Liaison);
+        Assert.All(slice.All().Where(r => r.Subject.StartsWith("evaluation.", StringComparison.Ordinal)), r =>
+        {
+            Assert.DoesNotContain("积极参与", r.Body);
+            Assert.DoesNotContain(liaisonId, r.Body);
+        });
         var summed = Assert.Single(await slice.Wire(IntegrationEventType.EvaluationWindowClosed,
             e => e.Str("districtId") == _d.DistrictId && e.Str("period") == month.Text));
         Assert.Equal(1, summed["evaluations"]!.GetValue<int>());
