@@ -89,6 +89,13 @@ public sealed record Screening(
         return Rank(incoming.State) > Rank(current.State) ? incoming : current;
     }
 
+    /// <summary>
+    /// What an arriving screening does to a record's (<see cref="Merge"/>): the screening to write, and whether its state moved
+    /// (what the features' <c>moderated</c>/<c>screened</c> events report); null when nothing changes, so nothing is written.
+    /// </summary>
+    public static (Screening Merged, bool StateChanged)? Apply(Screening? current, Screening incoming) =>
+        Merge(current, incoming) is { } merged && merged != current ? (merged, merged.State != current?.State) : null;
+
     private static int Rank(ScreeningState state) => state switch
     {
         ScreeningState.Checking => 1,

@@ -33,9 +33,8 @@ public sealed class EvaluationModeration(EvaluationStore evaluations) : IModerat
     /// </summary>
     public static EvaluationChange? Decide(Evaluation evaluation, Screening screening)
     {
-        var before = evaluation.Moderation;
-        if (Screening.Merge(before, screening) is not { } merged || merged == before) return null;
+        if (Screening.Apply(evaluation.Moderation, screening) is not var (merged, moved)) return null;
         var after = evaluation with { Moderation = merged };
-        return new EvaluationChange(after, merged.State != before?.State ? [new EvaluationEvent.Moderated(after, before, merged)] : []);
+        return new EvaluationChange(after, moved ? [new EvaluationEvent.Moderated(after, evaluation.Moderation, merged)] : []);
     }
 }

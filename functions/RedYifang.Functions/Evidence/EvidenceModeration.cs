@@ -25,8 +25,7 @@ public sealed class EvidenceModeration(EvidenceStore store) : IModerated
         ConcurrentUpdate.RunAsync(async token =>
         {
             if (await store.FindAsync(evidenceId, token) is not { } stored) return;
-            var merged = Screening.Merge(stored.Record.Moderation, screening);
-            if (merged == stored.Record.Moderation) return;
+            if (Screening.Apply(stored.Record.Moderation, screening) is not var (merged, _)) return;
             try
             {
                 await store.UpdateAsync(stored, stored.Record with { Moderation = merged }, messages, token);

@@ -244,33 +244,14 @@ public sealed class UserStore(Tables tables, TimeProvider clock)
             var byRow = org.DistinctBy(g => HolderRow(g.Grant.Role, g.UserId)).ToDictionary(g => HolderRow(g.Grant.Role, g.UserId));
             var missing = byRow.Keys.Where(k => !indexed.Contains(k)).ToList();
             present += byRow.Count - missing.Count;
-            var written = new List<string>();
+            // Upserts, as GrantAsync writes its row: one a grant made meanwhile wrote is the same row, marked and kept (its grant
+            // stands when checked below), so no conflict needs handling.
             foreach (var batch in EntityTransactions.Batches(missing.Select(k => new TableTransactionAction(
-                TableTransactionActionType.Add, new TableEntity(org.Key, k) { [BackfilledMark] = true }))))
+                TableTransactionActionType.UpsertReplace, new TableEntity(org.Key, k) { [BackfilledMark] = true }))))
             {
-                try
-                {
-                    await index.SubmitTransactionAsync(batch, ct);
-                    written.AddRange(batch.Select(a => a.Entity.RowKey));
-                }
-                catch (TableTransactionFailedException e) when (e.Status == 409)
-                {
-                    // A grant made meanwhile indexed one of them: the others one at a time, the one there left as it is.
-                    foreach (var action in batch)
-                    {
-                        try
-                        {
-                            await index.AddEntityAsync((TableEntity)action.Entity, ct);
-                            written.Add(action.Entity.RowKey);
-                        }
-                        catch (RequestFailedException c) when (c.IsConflict())
-                        {
-                            present++;
-                        }
-                    }
-                }
+                await index.SubmitTransactionAsync(batch, ct);
             }
-            var gone = await Task.WhenAll(written.Select(async k =>
+            var gone = await Task.WhenAll(missing.Select(async k =>
             {
                 var g = byRow[k];
                 if ((await users.GetEntityIfExistsAsync<TableEntity>(g.UserId, RoleRow(g.Grant), ["Role"], ct)).HasValue) return false;

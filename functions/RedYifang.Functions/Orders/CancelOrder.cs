@@ -1,11 +1,9 @@
-using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Orders;
 
 /// <summary>The owner or the community cancels, with a reason; an order already matched gives its unit's capacity back.</summary>
-public sealed class CancelOrder(OrderChanges changes, OrderResources resources, CapacityLedger capacity)
+public sealed class CancelOrder(OrderChanges changes, OrderResources resources)
 {
     public async Task<Order> HandleAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct)
     {
@@ -16,10 +14,7 @@ public sealed class CancelOrder(OrderChanges changes, OrderResources resources, 
             OrderPolicy.MayCancel,
             o => o.Apply(OrderAction.Cancel, caller.UserId, changes.Now, reason),
             ct);
-        if (after.Agreement is { } agreement && await resources.FindAsync(agreement.ResourceId, ct) is { } resource)
-        {
-            await capacity.ReleaseAsync(resource, id, agreement.Id, ChinaTime.Month(agreement.At), ct);
-        }
+        if (after.Agreement is { } agreement) await resources.ReleaseAsync(id, agreement, ct);
         return after;
     }
 }

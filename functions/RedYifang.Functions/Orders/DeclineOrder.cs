@@ -1,6 +1,4 @@
-using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Security;
-using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Orders;
 
@@ -9,7 +7,7 @@ namespace RedYifang.Functions.Orders;
 /// anew), the resource's capacity for the agreement's month is returned, and the unit's record counts the decline
 /// (Matching/UnitRecords.cs; Assessment's statistics).
 /// </summary>
-public sealed class DeclineOrder(OrderChanges changes, OrderResources resources, CapacityLedger capacity)
+public sealed class DeclineOrder(OrderChanges changes, OrderResources resources)
 {
     public async Task<Order> HandleAsync(Caller caller, string id, ReasonRequest body, CancellationToken ct)
     {
@@ -25,10 +23,7 @@ public sealed class DeclineOrder(OrderChanges changes, OrderResources resources,
                 return o.Decline(caller.UserId, changes.Now, reason);
             },
             ct);
-        if (held is not null && await resources.FindAsync(held.ResourceId, ct) is { } resource)
-        {
-            await capacity.ReleaseAsync(resource, id, held.Id, ChinaTime.Month(held.At), ct);
-        }
+        if (held is not null) await resources.ReleaseAsync(id, held, ct);
         return after;
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RedYifang.Functions.Platform.Periods;
 using RedYifang.Functions.Platform.Problems;
-using RedYifang.Functions.Resources;
 
 namespace RedYifang.Functions.Orders;
 
@@ -15,7 +13,6 @@ namespace RedYifang.Functions.Orders;
 public sealed partial class LapseUnansweredMatches(
     OrderStore orders,
     OrderResources resources,
-    CapacityLedger capacity,
     IOptions<OrderOptions> options,
     TimeProvider clock,
     ILogger<LapseUnansweredMatches> logger)
@@ -43,12 +40,7 @@ public sealed partial class LapseUnansweredMatches(
                 continue;
             }
             lapsed++;
-            // After the order's write, as a decline does: were it first, a write that lost to the unit's late "agree" would
-            // leave an agreed order without its month. The release is idempotent (order and agreement name the entry).
-            if (await resources.FindAsync(held.ResourceId, ct) is { } resource)
-            {
-                await capacity.ReleaseAsync(resource, order.Id, held.Id, ChinaTime.Month(held.At), ct);
-            }
+            await resources.ReleaseAsync(order.Id, held, ct);
         }
         if (lapsed > 0) LogLapsed(lapsed, days);
         return lapsed;

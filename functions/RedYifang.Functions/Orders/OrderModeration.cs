@@ -62,13 +62,13 @@ public sealed class OrderModeration(OrderStore orders) : IModerated
             ContentKind.RatingComment => (order.Rating is not null, order.Rating?.Moderation),
             _ => (order.FollowUp is not null, order.FollowUp?.Moderation),
         };
-        if (!there || Screening.Merge(before, screening) is not { } merged || merged == before) return null;
+        if (!there || Screening.Apply(before, screening) is not var (merged, moved)) return null;
         var after = kind switch
         {
             ContentKind.OrderText => order with { Moderation = merged },
             ContentKind.RatingComment => order with { Rating = order.Rating! with { Moderation = merged } },
             _ => order with { FollowUp = order.FollowUp! with { Moderation = merged } },
         };
-        return new OrderChange(after, merged.State != before?.State ? [new OrderEvent.Moderated(after, kind, before, merged)] : []);
+        return new OrderChange(after, moved ? [new OrderEvent.Moderated(after, kind, before, merged)] : []);
     }
 }
