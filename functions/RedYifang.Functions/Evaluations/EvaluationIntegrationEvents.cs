@@ -43,13 +43,10 @@ public sealed class EvaluationIntegrationEvents : IEventTranslator
         var (e, screening) = (m.Evaluation, m.After);
         var state = EnumText.ToText(screening.State);
         return ($"{e.Id}-{EnumText.ToText(ContentKind.EvaluationOpinion)}-{state}-{m.At.ToUnixTimeMilliseconds()}",
-            IntegrationEventType.EvaluationModerated, new
+            IntegrationEventType.EvaluationModerated, ScreeningPayload.With(new()
             {
-                evaluationId = e.Id, districtId = e.DistrictId, period = e.Period, evaluatorOrgId = e.EvaluatorOrgId,
-                subjectOrgId = e.SubjectOrgId, reviewOrgId = e.ReviewPath[^1],
-                from = m.Before is { } before ? EnumText.ToText(before.State) : null, state,
-                reason = screening.Reason is { } reason ? EnumText.ToText(reason) : null, label = screening.Label,
-                decidedBy = screening.DecidedBy ?? Screening.ByWeChat, decidedAt = m.At,
-            });
+                ["evaluationId"] = e.Id, ["districtId"] = e.DistrictId, ["period"] = e.Period, ["evaluatorOrgId"] = e.EvaluatorOrgId,
+                ["subjectOrgId"] = e.SubjectOrgId, ["reviewOrgId"] = e.ReviewPath[^1],
+            }, m.Before, screening, m.At));
     }
 }

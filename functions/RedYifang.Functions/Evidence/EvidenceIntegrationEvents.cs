@@ -62,12 +62,7 @@ public sealed class EvidenceIntegrationEvents : IEventTranslator
                     _ => (IntegrationEventType.EvidenceApproved, state),
                 };
                 if (screening.DecidedAt is { } decidedAt) step += $"-{decidedAt.ToUnixTimeMilliseconds()}";
-                data["from"] = screened.Before is { } before ? EnumText.ToText(before.State) : null;
-                data["state"] = state;
-                data["reason"] = screening.Reason is { } reason ? EnumText.ToText(reason) : null;
-                data["label"] = screening.Label;
-                data["decidedBy"] = screening.DecidedBy ?? Screening.ByWeChat;
-                data["decidedAt"] = screened.At;
+                ScreeningPayload.With(data, screened.Before, screening, screened.At);
                 break;
             default:
                 yield break;

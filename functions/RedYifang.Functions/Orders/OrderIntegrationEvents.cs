@@ -46,13 +46,11 @@ public sealed class OrderIntegrationEvents : IEventTranslator
         var state = EnumText.ToText(screening.State);
         var at = screening.DecidedAt ?? m.At;
         return IntegrationEvent.Of($"{order.Id}-{content}-{state}-{at.ToUnixTimeMilliseconds()}", IntegrationEventType.OrderModerated, at,
-            new
+            ScreeningPayload.With(new()
             {
-                orderId = order.Id, communityId = order.CommunityId, category = EnumText.ToText(order.Category),
-                level = EnumText.ToText(order.Level), content, from = m.Before is { } before ? EnumText.ToText(before.State) : null,
-                state, reason = screening.Reason is { } reason ? EnumText.ToText(reason) : null, label = screening.Label,
-                decidedBy = screening.DecidedBy ?? Screening.ByWeChat, decidedAt = at,
-            });
+                ["orderId"] = order.Id, ["communityId"] = order.CommunityId, ["category"] = EnumText.ToText(order.Category),
+                ["level"] = EnumText.ToText(order.Level), ["content"] = content,
+            }, m.Before, screening, at));
     }
 
     private static (string, object) StateChanged(OrderEvent e)
